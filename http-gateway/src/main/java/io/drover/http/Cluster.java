@@ -1,0 +1,39 @@
+package io.drover.http;
+
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.ForwardedRead;
+import io.drover.proto.rpc.ForwardedResponse;
+import io.drover.proto.rpc.WriteRequest;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the gateway needs of the server it runs in: its place in the Raft group, and a way to
+ * reach the leader. The server module implements it; the gateway never sees Ratis or gRPC.
+ */
+public interface Cluster {
+    /** This server's current view of the Raft group. */
+    RaftStatus status();
+
+    /** Who this agent is, for {@code /v1/agent/self}. */
+    AgentInfo agent();
+
+    /**
+     * Executes a write on the leader (here if this server leads, else forwarded), completing
+     * after the entry is committed and applied. While there is no leader it waits up to the hold
+     * time, then completes with {@code NO_LEADER}. Never completes exceptionally.
+     */
+    CompletableFuture<WriteResult> write(WriteRequest request);
+
+    /**
+     * Answers a default-consistency read on the leader. Completes with a 500 "No cluster leader"
+     * response if no leader is reachable within the hold time. Never completes exceptionally.
+     */
+    CompletableFuture<ForwardedResponse> forwardRead(ForwardedRead read);
+
+    /**
+     * Completes once this server's state is at least as new as the leader's commit index at the
+     * time of the call (Raft ReadIndex), so a read after it is linearizable. Completes
+     * exceptionally with {@link NoLeaderException} if no leader answers within the hold time.
+     */
+    CompletableFuture<Void> linearizableBarrier();
+}

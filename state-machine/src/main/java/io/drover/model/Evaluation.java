@@ -1,0 +1,63 @@
+package io.drover.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * An evaluation: a request to reconcile a job's desired and actual state (Nomad's
+ * {@code structs.Evaluation}). Nomad encodes it with {@code omitempty}, so empty fields are left
+ * out of its JSON.
+ */
+@JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = GoOmitEmpty.class)
+public final class Evaluation {
+    public static final String STATUS_BLOCKED = "blocked";
+    public static final String STATUS_PENDING = "pending";
+    public static final String STATUS_COMPLETE = "complete";
+    public static final String STATUS_FAILED = "failed";
+    public static final String STATUS_CANCELED = "canceled";
+
+    public static final String TRIGGER_JOB_REGISTER = "job-register";
+    public static final String TRIGGER_JOB_DEREGISTER = "job-deregister";
+    public static final String TRIGGER_PERIODIC_JOB = "periodic-job";
+
+    @JsonProperty("ID") public String id;
+    @JsonProperty("Namespace") public String namespace;
+    @JsonProperty("Priority") public Integer priority;
+    @JsonProperty("Type") public String type;
+    @JsonProperty("TriggeredBy") public String triggeredBy;
+    @JsonProperty("JobID") public String jobId;
+    @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
+    @JsonProperty("NodeID") public String nodeId;
+    @JsonProperty("NodeModifyIndex") public Long nodeModifyIndex;
+    @JsonProperty("DeploymentID") public String deploymentId;
+    @JsonProperty("Status") public String status;
+    @JsonProperty("StatusDescription") public String statusDescription;
+    @JsonProperty("Wait") public Long wait;
+    @JsonProperty("WaitUntil") public String waitUntil;
+    @JsonProperty("NextEval") public String nextEval;
+    @JsonProperty("PreviousEval") public String previousEval;
+    @JsonProperty("BlockedEval") public String blockedEval;
+    @JsonProperty("FailedTGAllocs") public Map<String, JsonNode> failedTgAllocs;
+    @JsonProperty("ClassEligibility") public Map<String, Boolean> classEligibility;
+    @JsonProperty("QuotaLimitReached") public String quotaLimitReached;
+    @JsonProperty("EscapedComputedClass") public Boolean escapedComputedClass;
+    @JsonProperty("AnnotatePlan") public Boolean annotatePlan;
+    @JsonProperty("QueuedAllocations") public Map<String, Integer> queuedAllocations;
+    @JsonProperty("LeaderACL") public String leaderAcl;
+    @JsonProperty("SnapshotIndex") public Long snapshotIndex;
+    @JsonProperty("CreateIndex") public Long createIndex;
+    @JsonProperty("ModifyIndex") public Long modifyIndex;
+    @JsonProperty("CreateTime") public Long createTime;
+    @JsonProperty("ModifyTime") public Long modifyTime;
+
+    /** Whether the evaluation will not be processed again (complete, failed or canceled). */
+    public boolean isTerminal() {
+        return STATUS_COMPLETE.equals(status) || STATUS_FAILED.equals(status) || STATUS_CANCELED.equals(status);
+    }
+
+    public Evaluation copy() {
+        return NomadJson.copy(this, Evaluation.class);
+    }
+}

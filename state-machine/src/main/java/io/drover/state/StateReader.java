@@ -1,0 +1,56 @@
+package io.drover.state;
+
+import io.drover.model.Evaluation;
+import io.drover.model.Job;
+import io.drover.model.JobSummary;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A consistent, point-in-time view of the replicated state: every read through one reader sees
+ * the state after the same log index. Close it to release the underlying snapshot.
+ */
+public interface StateReader extends AutoCloseable {
+    /** Namespace wildcard accepted by the list methods. */
+    String ALL_NAMESPACES = "*";
+
+    /** The highest log index applied to this view. */
+    long appliedIndex();
+
+    /** The log index of the last entry that changed {@code table} (0 if none did). */
+    long tableIndex(Table table);
+
+    /** The highest index over several tables. */
+    default long maxIndex(Table... tables) {
+        long max = 0;
+        for (Table t : tables) {
+            max = Math.max(max, tableIndex(t));
+        }
+        return max;
+    }
+
+    Optional<Job> job(String namespace, String jobId);
+
+    /** Jobs of a namespace (or all) whose ID starts with {@code prefix}, sorted by namespace and ID. */
+    List<Job> jobs(String namespace, String prefix);
+
+    /** Every stored version of a job, newest first; empty if none. */
+    List<Job> jobVersions(String namespace, String jobId);
+
+    Optional<Job> jobVersion(String namespace, String jobId, long version);
+
+    Optional<JobSummary> jobSummary(String namespace, String jobId);
+
+    Optional<Evaluation> evaluation(String evalId);
+
+    /** Evaluations of a namespace (or all) whose ID starts with {@code prefix}, sorted by ID. */
+    List<Evaluation> evaluations(String namespace, String prefix);
+
+    /** The evaluations of one job, sorted by CreateIndex. */
+    List<Evaluation> evaluationsOfJob(String namespace, String jobId);
+
+    Optional<ServerInfo> server(String serverId);
+
+    @Override
+    void close();
+}
