@@ -1,0 +1,160 @@
+package io.drover.server.leader;
+
+import com.google.protobuf.ByteString;
+import io.drover.model.Evaluation;
+import io.drover.model.Job;
+import io.drover.model.NomadJson;
+import io.drover.proto.raft.EvalCreateCommand;
+import io.drover.proto.raft.JobDeregisterCommand;
+import io.drover.proto.raft.JobRegisterCommand;
+import io.drover.proto.raft.JobStabilityCommand;
+import io.drover.proto.raft.RaftCommand;
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.JobDeregisterRequest;
+import io.drover.proto.rpc.JobEvaluateRequest;
+import io.drover.proto.rpc.JobRegisterRequest;
+import io.drover.proto.rpc.JobRevertRequest;
+import io.drover.proto.rpc.JobStabilityRequest;
+import io.drover.proto.rpc.WriteRequest;
+import io.drover.state.StateReader;
+import io.drover.state.StateStore;
+import java.util.Optional;
+
+/**
+ * Turns a decoded write into the Raft command that carries it, as Nomad's job endpoint does
+ * before its raft apply: looks up what the request refers to, refuses what cannot be done, and
+ * stamps evaluation IDs and times. Conditions that must hold atomically (check-and-set) are
+ * carried into the command and checked again when it applies.
+ */
+final class CommandBuilder {
+    private final StateStore state;
+    private final Stamps stamps;
+
+    CommandBuilder(StateStore state, Stamps stamps) {
+        this.state = state;
+        this.stamps = stamps;
+    }
+
+    RaftCommand build(WriteRequest request) throws Refusal {
+        long now = stamps.nowNanos();
+        RaftCommand.Builder cmd = RaftCommand.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setLeaderTimeUnixNanos(now);
+        try (StateReader reader = state.reader()) {
+            switch (request.getOpCase()) {
+                case JOB_REGISTER -> cmd.setJobRegister(register(request.getJobRegister(), now));
+                case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
+                case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
+                case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
+                case JOB_EVALUATE -> cmd.setEvalCreate(evaluate(reader, request.getJobEvaluate(), now));
+                case OP_NOT_SET -> throw new Refusal(WriteResult.Code.INVALID, "empty write request");
+            }
+        }
+        return cmd.build();
+    }
+
+    private JobRegisterCommand register(JobRegisterRequest r, long now) {
+        Job job = NomadJson.read(r.getJobJson().toByteArray(), Job.class);
+        JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder()
+                .setEnforceIndex(r.getEnforceIndex())
+                .setJobModifyIndex(r.getJobModifyIndex());
+        return withJobAndEval(b, job, now).build();
+    }
+
+    private JobRegisterCommand revert(StateReader reader, JobRevertRequest r, long now) throws Refusal {
+        String ns = r.getNamespace();
+        Job current = reader.job(ns, r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" not found"));
+        if (r.getJobVersion() == current.version) {
+            throw new Refusal(WriteResult.Code.INVALID, "can't revert to current version");
+        }
+        Job target = reader.jobVersion(ns, r.getJobId(), r.getJobVersion())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId()
+                        + "\" in namespace \"" + ns + "\" at version " + r.getJobVersion() + " not found"));
+        JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder();
+        if (r.getHasEnforcePriorVersion()) {
+            if (current.version != r.getEnforcePriorVersion()) {
+                throw new Refusal(WriteResult.Code.CONFLICT, "Current job has version " + current.version
+                        + "; enforcing version " + r.getEnforcePriorVersion());
+            }
+            b.setEnforcePriorVersion(true).setPriorVersion(r.getEnforcePriorVersion())
+                    .setEnforceIndex(true).setJobModifyIndex(current.jobModifyIndex);
+        }
+        return withJobAndEval(b, target.copy(), now).build();
+    }
+
+    private JobRegisterCommand.Builder withJobAndEval(JobRegisterCommand.Builder b, Job job, long now) {
+        job.submitTime = now;
+        // Nomad never stores the tokens a job was submitted with.
+        job.vaultToken = "";
+        job.consulToken = "";
+        b.setJobJson(json(job));
+        if (!job.isPeriodic() && !job.isParameterized()) {
+            b.setEvalJson(json(newEval(job.namespace, job.id, job.priority, job.type,
+                    Evaluation.TRIGGER_JOB_REGISTER, now)));
+        }
+        return b;
+    }
+
+    private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {
+        Optional<Job> job = reader.job(r.getNamespace(), r.getJobId());
+        JobDeregisterCommand.Builder b = JobDeregisterCommand.newBuilder()
+                .setNamespace(r.getNamespace())
+                .setJobId(r.getJobId())
+                .setPurge(r.getPurge());
+        if (job.isEmpty() || !(job.get().isPeriodic() || job.get().isParameterized())) {
+            int priority = job.map(j -> j.priority).orElse(Job.DEFAULT_PRIORITY);
+            String type = job.map(j -> j.type).orElse(Job.TYPE_SERVICE);
+            b.setEvalJson(json(newEval(r.getNamespace(), r.getJobId(), priority, type,
+                    Evaluation.TRIGGER_JOB_DEREGISTER, now)));
+        }
+        return b.build();
+    }
+
+    private JobStabilityCommand stability(StateReader reader, JobStabilityRequest r) throws Refusal {
+        if (reader.jobVersion(r.getNamespace(), r.getJobId(), r.getJobVersion()).isEmpty()) {
+            throw new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" in namespace \""
+                    + r.getNamespace() + "\" at version " + r.getJobVersion() + " not found");
+        }
+        return JobStabilityCommand.newBuilder()
+                .setNamespace(r.getNamespace())
+                .setJobId(r.getJobId())
+                .setVersion(r.getJobVersion())
+                .setStable(r.getStable())
+                .build();
+    }
+
+    private EvalCreateCommand evaluate(StateReader reader, JobEvaluateRequest r, long now) throws Refusal {
+        Job job = reader.job(r.getNamespace(), r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
+        if (job.isPeriodic()) {
+            throw new Refusal(WriteResult.Code.INVALID, "can't evaluate periodic job");
+        }
+        if (job.isParameterized()) {
+            throw new Refusal(WriteResult.Code.INVALID, "can't evaluate parameterized job");
+        }
+        Evaluation eval = newEval(job.namespace, job.id, job.priority, job.type, Evaluation.TRIGGER_JOB_REGISTER, now);
+        // As Nomad: a forced evaluation carries the job's ModifyIndex.
+        eval.jobModifyIndex = job.modifyIndex;
+        return EvalCreateCommand.newBuilder().addEvalJson(json(eval)).build();
+    }
+
+    private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,
+            long now) {
+        Evaluation e = new Evaluation();
+        e.id = stamps.uuid();
+        e.namespace = namespace;
+        e.priority = priority == null ? Job.DEFAULT_PRIORITY : priority;
+        e.type = type;
+        e.triggeredBy = trigger;
+        e.jobId = jobId;
+        e.status = Evaluation.STATUS_PENDING;
+        e.createTime = now;
+        e.modifyTime = now;
+        return e;
+    }
+
+    private static ByteString json(Object value) {
+        return ByteString.copyFrom(NomadJson.write(value));
+    }
+}

@@ -1,0 +1,89 @@
+package io.drover.server.leader;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.drover.proto.raft.RaftCommand;
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.WriteRequest;
+import io.drover.server.raft.RaftNode;
+import io.drover.state.StateStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
+import org.apache.ratis.protocol.exceptions.LeaderSteppingDownException;
+import org.apache.ratis.protocol.exceptions.NotLeaderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes writes on the leader: builds the Raft command, appends it, and answers with what
+ * applying it produced. Completes with NOT_LEADER when this server cannot (or can no longer)
+ * lead the write, so the caller retries at the leader with the same request ID.
+ */
+public final class LeaderEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderEndpoint.class);
+
+    private final RaftNode raft;
+    private final CommandBuilder builder;
+
+    public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps) {
+        this.raft = raft;
+        this.builder = new CommandBuilder(state, stamps);
+    }
+
+    public CompletableFuture<WriteResult> handle(WriteRequest request) {
+        if (!raft.isLeaderReady()) {
+            return CompletableFuture.completedFuture(notLeader());
+        }
+        RaftCommand command;
+        try {
+            command = builder.build(request);
+        } catch (Refusal r) {
+            return CompletableFuture.completedFuture(r.toResult());
+        }
+        return submit(command);
+    }
+
+    /** Appends a command built by the leader itself (housekeeping such as server announcements). */
+    public CompletableFuture<WriteResult> submit(RaftCommand command) {
+        return raft.submit(command.toByteArray()).handle(LeaderEndpoint::toResult);
+    }
+
+    private static WriteResult toResult(RaftClientReply reply, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (isLeadershipLoss(cause)) {
+                return notLeader();
+            }
+            LOG.error("a write failed in Raft", cause);
+            return internal(cause.toString());
+        }
+        if (reply.isSuccess()) {
+            try {
+                return WriteResult.parseFrom(reply.getMessage().getContent().asReadOnlyByteBuffer());
+            } catch (InvalidProtocolBufferException e) {
+                return internal("the state machine answered with an unreadable result");
+            }
+        }
+        if (reply.getNotLeaderException() != null || reply.getLeaderNotReadyException() != null
+                || reply.getLeaderSteppingDownException() != null || reply.getAlreadyClosedException() != null) {
+            return notLeader();
+        }
+        LOG.error("a write failed in Raft: {}", reply.getException());
+        return internal(String.valueOf(reply.getException()));
+    }
+
+    private static boolean isLeadershipLoss(Throwable t) {
+        return t instanceof NotLeaderException || t instanceof LeaderNotReadyException
+                || t instanceof LeaderSteppingDownException || t instanceof AlreadyClosedException;
+    }
+
+    static WriteResult notLeader() {
+        return WriteResult.newBuilder().setCode(WriteResult.Code.NOT_LEADER).setError("not the leader").build();
+    }
+
+    private static WriteResult internal(String message) {
+        return WriteResult.newBuilder().setCode(WriteResult.Code.INTERNAL).setError(message).build();
+    }
+}

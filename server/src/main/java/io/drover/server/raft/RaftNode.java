@@ -1,0 +1,200 @@
+package io.drover.server.raft;
+
+import io.drover.raft.DroverStateMachine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * This server's Ratis peer: starts it, submits entries to it directly (no client round trip),
+ * and reports its view of the group. Ratis types stay inside this package.
+ */
+public final class RaftNode implements AutoCloseable {
+    private final RaftNodeConfig config;
+    private final RaftServer server;
+    private final RaftPeerId selfId;
+    private final ClientId clientId = ClientId.randomId();
+    private final AtomicLong callIds = new AtomicLong();
+
+    public RaftNode(RaftNodeConfig config, DroverStateMachine stateMachine) {
+        this.config = config;
+        this.selfId = RaftPeers.idOf(config.advertiseAddress());
+        try {
+            this.server = RaftServer.newBuilder()
+                    .setServerId(selfId)
+                    .setGroup(RaftPeers.group(config.peerAddresses()))
+                    .setProperties(properties(config))
+                    .setStateMachine(stateMachine)
+                    .setOption(RaftStorage.StartupOption.RECOVER)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Raft server", e);
+        }
+    }
+
+    private static RaftProperties properties(RaftNodeConfig c) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(c.storageDir().toFile()));
+        GrpcConfigKeys.Server.setHost(p, c.bindHost());
+        GrpcConfigKeys.Server.setPort(p, c.port());
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, duration(c.electionTimeoutMin()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, duration(c.electionTimeoutMax()));
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, TimeDuration.valueOf(50, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, TimeDuration.valueOf(150, TimeUnit.MILLISECONDS));
+        // Leader entries of each term are the only gaps in indexes Nomad users will see.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("16MB"));
+        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        // Small writes must not wait for a batch to fill.
+        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotThreshold());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        return p;
+    }
+
+    private static TimeDuration duration(java.time.Duration d) {
+        return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Raft server on " + config.advertiseAddress(), e);
+        }
+    }
+
+    public String selfId() {
+        return selfId.toString();
+    }
+
+    public String advertiseAddress() {
+        return config.advertiseAddress();
+    }
+
+    /**
+     * Appends {@code command} to the log through this server, which must be the leader.
+     * Completes with Ratis's reply once the entry is committed and applied here.
+     */
+    public CompletableFuture<RaftClientReply> submit(byte[] command) {
+        return send(RaftClientRequest.writeRequestType(), command);
+    }
+
+    /**
+     * Completes once this server has applied everything the leader had committed when it was
+     * called (a ReadIndex read): a read of local state after it is linearizable.
+     */
+    public CompletableFuture<RaftClientReply> readIndex() {
+        return send(RaftClientRequest.readRequestType(), new byte[0]);
+    }
+
+    private CompletableFuture<RaftClientReply> send(RaftClientRequest.Type type, byte[] payload) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId)
+                .setServerId(selfId)
+                .setGroupId(RaftPeers.GROUP_ID)
+                .setCallId(callIds.incrementAndGet())
+                .setMessage(Message.valueOf(ByteString.copyFrom(payload)))
+                .setType(type)
+                .build();
+        try {
+            return server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Whether this server leads and has committed an entry of its own term (so it may serve). */
+    public boolean isLeaderReady() {
+        return info().map(DivisionInfo::isLeaderReady).orElse(false);
+    }
+
+    public Optional<String> leaderId() {
+        return info().map(DivisionInfo::getLeaderId).map(RaftPeerId::toString);
+    }
+
+    /** Milliseconds since this server last heard from the leader; 0 on the leader. */
+    public long lastContactMillis() {
+        Optional<DivisionInfo> info = info();
+        if (info.isEmpty() || info.get().isLeader()) {
+            return 0;
+        }
+        RoleInfoProto role = info.get().getRoleInfoProto();
+        if (!role.hasFollowerInfo()) {
+            return 0;
+        }
+        return Math.max(0, role.getFollowerInfo().getLeaderInfo().getLastRpcElapsedTimeMs());
+    }
+
+    /** The group's current members, sorted by address. */
+    public List<Member> members() {
+        Optional<String> leader = leaderId();
+        List<Member> out = new ArrayList<>();
+        try {
+            for (RaftPeer p : server.getDivision(RaftPeers.GROUP_ID).getGroup().getPeers()) {
+                out.add(new Member(p.getId().toString(), p.getAddress(), leader.map(p.getId().toString()::equals)
+                        .orElse(false)));
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        out.sort(Comparator.comparing(Member::address));
+        return out;
+    }
+
+    /** The Raft address of a member, by peer ID. */
+    public Optional<String> addressOf(String peerId) {
+        return members().stream().filter(m -> m.id().equals(peerId)).map(Member::address).findFirst();
+    }
+
+    public long currentTerm() {
+        return info().map(DivisionInfo::getCurrentTerm).orElse(0L);
+    }
+
+    private Optional<DivisionInfo> info() {
+        try {
+            return Optional.of(server.getDivision(RaftPeers.GROUP_ID).getInfo());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the Raft server", e);
+        }
+    }
+
+    /** A member of the group. */
+    public record Member(String id, String address, boolean leader) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.drover.server.rpc;
+
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.ForwardedRead;
+import io.drover.proto.rpc.ForwardedResponse;
+import io.drover.proto.rpc.ServerRpcGrpc;
+import io.drover.proto.rpc.WriteRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** gRPC channels to other servers, one per address, kept for reuse. */
+public final class PeerClients implements AutoCloseable {
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    public CompletableFuture<WriteResult> write(String address, WriteRequest request, Duration deadline) {
+        CompletableFuture<WriteResult> f = new CompletableFuture<>();
+        stub(address, deadline).write(request, observer(f));
+        return f;
+    }
+
+    public CompletableFuture<ForwardedResponse> read(String address, ForwardedRead request, Duration deadline) {
+        CompletableFuture<ForwardedResponse> f = new CompletableFuture<>();
+        stub(address, deadline).read(request, observer(f));
+        return f;
+    }
+
+    private ServerRpcGrpc.ServerRpcStub stub(String address, Duration deadline) {
+        ManagedChannel ch = channels.computeIfAbsent(address, a -> NettyChannelBuilder.forTarget(a)
+                .usePlaintext()
+                .build());
+        return ServerRpcGrpc.newStub(ch).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static <T> StreamObserver<T> observer(CompletableFuture<T> f) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(T value) {
+                f.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                f.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                if (!f.isDone()) {
+                    f.completeExceptionally(new IllegalStateException("no answer"));
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        channels.clear();
+    }
+}

@@ -1,0 +1,60 @@
+package io.drover.server.rpc;
+
+import io.drover.server.leader.LeaderEndpoint;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/** This server's own gRPC endpoint (on a port of its own: Ratis keeps its shaded gRPC to itself). */
+public final class RpcServer implements AutoCloseable {
+    private final Server server;
+    private final ExecutorService executor;
+    private final AtomicReference<LocalReads> reads = new AtomicReference<>();
+
+    public RpcServer(String bindHost, int port, LeaderEndpoint leader, BooleanSupplier isLeader) {
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "rpc-server");
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
+                .executor(executor)
+                .addService(new ServerRpcService(leader, isLeader, reads::get))
+                .build();
+    }
+
+    /** Where forwarded reads are answered; set once the HTTP gateway exists. */
+    public void setLocalReads(LocalReads localReads) {
+        reads.set(localReads);
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the RPC server", e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+}

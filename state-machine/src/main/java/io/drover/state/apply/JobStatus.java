@@ -1,0 +1,81 @@
+package io.drover.state.apply;
+
+import io.drover.model.Evaluation;
+import io.drover.model.Job;
+import io.drover.model.JobSummary;
+import io.drover.state.rocks.StateTxn;
+
+/**
+ * A job's status, derived as Nomad derives it: system, periodic and parameterized jobs run
+ * until stopped; others are running while an allocation is live, pending while an evaluation
+ * is, and dead once everything they had finished. A child's status change moves its parent's
+ * children counts.
+ */
+final class JobStatus {
+    private JobStatus() {
+    }
+
+    static String of(StateTxn txn, Job job, boolean evalDelete) {
+        if (Job.TYPE_SYSTEM.equals(job.type) || job.isParameterized() || job.isPeriodic()) {
+            return job.isStopped() ? Job.STATUS_DEAD : Job.STATUS_RUNNING;
+        }
+        boolean hasEval = false;
+        for (String status : txn.evaluationStatusesOfJob(job.namespace, job.id).values()) {
+            hasEval = true;
+            if (!isTerminal(status)) {
+                return Job.STATUS_PENDING;
+            }
+        }
+        return evalDelete || hasEval ? Job.STATUS_DEAD : Job.STATUS_PENDING;
+    }
+
+    /**
+     * Recomputes the status of a stored job (or forces one) and, if it changed, stores the job
+     * with the new status at this index and updates its parent's children counts.
+     */
+    static void update(StateTxn txn, Job job, boolean evalDelete, String forceStatus) {
+        String oldStatus = job.createIndex != null && job.createIndex == txn.index() ? "" : job.status;
+        String newStatus = forceStatus != null ? forceStatus : of(txn, job, evalDelete);
+        if (newStatus.equals(oldStatus)) {
+            return;
+        }
+        Job updated = job.copy();
+        updated.status = newStatus;
+        updated.modifyIndex = txn.index();
+        txn.putJob(updated);
+        countChild(txn, updated, oldStatus, newStatus);
+    }
+
+    /** Moves a child job from {@code oldStatus} ("" if new) to {@code newStatus} in its parent's summary. */
+    static void countChild(StateTxn txn, Job child, String oldStatus, String newStatus) {
+        if (child.parentId == null || child.parentId.isEmpty()) {
+            return;
+        }
+        txn.jobSummary(child.namespace, child.parentId).ifPresent(parent -> {
+            JobSummary.JobChildrenSummary c = parent.children;
+            if (c == null) {
+                c = parent.children = new JobSummary.JobChildrenSummary();
+            }
+            adjust(c, oldStatus, -1);
+            adjust(c, newStatus, +1);
+            parent.modifyIndex = txn.index();
+            txn.putJobSummary(parent);
+        });
+    }
+
+    private static void adjust(JobSummary.JobChildrenSummary c, String status, int delta) {
+        switch (status) {
+            case Job.STATUS_PENDING -> c.pending += delta;
+            case Job.STATUS_RUNNING -> c.running += delta;
+            case Job.STATUS_DEAD -> c.dead += delta;
+            default -> {
+                // "" is a child that did not exist before: nothing to take away.
+            }
+        }
+    }
+
+    private static boolean isTerminal(String evalStatus) {
+        return Evaluation.STATUS_COMPLETE.equals(evalStatus) || Evaluation.STATUS_FAILED.equals(evalStatus)
+                || Evaluation.STATUS_CANCELED.equals(evalStatus);
+    }
+}

@@ -1,0 +1,42 @@
+package io.drover.state.rocks;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The column families of the state database: a fixed, numbered schema. Adding one is
+ * backwards compatible (it is created when missing); renaming or reusing one is not.
+ */
+enum Cf {
+    /** Table indexes, the applied term/index, and other bookkeeping. */
+    META("meta"),
+    /** (namespace, job ID) → current job. */
+    JOBS("jobs"),
+    /** (namespace, job ID, version) → that version of the job. */
+    JOB_VERSIONS("job_versions"),
+    /** (namespace, job ID) → job summary. */
+    JOB_SUMMARIES("job_summaries"),
+    /** eval ID → evaluation. */
+    EVALS("evals"),
+    /** (namespace, job ID, eval ID) → the eval's status: a secondary index. */
+    EVALS_BY_JOB("evals_by_job"),
+    /** server ID → how to reach it. */
+    SERVERS("servers"),
+    /** request ID → the WriteResult of the write that carried it. */
+    REQUESTS("requests"),
+    /** (log index, request ID) → nothing: the order in which request IDs expire. */
+    REQUEST_EXPIRY("request_expiry");
+
+    private final String cfName;
+
+    Cf(String cfName) {
+        this.cfName = cfName;
+    }
+
+    byte[] nameBytes() {
+        return cfName.getBytes(StandardCharsets.UTF_8);
+    }
+
+    String cfName() {
+        return cfName;
+    }
+}

@@ -1,0 +1,284 @@
+package io.drover.state.rocks;
+
+import io.drover.proto.raft.WriteResult;
+import io.drover.state.StateReader;
+import io.drover.state.StateStore;
+import io.drover.state.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replicated state, kept in RocksDB. One thread (the Raft apply thread) changes it through
+ * {@link #apply}; each log entry becomes one atomic batch holding its data changes, the indexes
+ * of the tables it changed and the applied term/index, so the database always knows exactly
+ * which entries it contains. Readers get consistent snapshots; blocking queries wait on table
+ * indexes.
+ */
+public final class RocksStateStore implements StateStore, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RocksStateStore.class);
+
+    /** How many log entries a request ID is remembered for, to answer a retried write. */
+    static final long REQUEST_RETENTION_ENTRIES = 100_000;
+    private static final int EXPIRIES_PER_ENTRY = 16;
+
+    private final Path dir;
+    private final StampedLock swapLock = new StampedLock();
+    private final ExecutorService wakeExecutor;
+    private final IndexWatchers watchers;
+    private volatile RocksDatabase db;
+    private volatile AppliedPosition applied;
+    private long expiryFloor;
+
+    private RocksStateStore(Path dir) {
+        this.dir = dir;
+        this.wakeExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "state-watch-wake");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchers = new IndexWatchers(wakeExecutor);
+        finishInterruptedSwap();
+        this.db = new RocksDatabase(livePath());
+        loadPositions();
+    }
+
+    /** Opens (creating if needed) the state kept under {@code dir}. */
+    public static RocksStateStore open(Path dir) {
+        return new RocksStateStore(dir);
+    }
+
+    /** The last entry whose changes the database holds. */
+    public AppliedPosition applied() {
+        return applied;
+    }
+
+    /**
+     * Applies one log entry. {@code change} makes the entry's reads and writes through the
+     * transaction and returns its result; a request ID seen before returns the first result and
+     * changes nothing. An exception from {@code change} discards its writes and yields an
+     * INTERNAL result, identically on every server, so the log can move on.
+     */
+    public WriteResult apply(long term, long index, long leaderTimeNanos, String requestId,
+            Function<StateTxn, WriteResult> change) {
+        if (index <= applied.index()) {
+            throw new IllegalStateException("entry " + index + " is already applied (at " + applied.index() + ")");
+        }
+        try (WriteTxn raw = new WriteTxn(db)) {
+            StateTxn txn = new StateTxn(raw, index, leaderTimeNanos);
+            WriteResult result = remembered(txn, requestId);
+            if (result == null) {
+                result = run(txn, change);
+                if (!requestId.isEmpty()) {
+                    txn.rememberRequest(requestId, result);
+                }
+            }
+            expireRequests(raw, index);
+            for (Table t : txn.touched()) {
+                raw.put(Cf.META, Schema.tableIndex(t), Keys.u64(index));
+            }
+            AppliedPosition position = new AppliedPosition(term, index);
+            raw.put(Cf.META, Schema.APPLIED, position.encode());
+            raw.commit();
+            applied = position;
+            watchers.advanced(txn.touched(), index);
+            return result;
+        }
+    }
+
+    private static WriteResult remembered(StateTxn txn, String requestId) {
+        return requestId.isEmpty() ? null : txn.requestResult(requestId).orElse(null);
+    }
+
+    private static WriteResult run(StateTxn txn, Function<StateTxn, WriteResult> change) {
+        try {
+            return change.apply(txn);
+        } catch (StateStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("applying log entry {} failed; it changes nothing", txn.index(), e);
+            txn.discardChanges();
+            return WriteResult.newBuilder()
+                    .setCode(WriteResult.Code.INTERNAL)
+                    .setError("internal error applying the write: " + e.getMessage())
+                    .setIndex(txn.index())
+                    .build();
+        }
+    }
+
+    private void expireRequests(WriteTxn raw, long index) {
+        long cutoff = index - REQUEST_RETENTION_ENTRIES;
+        if (cutoff <= expiryFloor) {
+            return;
+        }
+        for (KeyValue e : db.scanFrom(Cf.REQUEST_EXPIRY, Keys.u64(expiryFloor), EXPIRIES_PER_ENTRY)) {
+            long at = Keys.u64(java.util.Arrays.copyOf(e.key(), 8));
+            if (at >= cutoff) {
+                expiryFloor = at;
+                return;
+            }
+            raw.delete(Cf.REQUEST_EXPIRY, e.key());
+            raw.delete(Cf.REQUESTS, java.util.Arrays.copyOfRange(e.key(), 8, e.key().length));
+            expiryFloor = at;
+        }
+    }
+
+    @Override
+    public StateReader reader() {
+        long stamp = swapLock.readLock();
+        try {
+            return new SnapshotReader(db, () -> swapLock.unlockRead(stamp));
+        } catch (RuntimeException e) {
+            swapLock.unlockRead(stamp);
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitIndexAbove(Collection<Table> tables, long index) {
+        return watchers.await(tables, index);
+    }
+
+    /** The current index of a table, without opening a reader. */
+    public long tableIndex(Table table) {
+        return watchers.index(table);
+    }
+
+    /** Writes a consistent copy of the database to {@code target} (which must not exist). */
+    public void checkpoint(Path target) {
+        db.checkpoint(target);
+    }
+
+    /**
+     * Replaces the whole state with the database copy in {@code checkpointDir} (an installed
+     * snapshot). Waits for open readers to finish; watchers see the new indexes.
+     */
+    public void replaceWith(Path checkpointDir) {
+        Path incoming = dir.resolve("db.incoming");
+        try {
+            deleteRecursively(incoming);
+            Files.createDirectories(incoming);
+            try (Stream<Path> files = Files.list(checkpointDir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f) && !f.getFileName().toString().endsWith(".md5")) {
+                        linkOrCopy(f, incoming.resolve(f.getFileName().toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage snapshot " + checkpointDir, e);
+        }
+        long stamp = swapLock.writeLock();
+        try {
+            db.close();
+            finishInterruptedSwap();
+            db = new RocksDatabase(livePath());
+            expiryFloor = 0;
+            loadPositions();
+        } finally {
+            swapLock.unlockWrite(stamp);
+        }
+        LOG.info("state replaced from snapshot {}: now at index {}", checkpointDir.getFileName(), applied.index());
+    }
+
+    /** A hash of every stored entry: equal on servers that applied the same log. */
+    public String contentHash() {
+        long stamp = swapLock.readLock();
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            db.forEach((cf, kv) -> {
+                md.update(cf.nameBytes());
+                md.update(kv.key());
+                md.update(kv.value());
+            });
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            swapLock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void close() {
+        long stamp = swapLock.writeLock();
+        try {
+            db.close();
+        } finally {
+            swapLock.unlockWrite(stamp);
+            wakeExecutor.shutdownNow();
+        }
+    }
+
+    private Path livePath() {
+        return dir.resolve("db");
+    }
+
+    private void loadPositions() {
+        byte[] v = db.get(Cf.META, Schema.APPLIED, null);
+        applied = v == null ? AppliedPosition.NONE : AppliedPosition.decode(v);
+        watchers.reset(t -> {
+            byte[] i = db.get(Cf.META, Schema.tableIndex(t), null);
+            return i == null ? 0 : Keys.u64(i);
+        });
+    }
+
+    /**
+     * A swap is: move db.incoming over db. If the process died in between, db is missing and
+     * db.incoming complete (it was fully written before the swap began), so finish the move.
+     */
+    private void finishInterruptedSwap() {
+        Path incoming = dir.resolve("db.incoming");
+        if (!Files.isDirectory(incoming)) {
+            return;
+        }
+        try {
+            Path old = dir.resolve("db.old");
+            deleteRecursively(old);
+            if (Files.exists(livePath())) {
+                Files.move(livePath(), old);
+            }
+            Files.move(incoming, livePath(), StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot swap in the state database from " + incoming, e);
+        }
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Another file system, or no hard links: copy instead.
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            List<Path> all = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path x : all) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

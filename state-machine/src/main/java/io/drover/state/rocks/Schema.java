@@ -1,0 +1,56 @@
+package io.drover.state.rocks;
+
+import io.drover.state.Table;
+
+/** The keys of each column family. */
+final class Schema {
+    static final byte[] APPLIED = Keys.utf8("applied");
+    private static final String TABLE_INDEX = "index/";
+
+    private Schema() {
+    }
+
+    static byte[] tableIndex(Table t) {
+        return Keys.utf8(TABLE_INDEX + t.nomadName());
+    }
+
+    static byte[] job(String namespace, String jobId) {
+        return Keys.of(namespace, jobId);
+    }
+
+    static byte[] jobsOfNamespace(String namespace, String idPrefix) {
+        return Keys.concat(Keys.prefix(namespace), Keys.utf8(idPrefix));
+    }
+
+    static byte[] jobVersion(String namespace, String jobId, long version) {
+        return Keys.concat(Keys.prefix(namespace, jobId), Keys.u64(version));
+    }
+
+    static byte[] jobVersions(String namespace, String jobId) {
+        return Keys.prefix(namespace, jobId);
+    }
+
+    static byte[] eval(String evalId) {
+        return Keys.utf8(evalId);
+    }
+
+    static byte[] evalOfJob(String namespace, String jobId, String evalId) {
+        return Keys.of(namespace, jobId, evalId);
+    }
+
+    static byte[] evalsOfJob(String namespace, String jobId) {
+        return Keys.prefix(namespace, jobId);
+    }
+
+    static byte[] server(String serverId) {
+        return Keys.utf8(serverId);
+    }
+
+    static byte[] request(String requestId) {
+        return Keys.utf8(requestId);
+    }
+
+    static byte[] requestExpiry(long index, String requestId) {
+        return Keys.concat(Keys.u64(index), Keys.utf8(requestId));
+    }
+}

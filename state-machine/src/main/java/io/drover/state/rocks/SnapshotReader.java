@@ -1,0 +1,118 @@
+package io.drover.state.rocks;
+
+import io.drover.model.Evaluation;
+import io.drover.model.Job;
+import io.drover.model.JobSummary;
+import io.drover.state.ServerInfo;
+import io.drover.state.StateReader;
+import io.drover.state.Table;
+import java.util.List;
+import java.util.Optional;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.Snapshot;
+
+/**
+ * A {@link StateReader} over a RocksDB snapshot. It holds the store's read lease until closed,
+ * so the database it reads cannot be swapped away underneath it.
+ */
+final class SnapshotReader implements StateReader, KvRead {
+    private final RocksDatabase db;
+    private final Snapshot snapshot;
+    private final ReadOptions options;
+    private final TypedReads reads;
+    private final Runnable release;
+    private boolean closed;
+
+    SnapshotReader(RocksDatabase db, Runnable release) {
+        this.db = db;
+        this.release = release;
+        this.snapshot = db.snapshot();
+        this.options = new ReadOptions().setSnapshot(snapshot);
+        this.reads = new TypedReads(this);
+    }
+
+    @Override
+    public byte[] get(Cf cf, byte[] key) {
+        ensureOpen();
+        return db.get(cf, key, options);
+    }
+
+    @Override
+    public List<KeyValue> scan(Cf cf, byte[] prefix) {
+        ensureOpen();
+        return db.scan(cf, prefix, options);
+    }
+
+    @Override
+    public long appliedIndex() {
+        byte[] v = get(Cf.META, Schema.APPLIED);
+        return v == null ? 0 : AppliedPosition.decode(v).index();
+    }
+
+    @Override
+    public long tableIndex(Table table) {
+        return reads.tableIndex(table);
+    }
+
+    @Override
+    public Optional<Job> job(String namespace, String jobId) {
+        return reads.job(namespace, jobId);
+    }
+
+    @Override
+    public List<Job> jobs(String namespace, String prefix) {
+        return reads.jobs(namespace, prefix);
+    }
+
+    @Override
+    public List<Job> jobVersions(String namespace, String jobId) {
+        return reads.jobVersions(namespace, jobId);
+    }
+
+    @Override
+    public Optional<Job> jobVersion(String namespace, String jobId, long version) {
+        return reads.jobVersion(namespace, jobId, version);
+    }
+
+    @Override
+    public Optional<JobSummary> jobSummary(String namespace, String jobId) {
+        return reads.jobSummary(namespace, jobId);
+    }
+
+    @Override
+    public Optional<Evaluation> evaluation(String evalId) {
+        return reads.evaluation(evalId);
+    }
+
+    @Override
+    public List<Evaluation> evaluations(String namespace, String prefix) {
+        return reads.evaluations(namespace, prefix);
+    }
+
+    @Override
+    public List<Evaluation> evaluationsOfJob(String namespace, String jobId) {
+        return reads.evaluationsOfJob(namespace, jobId);
+    }
+
+    @Override
+    public Optional<ServerInfo> server(String serverId) {
+        return reads.server(serverId);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        options.close();
+        db.release(snapshot);
+        release.run();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("state reader used after close");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.drover.state;
+
+import io.drover.proto.raft.RaftCommand;
+import io.drover.proto.raft.WriteResult;
+import io.drover.state.apply.CommandApplier;
+import io.drover.state.rocks.RocksStateStore;
+import java.nio.file.Path;
+
+/** A store plus an applier, fed commands at increasing indexes as Raft would. */
+final class StoreHarness implements AutoCloseable {
+    final RocksStateStore store;
+    private final CommandApplier applier = new CommandApplier();
+    private long index;
+
+    StoreHarness(Path dir) {
+        store = RocksStateStore.open(dir);
+        index = store.applied().index();
+    }
+
+    WriteResult apply(RaftCommand cmd) {
+        index++;
+        return store.apply(1, index, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(), txn -> applier.apply(txn, cmd));
+    }
+
+    /** Skips an index, as a Raft leader's own entries do. */
+    void gap() {
+        index++;
+    }
+
+    long index() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
