@@ -1,6 +1,7 @@
 package io.drover.server.raft;
 
 import io.drover.raft.DroverStateMachine;
+import io.drover.raft.RatisTuning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -59,27 +60,12 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.setStorageDir(p, List.of(c.storageDir().toFile()));
         GrpcConfigKeys.Server.setHost(p, c.bindHost());
         GrpcConfigKeys.Server.setPort(p, c.port());
-        RaftServerConfigKeys.Rpc.setTimeoutMin(p, duration(c.electionTimeoutMin()));
-        RaftServerConfigKeys.Rpc.setTimeoutMax(p, duration(c.electionTimeoutMax()));
+        RatisTuning.apply(p, c.electionTimeoutMin(), c.electionTimeoutMax(), c.snapshotThreshold(),
+                SizeInBytes.valueOf("16MB"));
+        // The first election of a fresh cluster need not wait out a full timeout.
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, TimeDuration.valueOf(50, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, TimeDuration.valueOf(150, TimeUnit.MILLISECONDS));
-        // Leader entries of each term are the only gaps in indexes Nomad users will see.
-        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
-        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("16MB"));
-        RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
-        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
-        // Small writes must not wait for a batch to fill.
-        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
-        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
-        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotThreshold());
-        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(1, TimeUnit.SECONDS));
         return p;
-    }
-
-    private static TimeDuration duration(java.time.Duration d) {
-        return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void start() {
