@@ -1,0 +1,163 @@
+package io.drover.server;
+
+import io.drover.http.AgentInfo;
+import io.drover.http.HttpGateway;
+import io.drover.http.HttpGatewayConfig;
+import io.drover.proto.raft.ServerAnnounceCommand;
+import io.drover.raft.DroverStateMachine;
+import io.drover.server.cluster.ClusterBridge;
+import io.drover.server.cluster.LeaderServices;
+import io.drover.server.config.AgentConfig;
+import io.drover.server.leader.LeaderEndpoint;
+import io.drover.server.leader.Stamps;
+import io.drover.server.raft.RaftNode;
+import io.drover.server.raft.RaftNodeConfig;
+import io.drover.server.rpc.PeerClients;
+import io.drover.server.rpc.RpcServer;
+import io.drover.state.rocks.RocksStateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running agent: the state store, the Raft peer, the gRPC endpoint, the leader services and
+ * the HTTP gateway, wired together and started in an order where each part finds what it
+ * needs. Closing it stops them in reverse.
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+    private final AgentConfig config;
+    private final List<AutoCloseable> closeInReverse = new ArrayList<>();
+    private final HttpGateway gateway;
+    private final RaftNode raft;
+    private final RocksStateStore store;
+    private boolean closed;
+
+    private Agent(AgentConfig config) {
+        this.config = config;
+        long started = System.nanoTime();
+        try {
+            Path stateDir = config.dataDir().resolve("server/state");
+            store = RocksStateStore.open(stateDir);
+            closeInReverse.add(store);
+            DroverStateMachine stateMachine = new DroverStateMachine(store, stateDir);
+
+            raft = new RaftNode(new RaftNodeConfig(config.bindAddr(), config.raftAddress(), config.peers(),
+                    config.dataDir().resolve("server/raft"), config.electionTimeoutMin(), config.electionTimeoutMax(),
+                    config.snapshotThreshold()), stateMachine);
+
+            ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "agent-background");
+                t.setDaemon(true);
+                return t;
+            });
+            closeInReverse.add(background::shutdownNow);
+
+            LeaderEndpoint leader = new LeaderEndpoint(raft, store, new Stamps(Clock.systemUTC(), new SecureRandom()));
+            RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady);
+            rpc.start();
+            closeInReverse.add(rpc);
+            PeerClients peers = new PeerClients();
+            closeInReverse.add(peers);
+
+            ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
+                    config.rpcHoldTimeout());
+            stateMachine.setLeaderListener(new LeaderServices(leader, announcement(config, raft), cluster, background));
+
+            gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
+                    config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
+                    store, cluster, Clock.systemUTC(), new SecureRandom());
+            gateway.start();
+            closeInReverse.add(gateway);
+            rpc.setLocalReads(gateway::serveForwarded);
+            cluster.setLocalReads(gateway::serveForwarded);
+
+            raft.start();
+            closeInReverse.add(raft);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("agent {} started in {} ms: HTTP on {}:{}, Raft on {}, data in {}", config.name(),
+                (System.nanoTime() - started) / 1_000_000, config.bindAddr(), gateway.port(), config.raftAddress(),
+                config.dataDir());
+    }
+
+    public static Agent start(AgentConfig config) {
+        return new Agent(config);
+    }
+
+    public int httpPort() {
+        return gateway.port();
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    public boolean isLeader() {
+        return raft.isLeaderReady();
+    }
+
+    public RocksStateStore store() {
+        return store;
+    }
+
+    private static AgentInfo agentInfo(AgentConfig c) {
+        return new AgentInfo(c.name(), io.drover.server.raft.RaftPeers.idOf(c.raftAddress()).toString(), c.region(),
+                c.datacenter(), c.bindAddr(), c.httpAddress(), c.raftAddress(), c.grpcAddress(),
+                c.dataDir().toString(), c.bootstrapExpect(), c.dev(), Version.current());
+    }
+
+    private static ServerAnnounceCommand announcement(AgentConfig c, RaftNode raft) {
+        return ServerAnnounceCommand.newBuilder()
+                .setServerId(raft.selfId())
+                .setName(c.name())
+                .setRaftAddress(c.raftAddress())
+                .setRpcAddress(c.grpcAddress())
+                .setHttpAddress(c.httpAddress())
+                .build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> parts = new ArrayList<>(closeInReverse);
+        Collections.reverse(parts);
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        if (config.dev()) {
+            deleteQuietly(config.dataDir());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the dev data directory {}: {}", dir, e.toString());
+        }
+    }
+}

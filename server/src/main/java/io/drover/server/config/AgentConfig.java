@@ -1,0 +1,59 @@
+package io.drover.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an agent runs with, after flags, config files and defaults are merged.
+ *
+ * @param name this agent's node name
+ * @param region the region its servers serve
+ * @param datacenter its datacenter
+ * @param dataDir where it keeps its state (a fresh temp dir in dev mode)
+ * @param dev dev mode: one server on loopback, data thrown away on exit
+ * @param bindAddr the address every listener binds to
+ * @param advertiseHost the address other servers and clients reach this one at
+ * @param httpPort the HTTP API
+ * @param rpcPort Raft (Nomad's RPC port: what /v1/status/leader reports)
+ * @param serfPort the server-to-server gRPC endpoint (where Nomad has Serf)
+ * @param bootstrapExpect how many servers form the cluster
+ * @param retryJoin the Raft addresses of the other servers
+ * @param electionTimeoutMin lower bound of the randomized Raft election timeout
+ * @param electionTimeoutMax upper bound of the randomized Raft election timeout
+ * @param snapshotThreshold log entries between snapshots
+ * @param rpcHoldTimeout how long a request waits for a leader before failing
+ * @param maxRequestBodyBytes larger request bodies are refused with 413
+ * @param logLevel the root log level
+ */
+public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
+        String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
+        Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
+        int maxRequestBodyBytes, String logLevel) {
+    public AgentConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataDir, "dataDir");
+        retryJoin = List.copyOf(retryJoin);
+    }
+
+    public String raftAddress() {
+        return advertiseHost + ":" + rpcPort;
+    }
+
+    public String grpcAddress() {
+        return advertiseHost + ":" + serfPort;
+    }
+
+    public String httpAddress() {
+        return advertiseHost + ":" + httpPort;
+    }
+
+    /** The Raft addresses of every server, this one first. */
+    public List<String> peers() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(raftAddress());
+        all.addAll(retryJoin);
+        return List.copyOf(all);
+    }
+}

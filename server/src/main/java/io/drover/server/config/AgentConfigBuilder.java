@@ -1,0 +1,243 @@
+package io.drover.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges configuration the way Nomad does: defaults, then config files in order, then flags.
+ * Config files use Nomad's agent-config keys in JSON ({@code data_dir}, {@code bind_addr},
+ * {@code ports.http}, {@code server.bootstrap_expect}, {@code server.server_join.retry_join}…).
+ */
+public final class AgentConfigBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    String name;
+    String region = "global";
+    String datacenter = "dc1";
+    Path dataDir;
+    boolean dev;
+    String bindAddr;
+    String advertiseHost;
+    Integer httpPort;
+    Integer rpcPort;
+    Integer serfPort;
+    Integer bootstrapExpect;
+    final List<String> retryJoin = new ArrayList<>();
+    Duration electionTimeoutMin = Duration.ofMillis(150);
+    Duration electionTimeoutMax = Duration.ofMillis(300);
+    long snapshotThreshold = 8192;
+    Duration rpcHoldTimeout = Duration.ofSeconds(5);
+    int maxRequestBodyBytes = 4 << 20;
+    String logLevel = "INFO";
+
+    public AgentConfigBuilder dev(boolean v) {
+        dev = v;
+        return this;
+    }
+
+    public AgentConfigBuilder name(String v) {
+        name = v;
+        return this;
+    }
+
+    public AgentConfigBuilder region(String v) {
+        region = v;
+        return this;
+    }
+
+    public AgentConfigBuilder datacenter(String v) {
+        datacenter = v;
+        return this;
+    }
+
+    public AgentConfigBuilder dataDir(Path v) {
+        dataDir = v;
+        return this;
+    }
+
+    public AgentConfigBuilder bindAddr(String v) {
+        bindAddr = v;
+        return this;
+    }
+
+    public AgentConfigBuilder advertiseHost(String v) {
+        advertiseHost = v;
+        return this;
+    }
+
+    public AgentConfigBuilder httpPort(int v) {
+        httpPort = v;
+        return this;
+    }
+
+    public AgentConfigBuilder rpcPort(int v) {
+        rpcPort = v;
+        return this;
+    }
+
+    public AgentConfigBuilder serfPort(int v) {
+        serfPort = v;
+        return this;
+    }
+
+    public AgentConfigBuilder bootstrapExpect(int v) {
+        bootstrapExpect = v;
+        return this;
+    }
+
+    public AgentConfigBuilder retryJoin(List<String> v) {
+        retryJoin.addAll(v);
+        return this;
+    }
+
+    public AgentConfigBuilder electionTimeout(Duration min, Duration max) {
+        electionTimeoutMin = min;
+        electionTimeoutMax = max;
+        return this;
+    }
+
+    public AgentConfigBuilder snapshotThreshold(long v) {
+        snapshotThreshold = v;
+        return this;
+    }
+
+    public AgentConfigBuilder rpcHoldTimeout(Duration v) {
+        rpcHoldTimeout = v;
+        return this;
+    }
+
+    public AgentConfigBuilder logLevel(String v) {
+        logLevel = v;
+        return this;
+    }
+
+    /** Applies one JSON config file (Nomad's agent-config keys). */
+    public AgentConfigBuilder file(Path path) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("config file " + path + " must hold a JSON object");
+        }
+        text(root, "name").ifPresent(v -> name = v);
+        text(root, "region").ifPresent(v -> region = v);
+        text(root, "datacenter").ifPresent(v -> datacenter = v);
+        text(root, "data_dir").ifPresent(v -> dataDir = Path.of(v));
+        text(root, "bind_addr").ifPresent(v -> bindAddr = v);
+        text(root, "log_level").ifPresent(v -> logLevel = v);
+        JsonNode advertise = root.path("advertise");
+        text(advertise, "rpc").ifPresent(v -> advertiseHost = v.contains(":") ? v.substring(0, v.lastIndexOf(':')) : v);
+        JsonNode ports = root.path("ports");
+        integer(ports, "http").ifPresent(v -> httpPort = v);
+        integer(ports, "rpc").ifPresent(v -> rpcPort = v);
+        integer(ports, "serf").ifPresent(v -> serfPort = v);
+        JsonNode server = root.path("server");
+        integer(server, "bootstrap_expect").ifPresent(v -> bootstrapExpect = v);
+        JsonNode joins = server.path("server_join").path("retry_join");
+        if (joins.isMissingNode()) {
+            joins = server.path("retry_join");
+        }
+        for (JsonNode j : joins) {
+            retryJoin.add(j.asText());
+        }
+        return this;
+    }
+
+    public AgentConfig build() {
+        if (dev) {
+            bindAddr = bindAddr == null ? "127.0.0.1" : bindAddr;
+            bootstrapExpect = bootstrapExpect == null ? 1 : bootstrapExpect;
+        }
+        if (dataDir == null) {
+            if (!dev) {
+                throw new ConfigException("a data directory is required: set -data-dir or data_dir (or run -dev)");
+            }
+            try {
+                dataDir = Files.createTempDirectory("drover-dev-");
+            } catch (IOException e) {
+                throw new ConfigException("cannot create a temporary data directory: " + e.getMessage());
+            }
+        }
+        String bind = bindAddr == null ? "0.0.0.0" : bindAddr;
+        String advertise = advertiseHost != null ? advertiseHost : advertisable(bind);
+        int http = httpPort == null ? 4646 : httpPort;
+        int rpc = rpcPort == null ? 4647 : rpcPort;
+        int serf = serfPort == null ? 4648 : serfPort;
+        int expect = bootstrapExpect == null ? 1 : bootstrapExpect;
+        String nodeName = name != null ? name : hostName();
+        AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
+                expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel);
+        if (c.peers().size() != expect) {
+            throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
+                    + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
+                    + "Raft address with -retry-join");
+        }
+        if (http == rpc || http == serf || rpc == serf) {
+            throw new ConfigException("the http, rpc and serf ports must differ (" + http + ", " + rpc + ", " + serf + ")");
+        }
+        return c;
+    }
+
+    /** "host" means host at the default RPC port, as Nomad's retry_join does. */
+    private static List<String> normalize(List<String> joins, int defaultPort) {
+        List<String> out = new ArrayList<>();
+        for (String j : joins) {
+            String t = j.trim();
+            if (!t.isEmpty()) {
+                out.add(t.contains(":") ? t : t + ":" + defaultPort);
+            }
+        }
+        return out;
+    }
+
+    private static String advertisable(String bind) {
+        if (!"0.0.0.0".equals(bind)) {
+            return bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "drover";
+        }
+    }
+
+    private static java.util.Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isValueNode() ? java.util.Optional.of(v.asText()) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Integer> integer(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (!v.canConvertToInt() && !v.isTextual()) {
+            throw new ConfigException("config key " + field + " must be a number");
+        }
+        try {
+            return java.util.Optional.of(v.isTextual() ? Integer.parseInt(v.asText()) : v.asInt());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("config key " + field + " must be a number, not \"" + v.asText() + "\"");
+        }
+    }
+}
