@@ -53,4 +53,12 @@ final class GoStrconv {
         }
         return null;
     }
+
+    /** {@code strconv.ParseInt(s, 10, 64)} of a string of ASCII digits: null when it fits, else Go's error text. */
+    static String parseIntError(String digits) {
+        if (new BigInteger(digits).bitLength() < 64) {
+            return null;
+        }
+        return "strconv.ParseInt: parsing " + GoFmt.quote(digits) + ": value out of range";
+    }
 }
