@@ -4,7 +4,6 @@ import static io.drover.model.GoFmt.HOUR;
 import static io.drover.model.GoFmt.MINUTE;
 import static io.drover.model.GoFmt.SECOND;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -610,9 +609,5 @@ final class ApiCanonicalizer {
                 }
             }
         }
-    }
-
-    static <T> List<T> mutable(List<T> list) {
-        return list == null ? null : new ArrayList<>(list);
     }
 }

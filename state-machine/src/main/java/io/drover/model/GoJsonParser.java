@@ -27,6 +27,11 @@ import java.util.Map;
  */
 final class GoJsonParser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /**
+     * Go allows 10000 levels; Jackson, which stores and writes jobs, allows 1000, and a deep
+     * recursive parse would exhaust a thread's stack first. Job specs need a handful.
+     */
+    private static final int MAX_DEPTH = 500;
 
     private final byte[] in;
     private int pos;
@@ -35,6 +40,8 @@ final class GoJsonParser {
     private final List<String> fieldStack = new ArrayList<>();
     /** The first type error, reported only if the whole value is syntactically valid. */
     private String typeError;
+    /** Open objects and arrays; bounded so a hostile body cannot exhaust the stack. */
+    private int depth;
 
     /** A syntax error or unexpected end, already worded as Go words it. */
     static final class SyntaxError extends Exception {
@@ -74,7 +81,11 @@ final class GoJsonParser {
     private JsonNode value(GoTypeInfo type) throws SyntaxError {
         skipSpace();
         byte c = peek();
-        return switch (c) {
+        if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+            // Go (1.15 and later) refuses too-deep bodies with this text.
+            throw new SyntaxError("exceeded max depth");
+        }
+        JsonNode v = switch (c) {
             case '{' -> object(type);
             case '[' -> array(type);
             case '"' -> stringValue(type);
@@ -88,6 +99,10 @@ final class GoJsonParser {
                 throw invalid(c, "looking for beginning of value");
             }
         };
+        if (c == '{' || c == '[') {
+            depth--;
+        }
+        return v;
     }
 
     private JsonNode object(GoTypeInfo type) throws SyntaxError {

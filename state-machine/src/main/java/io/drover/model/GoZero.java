@@ -1,5 +1,7 @@
 package io.drover.model;
 
+import java.util.List;
+
 /** Go's zero values for the boxed fields of the model: what Nomad sees where Java has null. */
 final class GoZero {
     private GoZero() {
@@ -19,5 +21,10 @@ final class GoZero {
 
     static boolean bool(Boolean b) {
         return b != null && b;
+    }
+
+    /** A nil slice ranges over nothing in Go. */
+    static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
     }
 }

@@ -83,7 +83,7 @@ public final class JobValidator {
         PlacementRules.affinities(errs, j.affinities, type);
         PlacementRules.spreads(errs, j.spreads, type);
 
-        List<TaskGroup> groups = StructCanonicalizer.orEmpty(j.taskGroups);
+        List<TaskGroup> groups = GoZero.list(j.taskGroups);
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             TaskGroup tg = groups.get(i);

@@ -36,7 +36,7 @@ public final class JobWarnings {
     public static List<String> warnings(Job job) {
         Errs errs = new Errs();
         int autoPromote = 0;
-        List<TaskGroup> groups = StructCanonicalizer.orEmpty(job.taskGroups);
+        List<TaskGroup> groups = GoZero.list(job.taskGroups);
         for (TaskGroup tg : groups) {
             errs.wrap("Group " + GoFmt.quote(str(tg.name)) + " has warnings: ", group(tg));
             if (tg.update != null && bool(tg.update.autoPromote)) {
@@ -55,7 +55,7 @@ public final class JobWarnings {
             errs.add("Update max parallel count is greater than task group count (" + num(tg.update.maxParallel) + " > "
                     + num(tg.count) + "). A destructive change would result in the simultaneous replacement of all allocations.");
         }
-        for (Task t : StructCanonicalizer.orEmpty(tg.tasks)) {
+        for (Task t : GoZero.list(tg.tasks)) {
             // multierror.Prefix puts the prefix before each entry of the task's warnings.
             Errs prefixed = new Errs();
             for (String w : task(t)) {
@@ -71,7 +71,7 @@ public final class JobWarnings {
         if (t.resources != null && num(t.resources.iops) != 0) {
             errs.add("IOPS has been deprecated as of Nomad 0.9.0. Please remove IOPS from resource stanza.");
         }
-        List<Template> templates = StructCanonicalizer.orEmpty(t.templates);
+        List<Template> templates = GoZero.list(t.templates);
         for (int i = 0; i < templates.size(); i++) {
             if (lng(templates.get(i).vaultGrace) != 0) {
                 errs.nest(List.of("Template[" + i + "] VaultGrace has been deprecated as of Nomad 0.11 and ignored since"

@@ -66,10 +66,10 @@ final class LaunchRules {
                 && !payload.equals(ParameterizedJobConfig.PAYLOAD_FORBIDDEN)) {
             errs.add("Unknown payload requirement: " + GoFmt.quote(payload));
         }
-        Set<String> required = new HashSet<>(StructCanonicalizer.orEmpty(d.metaRequired));
+        Set<String> required = new HashSet<>(GoZero.list(d.metaRequired));
         // Go collects these in a map, so its order is random; sorted is stable.
         TreeSet<String> both = new TreeSet<>();
-        for (String k : StructCanonicalizer.orEmpty(d.metaOptional)) {
+        for (String k : GoZero.list(d.metaOptional)) {
             if (required.contains(k)) {
                 both.add(k);
             }

@@ -147,7 +147,7 @@ final class PlacementRules {
         }
         Set<String> seen = new HashSet<>();
         long sum = 0;
-        for (SpreadTarget t : StructCanonicalizer.orEmpty(s.spreadTarget)) {
+        for (SpreadTarget t : GoZero.list(s.spreadTarget)) {
             String value = str(t.value);
             if (!seen.add(value)) {
                 errs.add("Spread target value " + GoFmt.quote(value) + " already defined");
@@ -169,7 +169,7 @@ final class PlacementRules {
         if (str(d.name).isEmpty()) {
             errs.add("device name must be given as one of the following: type, vendor/type, or vendor/type/name");
         }
-        List<Constraint> constraints = StructCanonicalizer.orEmpty(d.constraints);
+        List<Constraint> constraints = GoZero.list(d.constraints);
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);
             String operand = str(c.operand);
@@ -179,7 +179,7 @@ final class PlacementRules {
                 errs.wrap("Constraint " + (i + 1) + " validation failed: ", constraint(c));
             }
         }
-        List<Affinity> affinities = StructCanonicalizer.orEmpty(d.affinities);
+        List<Affinity> affinities = GoZero.list(d.affinities);
         for (int i = 0; i < affinities.size(); i++) {
             errs.wrap("Affinity " + (i + 1) + " validation failed: ", affinity(affinities.get(i)));
         }
@@ -188,7 +188,7 @@ final class PlacementRules {
 
     /** The "Constraint N validation failed" entries of a list of constraints. */
     static void constraints(Errs errs, List<Constraint> constraints) {
-        List<Constraint> list = StructCanonicalizer.orEmpty(constraints);
+        List<Constraint> list = GoZero.list(constraints);
         for (int i = 0; i < list.size(); i++) {
             errs.wrap("Constraint " + (i + 1) + " validation failed: ", constraint(list.get(i)));
         }
@@ -202,7 +202,7 @@ final class PlacementRules {
             }
             return;
         }
-        List<Affinity> list = StructCanonicalizer.orEmpty(affinities);
+        List<Affinity> list = GoZero.list(affinities);
         for (int i = 0; i < list.size(); i++) {
             errs.wrap("Affinity " + (i + 1) + " validation failed: ", affinity(list.get(i)));
         }
@@ -216,7 +216,7 @@ final class PlacementRules {
             }
             return;
         }
-        List<Spread> list = StructCanonicalizer.orEmpty(spreads);
+        List<Spread> list = GoZero.list(spreads);
         for (int i = 0; i < list.size(); i++) {
             errs.wrap("Spread " + (i + 1) + " validation failed: ", spread(list.get(i)));
         }

@@ -14,8 +14,8 @@ final class RegisterChecks {
 
     /** Connect sidecars need exactly one network, in bridge mode. */
     static String connect(Job job) {
-        for (TaskGroup g : StructCanonicalizer.orEmpty(job.taskGroups)) {
-            for (Service s : StructCanonicalizer.orEmpty(g.services)) {
+        for (TaskGroup g : GoZero.list(job.taskGroups)) {
+            for (Service s : GoZero.list(g.services)) {
                 if (s.connect != null && s.connect.hasSidecar()) {
                     int n = g.networks == null ? 0 : g.networks.size();
                     if (n != 1) {
@@ -35,7 +35,7 @@ final class RegisterChecks {
 
     /** Exposed checks need one bridge network, a Connect service with Nomad's own proxy, and a group service. */
     static String exposedChecks(Job job) {
-        for (TaskGroup tg : StructCanonicalizer.orEmpty(job.taskGroups)) {
+        for (TaskGroup tg : GoZero.list(job.taskGroups)) {
             String name = str(tg.name);
             if (usesExposedCheck(tg)) {
                 if (tg.networks == null || tg.networks.size() != 1) {
@@ -45,8 +45,8 @@ final class RegisterChecks {
                     return "group " + GoFmt.quote(name) + " must use bridge network for exposing service check(s)";
                 }
             }
-            for (Service s : StructCanonicalizer.orEmpty(tg.services)) {
-                for (ServiceCheck c : StructCanonicalizer.orEmpty(s.checks)) {
+            for (Service s : GoZero.list(tg.services)) {
+                for (ServiceCheck c : GoZero.list(s.checks)) {
                     boolean builtinProxy = s.connect != null && s.connect.sidecarTask == null;
                     if (bool(c.expose) && !builtinProxy) {
                         return "exposed service check " + name + "->" + str(s.name) + "->" + str(c.name)
@@ -54,9 +54,9 @@ final class RegisterChecks {
                     }
                 }
             }
-            for (Task t : StructCanonicalizer.orEmpty(tg.tasks)) {
-                for (Service s : StructCanonicalizer.orEmpty(t.services)) {
-                    for (ServiceCheck c : StructCanonicalizer.orEmpty(s.checks)) {
+            for (Task t : GoZero.list(tg.tasks)) {
+                for (Service s : GoZero.list(t.services)) {
+                    for (ServiceCheck c : GoZero.list(s.checks)) {
                         if (bool(c.expose)) {
                             return "exposed service check " + name + "[" + str(t.name) + "]->" + str(s.name) + "->"
                                     + str(c.name) + " is not a task-group service";
@@ -69,8 +69,8 @@ final class RegisterChecks {
     }
 
     private static boolean usesExposedCheck(TaskGroup tg) {
-        for (Service s : StructCanonicalizer.orEmpty(tg.services)) {
-            for (ServiceCheck c : StructCanonicalizer.orEmpty(s.checks)) {
+        for (Service s : GoZero.list(tg.services)) {
+            for (ServiceCheck c : GoZero.list(s.checks)) {
                 if (bool(c.expose)) {
                     return true;
                 }

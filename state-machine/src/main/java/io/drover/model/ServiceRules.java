@@ -42,7 +42,7 @@ final class ServiceRules {
                 && !mode.equals(Service.ADDRESS_MODE_DRIVER)) {
             errs.add("Service address_mode must be \"auto\", \"host\", or \"driver\"; not " + GoFmt.quote(mode));
         }
-        for (ServiceCheck c : StructCanonicalizer.orEmpty(s.checks)) {
+        for (ServiceCheck c : GoZero.list(s.checks)) {
             if (str(s.portLabel).isEmpty() && str(c.portLabel).isEmpty() && c.requiresPort()) {
                 errs.add("Check " + str(c.name) + " invalid: check requires a port but neither check nor service "
                         + GoFmt.quoteAscii(name) + " have a port");
@@ -163,7 +163,7 @@ final class ServiceRules {
         // Port label -> names of the services that use it; sorted, as Nomad sorts for its messages.
         Map<String, Set<String>> servicePorts = new TreeMap<>();
         Set<String> known = new HashSet<>();
-        List<Service> services = StructCanonicalizer.orEmpty(t.services);
+        List<Service> services = GoZero.list(t.services);
         for (int i = 0; i < services.size(); i++) {
             Service service = services.get(i);
             String name = str(service.name);
@@ -183,7 +183,7 @@ final class ServiceRules {
                 }
             }
             Set<String> knownChecks = new HashSet<>();
-            for (ServiceCheck check : StructCanonicalizer.orEmpty(service.checks)) {
+            for (ServiceCheck check : GoZero.list(service.checks)) {
                 String checkName = str(check.name);
                 if (!knownChecks.add(checkName)) {
                     errs.add("check " + GoFmt.quote(checkName) + " is duplicate");
@@ -213,11 +213,11 @@ final class ServiceRules {
         }
         Set<String> labels = new HashSet<>();
         if (t.resources != null) {
-            for (NetworkResource n : StructCanonicalizer.orEmpty(t.resources.networks)) {
-                for (Port p : StructCanonicalizer.orEmpty(n.reservedPorts)) {
+            for (NetworkResource n : GoZero.list(t.resources.networks)) {
+                for (Port p : GoZero.list(n.reservedPorts)) {
                     labels.add(str(p.label));
                 }
-                for (Port p : StructCanonicalizer.orEmpty(n.dynamicPorts)) {
+                for (Port p : GoZero.list(n.dynamicPorts)) {
                     labels.add(str(p.label));
                 }
             }

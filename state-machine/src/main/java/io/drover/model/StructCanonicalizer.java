@@ -4,7 +4,6 @@ import static io.drover.model.GoFmt.HOUR;
 import static io.drover.model.GoFmt.MINUTE;
 import static io.drover.model.GoFmt.SECOND;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -185,9 +184,5 @@ final class StructCanonicalizer {
     /** Nomad's args.ReplaceEnvWithPlaceHolder. */
     static String replaceEnvWithPlaceholder(String s, String placeholder) {
         return ENV_VAR.matcher(s).replaceAll(Matcher.quoteReplacement(placeholder));
-    }
-
-    static <T> List<T> orEmpty(List<T> l) {
-        return l == null ? List.of() : l;
     }
 }

@@ -72,7 +72,7 @@ final class TaskGroupValidator {
 
         Map<String, Integer> taskNames = new HashMap<>();
         int leaders = 0;
-        List<Task> tasks = StructCanonicalizer.orEmpty(tg.tasks);
+        List<Task> tasks = GoZero.list(tg.tasks);
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
             String taskName = str(task.name);
@@ -110,7 +110,7 @@ final class TaskGroupValidator {
         errs.wrap("Task group scaling policy validation failed: ", scaling(tg));
 
         for (Task task : tasks) {
-            List<VolumeMount> mounts = StructCanonicalizer.orEmpty(task.volumeMounts);
+            List<VolumeMount> mounts = GoZero.list(task.volumeMounts);
             for (int i = 0; i < mounts.size(); i++) {
                 String volume = str(mounts.get(i).volume);
                 if (volume.isEmpty()) {
@@ -131,7 +131,7 @@ final class TaskGroupValidator {
         Map<String, String> labels = new HashMap<>();
         Map<Integer, String> staticPorts = new HashMap<>();
         Map<Integer, String> mappedPorts = new HashMap<>();
-        for (NetworkResource net : StructCanonicalizer.orEmpty(tg.networks)) {
+        for (NetworkResource net : GoZero.list(tg.networks)) {
             for (Port port : ports(net)) {
                 String label = str(port.label);
                 int value = num(port.value);
@@ -159,11 +159,11 @@ final class TaskGroupValidator {
                 }
             }
         }
-        for (Task task : StructCanonicalizer.orEmpty(tg.tasks)) {
+        for (Task task : GoZero.list(tg.tasks)) {
             if (task.resources == null) {
                 continue;
             }
-            for (NetworkResource net : StructCanonicalizer.orEmpty(task.resources.networks)) {
+            for (NetworkResource net : GoZero.list(task.resources.networks)) {
                 for (Port port : ports(net)) {
                     String label = str(port.label);
                     int value = num(port.value);
@@ -193,8 +193,8 @@ final class TaskGroupValidator {
 
     /** Reserved ports then dynamic ports, as Nomad appends them. */
     private static List<Port> ports(NetworkResource net) {
-        List<Port> all = new ArrayList<>(StructCanonicalizer.orEmpty(net.reservedPorts));
-        all.addAll(StructCanonicalizer.orEmpty(net.dynamicPorts));
+        List<Port> all = new ArrayList<>(GoZero.list(net.reservedPorts));
+        all.addAll(GoZero.list(net.dynamicPorts));
         return all;
     }
 
@@ -203,13 +203,13 @@ final class TaskGroupValidator {
         Errs errs = new Errs();
         Set<String> knownTasks = new HashSet<>();
         Set<String> knownServices = new HashSet<>();
-        for (Task task : StructCanonicalizer.orEmpty(tg.tasks)) {
+        for (Task task : GoZero.list(tg.tasks)) {
             knownTasks.add(str(task.name));
-            for (Service service : StructCanonicalizer.orEmpty(task.services)) {
+            for (Service service : GoZero.list(task.services)) {
                 if (knownServices.contains(str(service.name) + str(service.portLabel))) {
                     errs.add("Service " + str(service.name) + " is duplicate");
                 }
-                for (ServiceCheck check : StructCanonicalizer.orEmpty(service.checks)) {
+                for (ServiceCheck check : GoZero.list(service.checks)) {
                     if (!str(check.taskName).isEmpty()) {
                         errs.add("Check " + str(check.name)
                                 + " is invalid: only task group service checks can be assigned tasks");
@@ -218,7 +218,7 @@ final class TaskGroupValidator {
                 knownServices.add(str(service.name) + str(service.portLabel));
             }
         }
-        List<Service> services = StructCanonicalizer.orEmpty(tg.services);
+        List<Service> services = GoZero.list(tg.services);
         for (int i = 0; i < services.size(); i++) {
             Service service = services.get(i);
             List<String> serviceErrs = ServiceRules.service(service);
@@ -229,7 +229,7 @@ final class TaskGroupValidator {
             if (!knownServices.add(str(service.name) + str(service.portLabel))) {
                 errs.add("Service " + str(service.name) + " is duplicate");
             }
-            for (ServiceCheck check : StructCanonicalizer.orEmpty(service.checks)) {
+            for (ServiceCheck check : GoZero.list(service.checks)) {
                 String taskName = str(check.taskName);
                 if (taskName.isEmpty()) {
                     continue;

@@ -26,7 +26,7 @@ final class TaskPartRules {
         if (num(r.diskMb) > 0) {
             errs.add("Task can't ask for disk resources, they have to be specified at the task group level.");
         }
-        List<RequestedDevice> devices = StructCanonicalizer.orEmpty(r.devices);
+        List<RequestedDevice> devices = GoZero.list(r.devices);
         for (int i = 0; i < devices.size(); i++) {
             errs.wrap("device " + (i + 1) + " failed validation: ", PlacementRules.device(devices.get(i)));
         }
@@ -42,7 +42,7 @@ final class TaskPartRules {
         if (num(r.memoryMb) < Resources.MIN_MEMORY_MB) {
             errs.add("minimum MemoryMB value is " + Resources.MIN_MEMORY_MB + "; got " + num(r.memoryMb));
         }
-        List<NetworkResource> networks = StructCanonicalizer.orEmpty(r.networks);
+        List<NetworkResource> networks = GoZero.list(r.networks);
         for (int i = 0; i < networks.size(); i++) {
             int mbits = num(networks.get(i).mbits);
             if (mbits < 1) {
@@ -196,7 +196,7 @@ final class TaskPartRules {
 
     static List<String> vault(Vault v) {
         Errs errs = new Errs();
-        List<String> policies = StructCanonicalizer.orEmpty(v.policies);
+        List<String> policies = GoZero.list(v.policies);
         if (policies.isEmpty()) {
             errs.add("Policy list cannot be empty");
         }

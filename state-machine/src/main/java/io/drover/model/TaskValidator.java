@@ -47,7 +47,7 @@ final class TaskValidator {
         } else {
             errs.nest(TaskPartRules.logConfig(t.logConfig));
         }
-        List<Constraint> constraints = StructCanonicalizer.orEmpty(t.constraints);
+        List<Constraint> constraints = GoZero.list(t.constraints);
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);
             errs.wrap("Constraint " + (i + 1) + " validation failed: ", PlacementRules.constraint(c));
@@ -65,7 +65,7 @@ final class TaskValidator {
                         + num(disk.sizeMb) + " MB)");
             }
         }
-        List<TaskArtifact> artifacts = StructCanonicalizer.orEmpty(t.artifacts);
+        List<TaskArtifact> artifacts = GoZero.list(t.artifacts);
         for (int i = 0; i < artifacts.size(); i++) {
             errs.wrap("Artifact " + (i + 1) + " validation failed: ", TaskPartRules.artifact(artifacts.get(i)));
         }
@@ -73,7 +73,7 @@ final class TaskValidator {
             errs.wrap("Vault validation failed: ", TaskPartRules.vault(t.vault));
         }
         Map<String, Integer> destinations = new HashMap<>();
-        List<Template> templates = StructCanonicalizer.orEmpty(t.templates);
+        List<Template> templates = GoZero.list(t.templates);
         for (int i = 0; i < templates.size(); i++) {
             Template tmpl = templates.get(i);
             errs.wrap("Template " + (i + 1) + " validation failed: ", TaskPartRules.template(tmpl));
@@ -109,7 +109,7 @@ final class TaskValidator {
                 errs.add(err);
             }
         }
-        List<VolumeMount> mounts = StructCanonicalizer.orEmpty(t.volumeMounts);
+        List<VolumeMount> mounts = GoZero.list(t.volumeMounts);
         for (int i = 0; i < mounts.size(); i++) {
             String mode = str(mounts.get(i).propagationMode);
             if (!PROPAGATION_MODES.contains(mode)) {
@@ -137,7 +137,7 @@ final class TaskValidator {
     /** Nomad's ValidateConnectProxyService. */
     private static String connectProxyTarget(String serviceName, List<Service> groupServices) {
         java.util.List<String> names = new java.util.ArrayList<>();
-        for (Service svc : StructCanonicalizer.orEmpty(groupServices)) {
+        for (Service svc : GoZero.list(groupServices)) {
             if (svc.connect == null || svc.connect.sidecarService == null) {
                 continue;
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,6 +51,36 @@ class CanonicalizeRecordedJobsTest {
         assertThat(body.job.createIndex).isZero();
         assertThat(body.job.modifyIndex).isZero();
         assertThat(body.job.jobModifyIndex).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"007_job_read.txt", "078_job_service_read.txt", "084_job_read_after_stop.txt",
+            "100_job_lowercase_fields_read.txt"})
+    void storedJobsReadAndWriteBackUnchanged(String response) throws Exception {
+        String body = Recording.load(response).responseBody;
+        Job job = NomadJson.read(body.getBytes(StandardCharsets.UTF_8), Job.class);
+
+        JsonNode expected = NomadJson.mapper().readTree(body);
+        JsonNode actual = NomadJson.mapper().readTree(NomadJson.write(job));
+        assertThat(JsonDiff.firstDifference(expected, actual)).isNull();
+        assertThat(actual.get("SubmitTime").asLong()).isEqualTo(expected.get("SubmitTime").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"create-job-0.7.json", "create-job-0.11.json"})
+    void documentedSamplePayloadsAreAccepted(String name) throws Exception {
+        byte[] body;
+        try (InputStream in = getClass().getResourceAsStream("/api-docs/" + name)) {
+            body = in.readAllBytes();
+        }
+        JobRegisterBody decoded = GoJsonDecoder.decode(body, JobRegisterBody.class);
+        JobCanonicalizer.canonicalize(decoded.job);
+
+        assertThat(JobValidator.validate(decoded.job)).isEmpty();
+        Task redis = decoded.job.taskGroups.get(0).tasks.get(0);
+        assertThat(redis.services.get(0).addressMode).isEqualTo("auto");
+        assertThat(redis.resources.networks.get(0).dynamicPorts.get(0).label).isEqualTo("db");
+        assertThat(decoded.job.taskGroups.get(0).update.healthyDeadline).isEqualTo(180_000_000_000L);
     }
 
     private static JsonNode withoutServerFields(JsonNode job) {

@@ -224,6 +224,15 @@ class GoJsonDecoderTest {
         assertThat(GoJsonDecoder.decode(bad, JobRegisterBody.class).job.id).isEqualTo("a\ufffdb");
     }
 
+    @Test
+    void deepNestingIsBoundedInsteadOfOverflowingTheStack() throws Exception {
+        String deep = "[".repeat(400) + "]".repeat(400);
+        assertThat(decode("{\"Job\": {\"TaskGroups\": [{\"Tasks\": [{\"Config\": {\"x\": " + deep + "}}]}]}}").job)
+                .isNotNull();
+        assertThatThrownBy(() -> decode("{\"Job\": {\"Meta\": " + "[".repeat(100000) + "}}"))
+                .hasMessage("exceeded max depth");
+    }
+
     private static JobRegisterBody decode(String body) throws BodyDecodeException {
         return GoJsonDecoder.decode(body.getBytes(StandardCharsets.UTF_8), JobRegisterBody.class);
     }
