@@ -96,14 +96,14 @@ final class ExposeCheckHook {
     /** Nomad's Networks.Port: the value of the first port with this label. */
     private static int portOf(List<NetworkResource> networks, String label) {
         for (NetworkResource n : networks) {
-            for (List<Port> ports : new List[] {n.reservedPorts, n.dynamicPorts}) {
-                if (ports == null) {
-                    continue;
+            for (Port p : GoZero.list(n.reservedPorts)) {
+                if (label.equals(p.label)) {
+                    return GoZero.num(p.value);
                 }
-                for (Port p : ports) {
-                    if (label.equals(p.label)) {
-                        return GoZero.num(p.value);
-                    }
+            }
+            for (Port p : GoZero.list(n.dynamicPorts)) {
+                if (label.equals(p.label)) {
+                    return GoZero.num(p.value);
                 }
             }
         }

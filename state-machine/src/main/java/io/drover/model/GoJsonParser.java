@@ -12,7 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ import java.util.Map;
  * <p>Not thread-safe; one instance reads one body.
  */
 final class GoJsonParser {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /**
      * Go allows 10000 levels; Jackson, which stores and writes jobs, allows 1000, and a deep
      * recursive parse would exhaust a thread's stack first. Job specs need a handful.
@@ -189,8 +188,7 @@ final class GoJsonParser {
     }
 
     private static void merge(ObjectNode into, ObjectNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : from.properties()) {
             put(into, e.getKey(), e.getValue());
         }
     }

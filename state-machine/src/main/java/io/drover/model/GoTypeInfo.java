@@ -1,8 +1,10 @@
 package io.drover.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -134,8 +136,14 @@ final class GoTypeInfo {
     List<FieldInfo> fields() {
         if (fields == null) {
             List<FieldInfo> out = new ArrayList<>();
-            for (Field f : GoZeroValues.fields(structClass)) {
-                out.add(new FieldInfo(f.getAnnotation(JsonProperty.class).value(), f));
+            // The fields Jackson binds under NomadJson's rules: public ones, named by @JsonProperty if present.
+            for (Field f : structClass.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (!Modifier.isPublic(mod) || Modifier.isStatic(mod) || f.isAnnotationPresent(JsonIgnore.class)) {
+                    continue;
+                }
+                JsonProperty p = f.getAnnotation(JsonProperty.class);
+                out.add(new FieldInfo(p != null && !p.value().isEmpty() ? p.value() : f.getName(), f));
             }
             fields = List.copyOf(out);
         }

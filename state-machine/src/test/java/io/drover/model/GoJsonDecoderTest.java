@@ -233,6 +233,24 @@ class GoJsonDecoderTest {
                 .hasMessage("exceeded max depth");
     }
 
+    /** A body class of another module, without annotations: Go names it api.PlainBody. */
+    public static final class PlainBody {
+        public String JobID;
+        public long Count;
+        public java.util.Map<String, String> Meta;
+    }
+
+    @Test
+    void unannotatedBodyClassesDecodeByFieldName() throws Exception {
+        PlainBody body = GoJsonDecoder.decode("{\"jobid\": \"x\", \"Count\": 3, \"Meta\": {\"k\": \"v\"}}"
+                .getBytes(StandardCharsets.UTF_8), PlainBody.class);
+        assertThat(body.JobID).isEqualTo("x");
+        assertThat(body.Count).isEqualTo(3);
+        assertThat(body.Meta).containsEntry("k", "v");
+        assertThatThrownBy(() -> GoJsonDecoder.decode("{\"Count\": \"3\"}".getBytes(StandardCharsets.UTF_8), PlainBody.class))
+                .hasMessage("json: cannot unmarshal string into Go struct field PlainBody.Count of type int64");
+    }
+
     private static JobRegisterBody decode(String body) throws BodyDecodeException {
         return GoJsonDecoder.decode(body.getBytes(StandardCharsets.UTF_8), JobRegisterBody.class);
     }
