@@ -42,7 +42,8 @@ class JobValidatorTest {
     @Test
     void recordedJobsAreValid() throws Exception {
         for (String name : new String[] {"005_jobs_register_raw_exec.txt", "077_jobs_register_mock_service.txt",
-                "020_jobs_register_mock_driver.txt", "054_register_lowercase_field_names.txt"}) {
+                "020_jobs_register_mock_driver.txt", "054_register_lowercase_field_names.txt",
+                "094_register_without_json_content_type.txt"}) {
             Job job = GoJsonDecoder.decode(Recording.load(name).requestBody, JobRegisterBody.class).job;
             JobCanonicalizer.canonicalize(job);
             assertThat(JobValidator.validate(job)).as(name).isEmpty();
