@@ -1,26 +1,37 @@
 package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Nomad job as the servers store it (Nomad's {@code structs.Job}). Fields are declared in the
- * order Nomad writes them to JSON; a null field is written as {@code null}, as Go writes a nil
- * pointer, slice or map. Once canonicalized and accepted, a Job is treated as immutable: code
- * that changes one works on a {@link #copy()}.
+ * A Nomad job as the servers store it (Nomad's {@code structs.Job}), which is also the shape a
+ * request body is decoded into (Nomad's {@code api.Job}). Fields are declared in the order Nomad
+ * writes them to JSON; a null field is written as {@code null}, as Go writes a nil pointer, slice
+ * or map.
+ *
+ * <p>Before {@link JobCanonicalizer#canonicalize(Job)} a null field means "not given" (a nil
+ * pointer in the API struct). After it, every field that is a Go value rather than a pointer is
+ * non-null, and the API-only fields ({@link #reschedule}, {@link #migrate}) are null: Nomad pushes
+ * them into the task groups. Once accepted, a Job is treated as immutable: code that changes one
+ * works on a {@link #copy()}.
  */
 public final class Job {
     public static final String TYPE_SERVICE = "service";
     public static final String TYPE_BATCH = "batch";
     public static final String TYPE_SYSTEM = "system";
+    /** Nomad's internal garbage-collection jobs; users may not submit them. */
+    public static final String TYPE_CORE = "_core";
 
     public static final String STATUS_PENDING = "pending";
     public static final String STATUS_RUNNING = "running";
     public static final String STATUS_DEAD = "dead";
 
+    public static final String DEFAULT_NAMESPACE = "default";
+    public static final String GLOBAL_REGION = "global";
     public static final int DEFAULT_PRIORITY = 50;
+    public static final int MIN_PRIORITY = 1;
+    public static final int MAX_PRIORITY = 100;
     /** How many versions of a job are kept, as Nomad's JobTrackedVersions. */
     public static final int TRACKED_VERSIONS = 6;
 
@@ -34,13 +45,14 @@ public final class Job {
     @JsonProperty("Priority") public Integer priority;
     @JsonProperty("AllAtOnce") public Boolean allAtOnce;
     @JsonProperty("Datacenters") public List<String> datacenters;
-    @JsonProperty("Constraints") public JsonNode constraints;
-    @JsonProperty("Affinities") public JsonNode affinities;
-    @JsonProperty("Spreads") public JsonNode spreads;
+    @JsonProperty("Constraints") public List<Constraint> constraints;
+    @JsonProperty("Affinities") public List<Affinity> affinities;
+    @JsonProperty("Spreads") public List<Spread> spreads;
     @JsonProperty("TaskGroups") public List<TaskGroup> taskGroups;
-    @JsonProperty("Update") public JsonNode update;
-    @JsonProperty("Periodic") public JsonNode periodic;
-    @JsonProperty("ParameterizedJob") public JsonNode parameterizedJob;
+    /** A value, not a pointer, in the stored job: only Stagger and MaxParallel survive a register. */
+    @JsonProperty("Update") public UpdateStrategy update;
+    @JsonProperty("Periodic") public PeriodicConfig periodic;
+    @JsonProperty("ParameterizedJob") public ParameterizedJobConfig parameterizedJob;
     @JsonProperty("Dispatched") public Boolean dispatched;
     @JsonProperty("Payload") public byte[] payload;
     @JsonProperty("Meta") public Map<String, String> meta;
@@ -49,11 +61,18 @@ public final class Job {
     @JsonProperty("Status") public String status;
     @JsonProperty("StatusDescription") public String statusDescription;
     @JsonProperty("Stable") public Boolean stable;
-    @JsonProperty("Version") public Long version;
+    @GoType("uint64") @JsonProperty("Version") public Long version;
     @JsonProperty("SubmitTime") public Long submitTime;
-    @JsonProperty("CreateIndex") public Long createIndex;
-    @JsonProperty("ModifyIndex") public Long modifyIndex;
-    @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
+    @GoType("uint64") @JsonProperty("CreateIndex") public Long createIndex;
+    @GoType("uint64") @JsonProperty("ModifyIndex") public Long modifyIndex;
+    @GoType("uint64") @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
+
+    /** API only: a job-wide reschedule policy that canonicalization merges into every group. */
+    @JsonProperty(value = "Reschedule", access = JsonProperty.Access.WRITE_ONLY)
+    public ReschedulePolicy reschedule;
+    /** API only: a job-wide migrate strategy that canonicalization merges into every group. */
+    @JsonProperty(value = "Migrate", access = JsonProperty.Access.WRITE_ONLY)
+    public MigrateStrategy migrate;
 
     /** A deep copy, through JSON, so stored jobs are never shared mutably. */
     public Job copy() {
@@ -65,10 +84,27 @@ public final class Job {
     }
 
     public boolean isPeriodic() {
-        return periodic != null && !periodic.isNull();
+        return periodic != null;
+    }
+
+    /** Whether this job launches children when its periodic spec fires, as Nomad's IsPeriodicActive. */
+    public boolean isPeriodicActive() {
+        return isPeriodic() && Boolean.TRUE.equals(periodic.enabled) && !isStopped() && !isParameterized();
     }
 
     public boolean isParameterized() {
-        return parameterizedJob != null && !parameterizedJob.isNull() && !Boolean.TRUE.equals(dispatched);
+        return parameterizedJob != null && !Boolean.TRUE.equals(dispatched);
+    }
+
+    /** The task group with this name, or null. */
+    public TaskGroup lookupTaskGroup(String groupName) {
+        if (taskGroups != null) {
+            for (TaskGroup tg : taskGroups) {
+                if (tg != null && groupName.equals(tg.name)) {
+                    return tg;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,48 +1,60 @@
 package io.drover.model;
 
 /**
- * Fills a submitted job with Nomad's defaults, as Nomad's HTTP agent does before a register:
- * the API client's {@code Canonicalize}, the conversion to the server's struct, and the
- * struct's own {@code Canonicalize}.
+ * Fills a submitted job with Nomad's defaults, exactly as Nomad 0.11.3 prepares a job between the
+ * body of {@code POST /v1/jobs} and its state store: the API client's {@code Canonicalize}
+ * ({@link ApiCanonicalizer}), the HTTP agent's conversion to the server struct
+ * ({@link ApiToStructConversion}), Go's zero values for what the conversion leaves unset
+ * ({@link GoZeroValues}), the struct's own {@code Canonicalize} ({@link StructCanonicalizer}) and
+ * the register RPC's mutators (Connect sidecars, exposed checks, implied constraints).
+ *
+ * <p>After it, serializing the job gives what Nomad stores, apart from the fields the state
+ * store sets (Status, Version, SubmitTime, indexes, scaling policy IDs).
  */
 public final class JobCanonicalizer {
     private JobCanonicalizer() {
     }
 
-    /** Canonicalizes {@code job} in place. */
+    /** Canonicalizes a decoded register body's job in place, on an agent in region {@code global}. */
     public static void canonicalize(Job job) {
-        if (job.name == null) {
-            job.name = job.id;
+        canonicalize(job, Job.GLOBAL_REGION);
+    }
+
+    /**
+     * Canonicalizes a decoded register body's job in place. As Nomad's agent does, a job without
+     * a region, or in region {@code global}, is placed in the agent's region.
+     *
+     * @throws InvalidJobException when a register mutator refuses the job, with Nomad's message
+     */
+    public static void canonicalize(Job job, String agentRegion) {
+        GoZeroValues.makeMutable(job);
+        if (job.region == null || job.region.isEmpty() || Job.GLOBAL_REGION.equals(job.region)) {
+            job.region = agentRegion;
         }
-        if (job.namespace == null || job.namespace.isEmpty()) {
-            job.namespace = "default";
+        ApiCanonicalizer.canonicalize(job);
+        ApiToStructConversion.convert(job);
+        GoZeroValues.fill(job);
+        canonicalizeForRegister(job);
+    }
+
+    /**
+     * What the register RPC alone does to a job that is already in the server's form (a revert
+     * to an older version, for instance): the struct's Canonicalize and the register mutators.
+     *
+     * @throws InvalidJobException when a register mutator refuses the job, with Nomad's message
+     */
+    public static void canonicalizeForRegister(Job job) {
+        GoZeroValues.makeMutable(job);
+        GoZeroValues.fill(job);
+        if (job.update == null) {
+            // A Go value, never nil in the server struct.
+            job.update = new UpdateStrategy();
+            GoZeroValues.fill(job.update);
         }
-        if (job.region == null || job.region.isEmpty()) {
-            job.region = "global";
-        }
-        if (job.type == null || job.type.isEmpty()) {
-            job.type = Job.TYPE_SERVICE;
-        }
-        if (job.priority == null) {
-            job.priority = Job.DEFAULT_PRIORITY;
-        }
-        if (job.parentId == null) {
-            job.parentId = "";
-        }
-        if (job.stop == null) {
-            job.stop = false;
-        }
-        if (job.status == null) {
-            job.status = "";
-        }
-        if (job.statusDescription == null) {
-            job.statusDescription = "";
-        }
-        if (job.stable == null) {
-            job.stable = false;
-        }
-        if (job.version == null) {
-            job.version = 0L;
-        }
+        StructCanonicalizer.canonicalize(job);
+        ConnectSidecarHook.apply(job);
+        ExposeCheckHook.apply(job);
+        ImpliedConstraints.apply(job);
+        GoZeroValues.fill(job);
     }
 }

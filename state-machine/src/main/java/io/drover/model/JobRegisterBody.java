@@ -2,10 +2,19 @@ package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The body of {@code POST /v1/jobs} and {@code POST /v1/job/:id} (Nomad's api.JobRegisterRequest). */
+/**
+ * The body of {@code POST /v1/jobs} and {@code POST /v1/job/:id} (Nomad's
+ * {@code api.JobRegisterRequest}). Region, Namespace and SecretID come from the embedded
+ * {@code WriteRequest}, whose fields Go promotes to the top level of the body; a non-empty Region
+ * here overrides the job's own.
+ */
+@GoStruct("JobRegisterRequest")
 public final class JobRegisterBody {
     @JsonProperty("Job") public Job job;
     @JsonProperty("EnforceIndex") public Boolean enforceIndex;
-    @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
+    @GoType("uint64") @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
     @JsonProperty("PolicyOverride") public Boolean policyOverride;
+    @JsonProperty("Region") public String region;
+    @JsonProperty("Namespace") public String namespace;
+    @JsonProperty("SecretID") public String secretId;
 }

@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 /**
  * The one JSON mapping of Nomad's model, used for the HTTP API and for what the state store
  * keeps. Keys are matched case-insensitively and unknown keys ignored, as Go's encoding/json
- * does; fields are written in declaration order, which follows Nomad's struct order.
+ * does; fields are written in declaration order, which follows Nomad's struct order, and map
+ * entries in key order. Request bodies go through {@link GoJsonDecoder} instead, which checks
+ * them as Go would before binding them with this mapper.
  */
 public final class NomadJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -24,6 +26,9 @@ public final class NomadJson {
             .configure(MapperFeature.AUTO_DETECT_SETTERS, false)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+            // Go maps have no order (Nomad writes them in random order); sorted keys make our
+            // output deterministic, which stored values and comparisons rely on.
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
             .build();
 
