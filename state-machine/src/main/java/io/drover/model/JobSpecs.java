@@ -60,12 +60,12 @@ public final class JobSpecs {
         if (updated.isPeriodic() && !existing.isPeriodic()) {
             return "cannot update non-periodic job to being periodic";
         }
-        // Nomad's two parameterized messages are swapped; kept as Nomad words them.
+        // Nomad 0.11 swaps these two messages; we say what actually happened.
         if (existing.isParameterized() && !updated.isParameterized()) {
-            return "cannot update non-parameterized job to being parameterized";
+            return "cannot update parameterized job to being non-parameterized";
         }
         if (updated.isParameterized() && !existing.isParameterized()) {
-            return "cannot update parameterized job to being non-parameterized";
+            return "cannot update non-parameterized job to being parameterized";
         }
         if (GoZero.bool(existing.dispatched) != GoZero.bool(updated.dispatched)) {
             return "field 'Dispatched' is read-only";

@@ -125,6 +125,8 @@ class JobSpecsTest {
         Job parameterized = resubmitted();
         parameterized.parameterizedJob = new ParameterizedJobConfig();
         assertThat(JobSpecs.updateError(batch, parameterized))
+                .isEqualTo("cannot update non-parameterized job to being parameterized");
+        assertThat(JobSpecs.updateError(parameterized, batch))
                 .isEqualTo("cannot update parameterized job to being non-parameterized");
 
         Job dispatched = resubmitted();

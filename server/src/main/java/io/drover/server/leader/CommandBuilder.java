@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.NomadJson;
+import io.drover.model.ScalingPolicyIds;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.JobDeregisterCommand;
 import io.drover.proto.raft.JobRegisterCommand;
@@ -42,7 +43,7 @@ final class CommandBuilder {
                 .setLeaderTimeUnixNanos(now);
         try (StateReader reader = state.reader()) {
             switch (request.getOpCase()) {
-                case JOB_REGISTER -> cmd.setJobRegister(register(request.getJobRegister(), now));
+                case JOB_REGISTER -> cmd.setJobRegister(register(reader, request.getJobRegister(), now));
                 case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
                 case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
                 case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
@@ -53,8 +54,10 @@ final class CommandBuilder {
         return cmd.build();
     }
 
-    private JobRegisterCommand register(JobRegisterRequest r, long now) {
+    private JobRegisterCommand register(StateReader reader, JobRegisterRequest r, long now) {
         Job job = NomadJson.read(r.getJobJson().toByteArray(), Job.class);
+        // Policy IDs are random for new policies: decided here, never in apply.
+        ScalingPolicyIds.propagate(reader.job(job.namespace, job.id).orElse(null), job);
         JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder()
                 .setEnforceIndex(r.getEnforceIndex())
                 .setJobModifyIndex(r.getJobModifyIndex());

@@ -34,7 +34,7 @@ final class JobRegisterApplier {
         if (conflict != null) {
             return Results.refused(txn, WriteResult.Code.CONFLICT, conflict);
         }
-        String transition = JobTransitions.check(existing.orElse(null), job);
+        String transition = JobSpecs.updateError(existing.orElse(null), job);
         if (transition != null) {
             return Results.refused(txn, WriteResult.Code.INVALID, transition);
         }
