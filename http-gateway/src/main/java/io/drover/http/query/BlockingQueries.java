@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs state queries, blocking as Nomad's {@code blockingRPC} does: with a minimum index, the
  * query is re-run each time one of its tables moves, until its answer's index exceeds the
- * minimum or the wait (capped at five minutes, plus up to 1/16 of jitter) ends, when the last
- * answer is returned. A parked query holds no thread: only a watch on the store and a timer.
+ * minimum or the wait (capped at five minutes, plus up to 1/16 of jitter) ends, when it answers
+ * with the current state. A parked query holds no thread: only a watch on the store and a timer.
  */
 public final class BlockingQueries implements AutoCloseable {
     /** Nomad's default and maximum wait. */
@@ -97,12 +97,11 @@ public final class BlockingQueries implements AutoCloseable {
     private record Executed(QueryResult result, long watchIndex) {
     }
 
-    /** One blocked query: its latest answer, the watch that wakes it and the timer that ends it. */
+    /** One blocked query: the watch that wakes it and the timer that ends it. */
     private final class Parked {
         final StateQuery query;
         final long minIndex;
         final CompletableFuture<QueryResult> future = new CompletableFuture<>();
-        private QueryResult last;
         private CompletableFuture<Void> watch;
         private Timeout timeout;
 
@@ -132,7 +131,6 @@ public final class BlockingQueries implements AutoCloseable {
                 if (future.isDone()) {
                     return;
                 }
-                last = executed.result;
                 w = store.awaitIndexAbove(query.tables(), Math.max(executed.watchIndex, minIndex));
                 watch = w;
             }
@@ -140,14 +138,14 @@ public final class BlockingQueries implements AutoCloseable {
                 if (failure == null) {
                     executor.execute(this::attempt);
                 } else if (!(failure instanceof CancellationException)) {
-                    // The store cannot watch (it is closing): answer what we have.
-                    finishWithLast();
+                    // The store cannot watch (it is closing): answer with what it holds now.
+                    executor.execute(this::finishNow);
                 }
             });
         }
 
         void startTimer(long nanos) {
-            Timeout t = timer.newTimeout(x -> executor.execute(this::finishWithLast), nanos, TimeUnit.NANOSECONDS);
+            Timeout t = timer.newTimeout(x -> executor.execute(this::finishNow), nanos, TimeUnit.NANOSECONDS);
             synchronized (this) {
                 if (!future.isDone()) {
                     timeout = t;
@@ -157,13 +155,18 @@ public final class BlockingQueries implements AutoCloseable {
             t.cancel();
         }
 
-        void finishWithLast() {
-            QueryResult r;
-            synchronized (this) {
-                r = last;
+        /**
+         * Ends the wait with a fresh answer: the watch only wakes for changes that can pass the
+         * minimum index, so smaller changes (towards an index far in the future) are read here.
+         */
+        void finishNow() {
+            if (future.isDone()) {
+                return;
             }
-            if (r != null) {
-                finish(r);
+            try {
+                finish(execute(query).result);
+            } catch (RuntimeException | Error e) {
+                fail(e);
             }
         }
 
