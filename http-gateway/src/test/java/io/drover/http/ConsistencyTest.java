@@ -204,6 +204,16 @@ class ConsistencyTest {
         awaitCondition(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
     }
 
+    @Test
+    void aForwardedReadAfterCloseIsAnsweredNotThrown() throws Exception {
+        leader.gateway.close();
+
+        ForwardedResponse r = leader.gateway.serveForwarded(ForwardedRead.newBuilder().setMethod("GET")
+                .setUri("/v1/jobs").build()).get(10, TimeUnit.SECONDS);
+
+        assertThat(r.getStatus()).isEqualTo(503);
+    }
+
     private static void awaitCondition(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {

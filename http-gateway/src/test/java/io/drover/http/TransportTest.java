@@ -140,6 +140,14 @@ class TransportTest {
     }
 
     @Test
+    void longPrefixesFitInTheRequestLine() {
+        Answer a = h.get("/v1/jobs?prefix=" + "p".repeat(10_000));
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo("[]");
+    }
+
+    @Test
     void putWorksWhereverPostDoes() {
         Answer a = h.send(h.request("/v1/job/x/evaluate").PUT(HttpRequest.BodyPublishers.noBody()).build());
 

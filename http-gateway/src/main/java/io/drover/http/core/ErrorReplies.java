@@ -5,6 +5,7 @@ import io.drover.model.BodyDecodeException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ public final class ErrorReplies {
         }
         if (t instanceof CancellationException) {
             return Reply.text(500, "request cancelled");
+        }
+        if (t instanceof RejectedExecutionException) {
+            return Reply.text(503, "HTTP gateway is shutting down");
         }
         LOG.warn("request failed unexpectedly", t);
         String message = t.getMessage();

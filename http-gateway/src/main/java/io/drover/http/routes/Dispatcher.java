@@ -8,6 +8,7 @@ import io.drover.http.query.ReadPipeline;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Takes a Netty-free request to its route, off the event loop, and always completes with a reply:
@@ -40,9 +41,14 @@ public final class Dispatcher {
     }
 
     private CompletableFuture<Reply> run(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
-        return CompletableFuture.supplyAsync(() -> route(request, scope, origin), executor)
-                .thenCompose(reply -> reply)
-                .handle((reply, failure) -> failure == null ? reply : ErrorReplies.from(failure));
+        try {
+            return CompletableFuture.supplyAsync(() -> route(request, scope, origin), executor)
+                    .thenCompose(reply -> reply)
+                    .handle((reply, failure) -> failure == null ? reply : ErrorReplies.from(failure));
+        } catch (RejectedExecutionException e) {
+            // The gateway is closing; a forwarded read may still arrive.
+            return CompletableFuture.completedFuture(ErrorReplies.from(e));
+        }
     }
 
     private CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
