@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ConsistencyTest {
     private final GatewayHarness leader = new GatewayHarness();
     private final GatewayHarness follower = new GatewayHarness(new FakeStateStore(),
-            new FakeCluster().status(FakeCluster.follower(25)), io.drover.http.HttpGatewayConfig.of("127.0.0.1", 0));
+            new FakeCluster().status(FakeCluster.follower(25)), HttpGatewayConfig.of("127.0.0.1", 0));
 
     ConsistencyTest() {
         follower.cluster.forwardReadsTo(leader.gateway::serveForwarded);

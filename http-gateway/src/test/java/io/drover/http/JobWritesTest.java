@@ -13,6 +13,7 @@ import io.drover.model.JobRegisterBody;
 import io.drover.model.NomadJson;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class JobWritesTest {
         body = body.substring(0, body.length() - 1) + ", \"EnforceIndex\": true, \"JobModifyIndex\": 7}";
 
         h.send(h.request("/v1/jobs").header("Idempotency-Key", "retry-me-1")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
 
         WriteRequest write = h.cluster.lastWrite();
         assertThat(write.getRequestId()).isEqualTo("retry-me-1");
@@ -85,7 +86,7 @@ class JobWritesTest {
                 + "\"taskGroups\": [{\"name\": \"g\"}]}}";
 
         Answer a = h.send(h.request("/v1/jobs").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
 
         assertThat(a.status()).isEqualTo(200);
     }
