@@ -3,6 +3,7 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.Answer;
+import io.drover.http.testing.Await;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
@@ -10,12 +11,10 @@ import io.drover.state.Table;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +138,7 @@ class BlockingQueryTest {
             assertThat(h.store.waiterCount()).isEqualTo(1);
         }
 
-        awaitCondition(() -> h.gateway.parkedQueries() == 0 && h.store.waiterCount() == 0);
+        Await.until(() -> h.gateway.parkedQueries() == 0 && h.store.waiterCount() == 0);
     }
 
     @Test
@@ -168,21 +167,11 @@ class BlockingQueryTest {
         assertThat(h.store.openReaders()).isZero();
     }
 
-    private void awaitParked(int count) throws InterruptedException {
-        awaitCondition(() -> h.gateway.parkedQueries() == count && h.store.waiterCount() == count);
+    private void awaitParked(int count) {
+        Await.until(() -> h.gateway.parkedQueries() == count && h.store.waiterCount() == count);
     }
 
-    private void awaitStoreReads(int reads) throws InterruptedException {
-        awaitCondition(() -> h.store.readersOpened() >= reads && h.store.waiterCount() == 1);
-    }
-
-    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in time");
-            }
-            Thread.sleep(5);
-        }
+    private void awaitStoreReads(int reads) {
+        Await.until(() -> h.store.readersOpened() >= reads && h.store.waiterCount() == 1);
     }
 }

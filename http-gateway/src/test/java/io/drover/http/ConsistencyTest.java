@@ -3,6 +3,7 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.Answer;
+import io.drover.http.testing.Await;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
@@ -15,10 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +109,7 @@ class ConsistencyTest {
         follower.cluster.barrier(() -> barrier);
 
         CompletableFuture<Answer> pending = follower.getAsync("/v1/jobs?consistent");
-        awaitCondition(() -> follower.cluster.barriers.get() == 1);
+        Await.until(() -> follower.cluster.barriers.get() == 1);
         assertThat(pending).isNotDone();
         barrier.complete(null);
 
@@ -142,7 +141,7 @@ class ConsistencyTest {
     void aForwardedBlockingQueryParksOnTheLeaderAndWakesOnItsWrite() throws Exception {
         long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
         CompletableFuture<Answer> parked = follower.getAsync("/v1/jobs?index=" + index + "&wait=30s");
-        awaitCondition(() -> leader.gateway.parkedQueries() == 1);
+        Await.until(() -> leader.gateway.parkedQueries() == 1);
         assertThat(follower.gateway.parkedQueries()).isZero();
 
         long next = leader.store.upsertJob(Jobs.batch("mock-batch"));
@@ -160,10 +159,10 @@ class ConsistencyTest {
             out.write(("GET /v1/jobs?index=" + index + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            awaitCondition(() -> leader.gateway.parkedQueries() == 1);
+            Await.until(() -> leader.gateway.parkedQueries() == 1);
         }
 
-        awaitCondition(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
+        Await.until(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
     }
 
     @Test
@@ -197,11 +196,11 @@ class ConsistencyTest {
         long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
         CompletableFuture<ForwardedResponse> pending = leader.gateway.serveForwarded(ForwardedRead.newBuilder()
                 .setMethod("GET").setUri("/v1/jobs?index=" + index).build());
-        awaitCondition(() -> leader.gateway.parkedQueries() == 1);
+        Await.until(() -> leader.gateway.parkedQueries() == 1);
 
         pending.cancel(true);
 
-        awaitCondition(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
+        Await.until(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
     }
 
     @Test
@@ -212,20 +211,5 @@ class ConsistencyTest {
                 .setUri("/v1/jobs").build()).get(10, TimeUnit.SECONDS);
 
         assertThat(r.getStatus()).isEqualTo(503);
-    }
-
-    private static void awaitCondition(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in time");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
