@@ -1,5 +1,6 @@
 package io.drover.http;
 
+import io.drover.http.core.Headers;
 import io.drover.http.core.ErrorReplies;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
@@ -13,7 +14,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -96,7 +96,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private void writeAndClose(ChannelHandlerContext ctx, Reply reply, String acceptEncoding) {
         FullHttpResponse response = response(reply, acceptEncoding);
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        response.headers().set(Headers.CONNECTION, "close");
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

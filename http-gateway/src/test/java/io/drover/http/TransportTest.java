@@ -113,6 +113,14 @@ class TransportTest {
     }
 
     @Test
+    void aRequestThatIsNotHttpIs400AndCloses() throws IOException {
+        String response = raw("NOT HTTP AT ALL\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request").containsIgnoringCase("Connection: close")
+                .endsWith("Bad Request");
+    }
+
+    @Test
     void oneConnectionServesPipelinedRequestsInOrder() throws IOException {
         h.store.upsertJob(Jobs.batch("sleep-batch"));
 

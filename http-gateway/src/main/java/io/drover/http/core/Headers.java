@@ -8,6 +8,7 @@ public final class Headers {
     public static final String ACCEPT_ENCODING = "Accept-Encoding";
     public static final String VARY = "Vary";
     public static final String DATE = "Date";
+    public static final String CONNECTION = "Connection";
 
     public static final String NOMAD_INDEX = "X-Nomad-Index";
     public static final String NOMAD_KNOWN_LEADER = "X-Nomad-KnownLeader";
