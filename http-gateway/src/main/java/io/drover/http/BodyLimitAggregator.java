@@ -3,6 +3,7 @@ package io.drover.http;
 import io.drover.http.core.Headers;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.function.Function;
 
@@ -27,6 +29,19 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     BodyLimitAggregator(int maxContentLength, Function<HttpRequest, FullHttpResponse> tooLarge) {
         super(maxContentLength);
         this.tooLarge = tooLarge;
+    }
+
+    /** A client that asked to continue is told 413 in our format too (Netty's has no body). */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (response instanceof FullHttpResponse refusal
+                && refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+                && start instanceof HttpRequest request) {
+            refusal.release();
+            return tooLarge.apply(request);
+        }
+        return response;
     }
 
     @Override
