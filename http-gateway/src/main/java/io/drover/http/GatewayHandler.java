@@ -36,7 +36,8 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ArrayDeque<Call> queued = new ArrayDeque<>();
     private RequestScope inFlight;
 
-    private record Call(GatewayRequest request, String acceptEncoding) {
+    /** A request to answer, or a refusal to send (then close) when its turn comes. */
+    private record Call(GatewayRequest request, Reply refusal, String acceptEncoding) {
     }
 
     GatewayHandler(Dispatcher dispatcher, ReplyFinisher finisher) {
@@ -47,18 +48,17 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest message) {
         String acceptEncoding = message.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        Call call;
         if (message.decoderResult().isFailure()) {
-            writeAndClose(ctx, Reply.text(400, "Bad Request"), acceptEncoding);
-            return;
+            call = new Call(null, Reply.text(400, "Bad Request"), acceptEncoding);
+        } else {
+            try {
+                call = new Call(NettyMessages.toRequest(message), null, acceptEncoding);
+            } catch (HttpError e) {
+                call = new Call(null, ErrorReplies.from(e), acceptEncoding);
+            }
         }
-        GatewayRequest request;
-        try {
-            request = NettyMessages.toRequest(message);
-        } catch (HttpError e) {
-            writeAndClose(ctx, ErrorReplies.from(e), acceptEncoding);
-            return;
-        }
-        queued.add(new Call(request, acceptEncoding));
+        queued.add(call);
         if (queued.size() > MAX_QUEUED) {
             ctx.close();
             return;
@@ -71,6 +71,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private void next(ChannelHandlerContext ctx) {
         Call call = queued.poll();
         if (call == null) {
+            return;
+        }
+        if (call.refusal() != null) {
+            // After a request we could not read, nothing later on the connection can be trusted.
+            queued.clear();
+            writeAndClose(ctx, call.refusal(), call.acceptEncoding());
             return;
         }
         RequestScope scope = new RequestScope();

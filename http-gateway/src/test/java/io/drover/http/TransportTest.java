@@ -125,6 +125,16 @@ class TransportTest {
     }
 
     @Test
+    void aBadRequestBehindAGoodOneIsAnsweredInItsTurn() throws IOException {
+        String response = raw("GET /v1/status/leader HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /v1/job/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200 OK");
+        assertThat(response.indexOf("HTTP/1.1 400 Bad Request")).isGreaterThan(0);
+        assertThat(response).endsWith("invalid URL escape");
+    }
+
+    @Test
     void aRequestThatIsNotHttpIs400AndCloses() throws IOException {
         String response = raw("NOT HTTP AT ALL\r\n\r\n");
 
