@@ -1,0 +1,48 @@
+package io.drover.http;
+
+import io.drover.http.core.Reply;
+import io.drover.http.core.ReplyFinisher;
+import io.drover.http.routes.Dispatcher;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+/** A connection's pipeline: the HTTP/1.1 codec, keep-alive, body aggregation with a limit, our handler. */
+final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
+    /**
+     * Go's server allows a megabyte of request line and headers; Netty's defaults (4 KiB line,
+     * 8 KiB headers) would refuse long prefixes and tokens that Nomad accepts.
+     */
+    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+
+    private final Dispatcher dispatcher;
+    private final ReplyFinisher finisher;
+    private final int maxRequestBodyBytes;
+    private final ChannelGroup channels;
+
+    GatewayChannelInitializer(Dispatcher dispatcher, ReplyFinisher finisher, int maxRequestBodyBytes,
+            ChannelGroup channels) {
+        this.dispatcher = dispatcher;
+        this.finisher = finisher;
+        this.maxRequestBodyBytes = maxRequestBodyBytes;
+        this.channels = channels;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channels.add(channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_HEAD_BYTES).setMaxHeaderSize(MAX_REQUEST_HEAD_BYTES)));
+        pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
+        pipeline.addLast("aggregator", new BodyLimitAggregator(maxRequestBodyBytes,
+                request -> NettyMessages.toResponse(finisher.finish(Reply.text(413, "Request body too large"),
+                        request.headers().get(HttpHeaderNames.ACCEPT_ENCODING)))));
+        pipeline.addLast("gateway", new GatewayHandler(dispatcher, finisher));
+    }
+}

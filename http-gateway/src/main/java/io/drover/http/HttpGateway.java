@@ -1,0 +1,180 @@
+package io.drover.http;
+
+import io.drover.http.core.ErrorReplies;
+import io.drover.http.core.Forwarding;
+import io.drover.http.core.GatewayRequest;
+import io.drover.http.core.HttpError;
+import io.drover.http.core.ReplyFinisher;
+import io.drover.http.core.RequestScope;
+import io.drover.http.query.BlockingQueries;
+import io.drover.http.query.ReadPipeline;
+import io.drover.http.routes.Dispatcher;
+import io.drover.http.routes.Router;
+import io.drover.proto.rpc.ForwardedRead;
+import io.drover.proto.rpc.ForwardedResponse;
+import io.drover.state.StateStore;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves Nomad's HTTP API for one server: a Netty HTTP/1.1 server whose routes read the local
+ * {@link StateStore} and reach the rest of the server only through {@link Cluster}.
+ *
+ * <p>Threads: Netty's event loops only decode and write; routes and state reads run on a small
+ * pool of query threads; parked blocking queries hold no thread (a store watch and a timer
+ * entry each), so thousands of clients can wait at once.
+ *
+ * <p>On the leader, the server also calls {@link #serveForwarded} with the reads its followers
+ * forward.
+ */
+public final class HttpGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+    /** Distinct recent queries whose answers are kept for the wake-up burst after a write. */
+    private static final int QUERY_CACHE_ENTRIES = 1024;
+
+    private final HttpGatewayConfig config;
+    private final ExecutorService queryThreads;
+    private final HashedWheelTimer timer;
+    private final BlockingQueries queries;
+    private final Dispatcher dispatcher;
+    private final ReplyFinisher finisher;
+    private final ChannelGroup channels = new DefaultChannelGroup("drover-http", GlobalEventExecutor.INSTANCE);
+
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+    private boolean closed;
+
+    /**
+     * @param clock dates responses
+     * @param random jitters blocking waits and makes request IDs
+     */
+    public HttpGateway(HttpGatewayConfig config, StateStore store, Cluster cluster, Clock clock, Random random) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(random, "random");
+        this.queryThreads = Executors.newFixedThreadPool(config.queryThreads(),
+                new DefaultThreadFactory("drover-http-query", true));
+        this.timer = new HashedWheelTimer(new DefaultThreadFactory("drover-http-timer", true), 10,
+                TimeUnit.MILLISECONDS, 512);
+        this.queries = new BlockingQueries(store, queryThreads, timer, random, QUERY_CACHE_ENTRIES);
+        this.dispatcher = new Dispatcher(new Router(cluster, store, random),
+                new ReadPipeline(cluster, queries, queryThreads), queryThreads);
+        this.finisher = new ReplyFinisher(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IllegalStateException if it cannot bind, or was started or closed before
+     */
+    public synchronized HttpGateway start() {
+        if (serverChannel != null || closed) {
+            throw new IllegalStateException("gateway already started or closed");
+        }
+        acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("drover-http-accept", true),
+                NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("drover-http-io", true), NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new GatewayChannelInitializer(dispatcher, finisher, config.maxRequestBodyBytes(),
+                        channels));
+        try {
+            serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutDownEventLoops();
+            throw new IllegalStateException(
+                    "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("HTTP API listening on {}", serverChannel.localAddress());
+        return this;
+    }
+
+    /** The port it listens on (the ephemeral one chosen when configured with 0). */
+    public synchronized int port() {
+        if (serverChannel == null) {
+            throw new IllegalStateException("gateway not started");
+        }
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Answers, here, a default-consistency read a follower forwarded to this server as the leader:
+     * the same routes, blocking included, with the leader's headers; the body is not compressed
+     * (the follower finishes the reply for its client). Never completes exceptionally; cancel
+     * the future to let go of a parked query when the follower's client goes away.
+     */
+    public CompletableFuture<ForwardedResponse> serveForwarded(ForwardedRead read) {
+        GatewayRequest request;
+        try {
+            request = Forwarding.toRequest(read);
+        } catch (HttpError e) {
+            return CompletableFuture.completedFuture(Forwarding.toForwardedResponse(ErrorReplies.from(e)));
+        }
+        RequestScope scope = new RequestScope();
+        CompletableFuture<ForwardedResponse> answer =
+                dispatcher.dispatchForwarded(request, scope).thenApply(Forwarding::toForwardedResponse);
+        answer.whenComplete((response, failure) -> {
+            if (failure != null) {
+                scope.cancel();
+            }
+        });
+        return answer;
+    }
+
+    /** How many blocking queries are parked now. */
+    public int parkedQueries() {
+        return queries.parkedCount();
+    }
+
+    /** Stops listening, drops every connection and parked query, and stops its threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        channels.close().awaitUninterruptibly();
+        queries.close();
+        shutDownEventLoops();
+        timer.stop();
+        queryThreads.shutdownNow();
+    }
+
+    private void shutDownEventLoops() {
+        if (acceptors != null) {
+            acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

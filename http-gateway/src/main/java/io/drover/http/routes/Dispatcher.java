@@ -1,0 +1,70 @@
+package io.drover.http.routes;
+
+import io.drover.http.core.ErrorReplies;
+import io.drover.http.core.GatewayRequest;
+import io.drover.http.core.Reply;
+import io.drover.http.core.RequestScope;
+import io.drover.http.query.ReadPipeline;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Takes a Netty-free request to its route, off the event loop, and always completes with a reply:
+ * every failure is turned into one by {@link ErrorReplies}.
+ */
+public final class Dispatcher {
+    private static final String INVALID_METHOD = "Invalid method";
+
+    private final Router router;
+    private final ReadPipeline reads;
+    private final Executor executor;
+
+    public Dispatcher(Router router, ReadPipeline reads, Executor executor) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Answers a request from an HTTP client of this server. */
+    public CompletableFuture<Reply> dispatch(GatewayRequest request, RequestScope scope) {
+        return run(request, scope, ReadPipeline.Origin.CLIENT);
+    }
+
+    /** Answers a read a follower forwarded to this server, here, whatever the consistency asked. */
+    public CompletableFuture<Reply> dispatchForwarded(GatewayRequest request, RequestScope scope) {
+        if (!Router.GET.equals(request.method())) {
+            return CompletableFuture.completedFuture(Reply.text(405, INVALID_METHOD));
+        }
+        return run(request, scope, ReadPipeline.Origin.FORWARDED);
+    }
+
+    private CompletableFuture<Reply> run(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
+        try {
+            return CompletableFuture.supplyAsync(() -> route(request, scope, origin), executor)
+                    .thenCompose(reply -> reply)
+                    .handle((reply, failure) -> failure == null ? reply : ErrorReplies.from(failure));
+        } catch (RejectedExecutionException e) {
+            // The gateway is closing; a forwarded read may still arrive.
+            return CompletableFuture.completedFuture(ErrorReplies.from(e));
+        }
+    }
+
+    private CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
+        Route route = router.match(request.method(), request.path());
+        if (route instanceof Route.Read read) {
+            return reads.serve(read.endpoint(), request, scope, origin);
+        }
+        if (route instanceof Route.Write write) {
+            return write.endpoint().write(request);
+        }
+        if (route instanceof Route.Local local) {
+            return CompletableFuture.completedFuture(local.endpoint().answer(request));
+        }
+        if (route instanceof Route.WrongMethod) {
+            return CompletableFuture.completedFuture(Reply.text(405, INVALID_METHOD));
+        }
+        return CompletableFuture.completedFuture(Reply.noRoute());
+    }
+}

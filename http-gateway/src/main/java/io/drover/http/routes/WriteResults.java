@@ -1,0 +1,101 @@
+package io.drover.http.routes;
+
+import io.drover.http.core.Body;
+import io.drover.http.core.ErrorReplies;
+import io.drover.http.core.Headers;
+import io.drover.http.core.HttpError;
+import io.drover.http.core.Json;
+import io.drover.http.core.Reply;
+import io.drover.http.query.QueryMeta;
+import io.drover.proto.raft.WriteResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the leader's {@link WriteResult} into Nomad's write responses. Nomad's write replies carry
+ * {@code Index}, {@code LastContact} and {@code KnownLeader} in the body, the last two never set
+ * by a write, so always {@code 0} and {@code false}; and {@code X-Nomad-Index} as a header.
+ */
+final class WriteResults {
+    private WriteResults() {
+    }
+
+    /** Register, revert and evaluate: Nomad's JobRegisterResponse. */
+    static Reply register(WriteResult result, boolean pretty) {
+        ok(result);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("EvalID", result.getEvalId());
+        body.put("EvalCreateIndex", result.getEvalCreateIndex());
+        body.put("JobModifyIndex", result.getJobModifyIndex());
+        body.put("Warnings", result.getWarnings());
+        return withIndex(body, result, pretty);
+    }
+
+    /** Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. */
+    static Reply deregister(WriteResult result, boolean pretty) {
+        ok(result);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("EvalID", result.getEvalId());
+        body.put("EvalCreateIndex", result.getEvalCreateIndex());
+        body.put("JobModifyIndex", result.getJobModifyIndex());
+        body.put("VolumeEvalID", "");
+        body.put("VolumeEvalIndex", 0);
+        return withIndex(body, result, pretty);
+    }
+
+    /**
+     * Stability: Nomad's code answers {@code {"Index": N}}, its docs {@code {"JobModifyIndex": N}};
+     * we send both. JobModifyIndex is the leader's, or the write's index if it gave none.
+     */
+    static Reply stability(WriteResult result, boolean pretty) {
+        ok(result);
+        long index = result.getIndex();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Index", index);
+        body.put("JobModifyIndex", result.getJobModifyIndex() != 0 ? result.getJobModifyIndex() : index);
+        return Reply.json(200, Json.render(body, pretty)).withHeader(Headers.NOMAD_INDEX, Long.toString(index));
+    }
+
+    /** Revert answers like register, but Nomad sets the whole (empty) query meta as headers. */
+    static Reply revert(WriteResult result, boolean pretty) {
+        Reply reply = register(result, pretty);
+        QueryMeta meta = new QueryMeta(result.getIndex(), false, 0);
+        return new Reply(reply.status(), reply.contentType(), reply.body(), meta.headers());
+    }
+
+    private static Reply withIndex(Map<String, Object> body, WriteResult result, boolean pretty) {
+        body.put("Index", result.getIndex());
+        body.put("LastContact", 0);
+        body.put("KnownLeader", false);
+        Body rendered = Json.render(body, pretty);
+        return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+    }
+
+    /**
+     * Checks that the write succeeded.
+     *
+     * @throws HttpError with the status its code stands for
+     */
+    private static void ok(WriteResult result) {
+        switch (result.getCode()) {
+            case OK:
+                return;
+            case CONFLICT:
+                throw new HttpError(409, message(result, "conflicting write"));
+            case NOT_FOUND:
+                throw new HttpError(404, message(result, "job not found"));
+            case INVALID:
+                throw new HttpError(400, message(result, "invalid request"));
+            case NO_LEADER:
+            case NOT_LEADER:
+                throw new HttpError(500, ErrorReplies.NO_LEADER);
+            case INTERNAL:
+            default:
+                throw new HttpError(500, message(result, "internal error"));
+        }
+    }
+
+    private static String message(WriteResult result, String otherwise) {
+        return result.getError().isEmpty() ? otherwise : result.getError();
+    }
+}
