@@ -82,8 +82,11 @@ class JobWritesTest {
 
     @Test
     void keysMatchCaseInsensitivelyAndContentTypeIsIgnored() {
-        String body = "{\"job\": {\"iD\": \"lower-keys\", \"datacenters\": [\"dc1\"], "
-                + "\"taskGroups\": [{\"name\": \"g\"}]}}";
+        // Reference 054: every key in the wrong case, and no JSON content type.
+        String body = "{\"job\": {\"iD\": \"lower-keys\", \"type\": \"batch\", \"datacenters\": [\"dc1\"], "
+                + "\"taskGroups\": [{\"name\": \"g\", \"count\": 1, \"tasks\": [{\"name\": \"sleep\", "
+                + "\"driver\": \"raw_exec\", \"config\": {\"command\": \"/bin/sleep\"}, "
+                + "\"resources\": {\"cPU\": 100, \"memoryMB\": 32}}]}]}}";
 
         Answer a = h.send(h.request("/v1/jobs").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -26,9 +26,9 @@ public final class NomadJson {
             .configure(MapperFeature.AUTO_DETECT_SETTERS, false)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-            // Go maps have no order (Nomad writes them in random order); sorted keys make our
-            // output deterministic, which stored values and comparisons rely on.
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            // Maps keep the order they were decoded in (Go's have none). That is deterministic
+            // for stored values (every server decodes the same bytes) and lets response
+            // envelopes keep Nomad's field order.
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
             .build();
 

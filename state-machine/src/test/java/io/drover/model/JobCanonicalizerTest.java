@@ -365,12 +365,12 @@ class JobCanonicalizerTest {
     }
 
     @Test
-    void mapsAreWrittenWithSortedKeys() {
+    void mapsAreWrittenInTheOrderTheyWereSubmitted() {
         Job job = Jobs.canonical("{\"ID\": \"j\", \"Type\": \"batch\", \"Datacenters\": [\"dc1\"], \"Meta\": {\"z\": \"1\", \"a\": \"2\"},"
                 + " \"TaskGroups\": [{\"Name\": \"g\", \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"d\","
                 + " \"Config\": {\"z\": {\"y\": 1, \"b\": 2}, \"a\": true}}]}]}");
         String json = new String(NomadJson.write(job));
-        assertThat(json).contains("\"Config\":{\"a\":true,\"z\":{\"b\":2,\"y\":1}}").contains("\"Meta\":{\"a\":\"2\",\"z\":\"1\"}");
+        assertThat(json).contains("\"Config\":{\"z\":{\"y\":1,\"b\":2},\"a\":true}").contains("\"Meta\":{\"z\":\"1\",\"a\":\"2\"}");
     }
 
     private static List<Object> restart(RestartPolicy r) {

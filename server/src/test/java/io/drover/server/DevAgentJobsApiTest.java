@@ -1,0 +1,311 @@
+package io.drover.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Jobs API core against a real dev agent (Raft, RocksDB, Netty, on ephemeral ports), as a
+ * Nomad API user sees it: status codes, bodies, indexes and headers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevAgentJobsApiTest {
+    @TempDir
+    Path dir;
+    Agent agent;
+    Http http;
+
+    @BeforeAll
+    void start() throws Exception {
+        agent = TestAgents.dev(dir);
+        http = new Http(agent.httpPort());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"true".equals(http.get("/v1/jobs").header("X-Nomad-KnownLeader"))
+                || !agent.isLeader()) {
+            assertThat(System.nanoTime()).as("dev agent elects itself").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        agent.close();
+    }
+
+    static String batchJob(String id, String arg) {
+        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\", \"Datacenters\": [\"dc1\"],"
+                + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": [{\"Name\": \"sleep\","
+                + " \"Driver\": \"raw_exec\", \"Config\": {\"command\": \"/bin/sleep\", \"args\": [\"" + arg + "\"]},"
+                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+    }
+
+    @Test
+    void registerThenReadListAndSummarize() {
+        Http.Answer reg = http.post("/v1/jobs", batchJob("reg-read", "5"));
+        assertThat(reg.status()).isEqualTo(200);
+        JsonNode r = reg.json();
+        long index = r.get("Index").asLong();
+        assertThat(r.get("EvalID").asText()).matches("[0-9a-f-]{36}");
+        assertThat(r.get("EvalCreateIndex").asLong()).isEqualTo(index);
+        assertThat(r.get("JobModifyIndex").asLong()).isEqualTo(index);
+        assertThat(r.get("Warnings").asText()).isEmpty();
+        assertThat(r.get("KnownLeader").isBoolean()).isTrue();
+        assertThat(reg.index()).isEqualTo(index);
+
+        Http.Answer read = http.get("/v1/job/reg-read");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("X-Nomad-KnownLeader")).isEqualTo("true");
+        assertThat(read.header("X-Nomad-LastContact")).isEqualTo("0");
+        JsonNode job = read.json();
+        assertThat(read.index()).isEqualTo(job.get("ModifyIndex").asLong());
+        assertThat(job.get("CreateIndex").asLong()).isEqualTo(index);
+        assertThat(job.get("JobModifyIndex").asLong()).isEqualTo(index);
+        assertThat(job.get("Status").asText()).isEqualTo("pending");
+        assertThat(job.get("Region").asText()).isEqualTo("global");
+        assertThat(job.get("Namespace").asText()).isEqualTo("default");
+        assertThat(job.get("Priority").asInt()).isEqualTo(50);
+        assertThat(job.get("Version").asInt()).isZero();
+        assertThat(job.get("SubmitTime").asLong()).isPositive();
+        JsonNode task = job.get("TaskGroups").get(0).get("Tasks").get(0);
+        assertThat(task.get("KillTimeout").asLong()).isEqualTo(5_000_000_000L);
+        assertThat(job.get("TaskGroups").get(0).get("RestartPolicy").get("Mode").asText()).isEqualTo("fail");
+
+        Http.Answer list = http.get("/v1/jobs?prefix=reg-");
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode stub = list.json().get(0);
+        assertThat(stub.get("ID").asText()).isEqualTo("reg-read");
+        assertThat(stub.get("JobSummary").get("Summary").get("g").get("Queued").asInt()).isZero();
+        assertThat(stub.has("SubmitTime")).isTrue();
+        assertThat(list.index()).isGreaterThanOrEqualTo(index);
+
+        Http.Answer summary = http.get("/v1/job/reg-read/summary");
+        assertThat(summary.json().get("JobID").asText()).isEqualTo("reg-read");
+        assertThat(summary.index()).isEqualTo(summary.json().get("ModifyIndex").asLong());
+
+        Http.Answer evals = http.get("/v1/job/reg-read/evaluations");
+        JsonNode eval = evals.json().get(0);
+        assertThat(eval.get("ID").asText()).isEqualTo(r.get("EvalID").asText());
+        assertThat(eval.get("TriggeredBy").asText()).isEqualTo("job-register");
+        assertThat(eval.get("Status").asText()).isEqualTo("pending");
+        assertThat(eval.get("JobModifyIndex").asLong()).isEqualTo(index);
+        assertThat(eval.has("NodeID")).as("empty fields are omitted").isFalse();
+
+        Http.Answer one = http.get("/v1/evaluation/" + r.get("EvalID").asText());
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("JobID").asText()).isEqualTo("reg-read");
+        assertThat(http.get("/v1/evaluations").json().findValuesAsText("ID")).contains(r.get("EvalID").asText());
+    }
+
+    @Test
+    void versionsRevertAndStability() {
+        long v0 = http.post("/v1/jobs", batchJob("versioned", "1")).json().get("JobModifyIndex").asLong();
+        Http.Answer same = http.post("/v1/job/versioned", batchJob("versioned", "1"));
+        assertThat(same.json().get("JobModifyIndex").asLong()).as("unchanged spec keeps its index").isEqualTo(v0);
+        long v1 = http.post("/v1/job/versioned", batchJob("versioned", "2")).json().get("JobModifyIndex").asLong();
+        assertThat(v1).isGreaterThan(v0);
+
+        Http.Answer versions = http.get("/v1/job/versioned/versions");
+        assertThat(versions.status()).isEqualTo(200);
+        assertThat(versions.json().get("Versions").findValues("Version")).extracting(JsonNode::asInt)
+                .containsExactly(1, 0);
+        assertThat(versions.json().has("Diffs")).isTrue();
+
+        Http.Answer stable = http.post("/v1/job/versioned/stable",
+                "{\"JobID\": \"versioned\", \"JobVersion\": 1, \"Stable\": true}");
+        assertThat(stable.status()).isEqualTo(200);
+        assertThat(stable.json().get("Index").asLong()).isPositive();
+        assertThat(stable.json().get("JobModifyIndex").asLong()).isEqualTo(stable.json().get("Index").asLong());
+        assertThat(http.get("/v1/job/versioned").json().get("Stable").asBoolean()).isTrue();
+
+        Http.Answer badPrior = http.post("/v1/job/versioned/revert",
+                "{\"JobID\": \"versioned\", \"JobVersion\": 0, \"EnforcePriorVersion\": 7}");
+        assertThat(badPrior.status()).isEqualTo(409);
+        assertThat(badPrior.body()).isEqualTo("Current job has version 1; enforcing version 7");
+
+        Http.Answer revert = http.post("/v1/job/versioned/revert",
+                "{\"JobID\": \"versioned\", \"JobVersion\": 0, \"EnforcePriorVersion\": 1}");
+        assertThat(revert.status()).isEqualTo(200);
+        assertThat(revert.json().get("EvalID").asText()).isNotEmpty();
+        JsonNode current = http.get("/v1/job/versioned").json();
+        assertThat(current.get("Version").asInt()).isEqualTo(2);
+        assertThat(current.get("TaskGroups").get(0).get("Tasks").get(0).get("Config").get("args").get(0).asText())
+                .isEqualTo("1");
+
+        Http.Answer toCurrent = http.post("/v1/job/versioned/revert", "{\"JobID\": \"versioned\", \"JobVersion\": 2}");
+        assertThat(toCurrent.status()).isEqualTo(400);
+        assertThat(toCurrent.body()).isEqualTo("can't revert to current version");
+    }
+
+    @Test
+    void checkAndSetOnRegister() {
+        long first = http.post("/v1/jobs", batchJob("cas", "1")).json().get("JobModifyIndex").asLong();
+        String stale = batchJob("cas", "2").replaceFirst("\\}$", ", \"EnforceIndex\": true, \"JobModifyIndex\": 1}");
+        Http.Answer refused = http.post("/v1/jobs", stale);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).isEqualTo("Enforcing job modify index 1: job exists with conflicting job modify index: "
+                + first);
+        assertThat(refused.header("Content-Type")).startsWith("text/plain");
+        assertThat(http.get("/v1/job/cas").json().get("Version").asInt()).as("nothing changed").isZero();
+
+        String fresh = batchJob("cas", "2").replaceFirst("\\}$", ", \"EnforceIndex\": true, \"JobModifyIndex\": "
+                + first + "}");
+        assertThat(http.post("/v1/jobs", fresh).status()).isEqualTo(200);
+        assertThat(http.get("/v1/job/cas").json().get("Version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void stopThenPurge() {
+        http.post("/v1/jobs", batchJob("stopped", "1"));
+        Http.Answer stop = http.delete("/v1/job/stopped");
+        assertThat(stop.status()).isEqualTo(200);
+        JsonNode s = stop.json();
+        assertThat(s.get("EvalID").asText()).isNotEmpty();
+        assertThat(s.has("VolumeEvalID")).isTrue();
+        JsonNode job = http.get("/v1/job/stopped").json();
+        assertThat(job.get("Stop").asBoolean()).isTrue();
+        assertThat(job.get("Version").asInt()).isEqualTo(1);
+        assertThat(http.get("/v1/job/stopped/evaluations").json().findValuesAsText("TriggeredBy"))
+                .contains("job-deregister");
+
+        assertThat(http.delete("/v1/job/stopped?purge=true").status()).isEqualTo(200);
+        Http.Answer gone = http.get("/v1/job/stopped");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body()).isEqualTo("job not found");
+        assertThat(http.get("/v1/job/stopped/versions").body()).isEqualTo("job versions not found");
+        assertThat(http.get("/v1/job/stopped/evaluations").json().size()).as("evaluations outlive a purge")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void forcedEvaluation() {
+        http.post("/v1/jobs", batchJob("forced", "1"));
+        Http.Answer ev = http.post("/v1/job/forced/evaluate", "{\"JobID\": \"forced\", \"EvalOptions\": {\"ForceReschedule\": true}}");
+        assertThat(ev.status()).isEqualTo(200);
+        assertThat(http.get("/v1/job/forced/evaluations").json().size()).isEqualTo(2);
+        Http.Answer unknown = http.post("/v1/job/nope/evaluate", "");
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputGetsClearErrorsAndChangesNothing() {
+        long before = http.get("/v1/jobs").index();
+
+        assertError(http.post("/v1/jobs", "{\"Job\": {\"ID\": \"x\", "), 400, "unexpected EOF");
+        assertError(http.post("/v1/jobs", ""), 400, "EOF");
+        assertError(http.post("/v1/jobs", "{}"), 400, "Job must be specified");
+        assertError(http.post("/v1/jobs", "{\"Job\": {\"Name\": \"noid\", \"Type\": \"batch\"}}"), 400,
+                "Job ID hasn't been provided");
+        assertError(http.post("/v1/job/other", batchJob("mismatch", "1")), 400, "Job ID does not match name");
+        assertError(http.post("/v1/jobs", "{\"Job\": {\"ID\": \"invalid-job\", \"Type\": \"batch\"}}"), 400,
+                "2 errors occurred:\n\t* Missing job datacenters\n\t* Missing job task groups\n\n");
+        assertError(http.post("/v1/jobs", batchJob("wrongtype", "1").replace("\"Count\": 1", "\"Count\": \"two\"")), 400,
+                "json: cannot unmarshal string into Go struct field TaskGroup.Job.TaskGroups.Count of type int");
+        assertError(http.post("/v1/jobs", batchJob("ns-job", "1").replace("\"Type\"", "\"Namespace\": \"other\", \"Type\"")),
+                400, "job \"ns-job\" is in nonexistent namespace \"other\"");
+        assertError(http.get("/v1/jobs?index=abc"), 400, "Invalid index");
+        assertError(http.get("/v1/jobs?index=1&wait=abc"), 400, "Invalid wait time");
+        assertError(http.delete("/v1/jobs"), 405, "Invalid method");
+        assertError(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort()
+                + "/v1/job/x")).method("PATCH", HttpRequest.BodyPublishers.noBody())), 405, "Invalid method");
+        assertError(http.get("/v1/job/no-such-job"), 404, "job not found");
+        assertError(http.get("/v1/job/no-such-job/summary"), 404, "job not found");
+        assertError(http.get("/v1/evaluation/no-such-eval"), 404, "eval not found");
+        Http.Answer route = http.get("/v1/jobz");
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.body()).isEmpty();
+        Http.Answer big = http.post("/v1/jobs", "{\"Job\": {\"ID\": \"big\", \"Meta\": {\"k\": \""
+                + "x".repeat(5 << 20) + "\"}}}");
+        assertThat(big.status()).isEqualTo(413);
+
+        assertThat(http.get("/v1/jobs").index()).as("rejected requests wrote nothing").isEqualTo(before);
+    }
+
+    @Test
+    void unknownJobsAnswerAsNomadDoes() {
+        assertThat(http.get("/v1/job/ghost/allocations").json().size()).isZero();
+        assertThat(http.get("/v1/job/ghost/evaluations").json().size()).isZero();
+        assertThat(http.get("/v1/job/ghost/deployments").json().size()).isZero();
+        assertThat(http.get("/v1/job/ghost/deployment").body()).isEqualTo("null");
+        Http.Answer dereg = http.delete("/v1/job/ghost");
+        assertThat(dereg.status()).isEqualTo(200);
+        assertThat(dereg.json().get("EvalID").asText()).isNotEmpty();
+    }
+
+    @Test
+    void blockingQueryParksUntilAWriteAndReturnsAtOnceForPastIndexes() throws Exception {
+        long index = http.get("/v1/jobs").index();
+        long started = System.nanoTime();
+        Http.Answer past = http.get("/v1/jobs?index=1&wait=5s");
+        assertThat(past.status()).isEqualTo(200);
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(3));
+
+        CompletableFuture<Http.Answer> parked = CompletableFuture.supplyAsync(
+                () -> http.get("/v1/jobs?index=" + index + "&wait=30s"));
+        Thread.sleep(300);
+        assertThat(parked).isNotDone();
+        long written = http.post("/v1/jobs", batchJob("wakes", "1")).json().get("Index").asLong();
+        Http.Answer woken = parked.get(10, TimeUnit.SECONDS);
+        assertThat(woken.index()).isGreaterThanOrEqualTo(written);
+        assertThat(woken.json().findValuesAsText("ID")).contains("wakes");
+
+        long now = http.get("/v1/jobs").index();
+        started = System.nanoTime();
+        Http.Answer timedOut = http.get("/v1/jobs?index=" + now + "&wait=300ms");
+        assertThat(timedOut.index()).isEqualTo(now);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aRetriedWriteWithTheSameIdempotencyKeyIsAppliedOnce() {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + "/v1/jobs"))
+                .header("Idempotency-Key", "retry-key-1")
+                .POST(HttpRequest.BodyPublishers.ofString(batchJob("idem", "1")));
+        JsonNode first = http.send(req).json();
+        JsonNode second = http.send(req).json();
+        assertThat(second.get("EvalID").asText()).isEqualTo(first.get("EvalID").asText());
+        assertThat(second.get("Index").asLong()).isEqualTo(first.get("Index").asLong());
+        assertThat(http.get("/v1/job/idem/evaluations").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void statusAgentAndRaftConfigurationIdentifyTheServer() {
+        String raftAddress = agent.config().raftAddress();
+        assertThat(http.get("/v1/status/leader").body()).isEqualTo("\"" + raftAddress + "\"");
+        assertThat(http.get("/v1/status/peers").json().get(0).asText()).isEqualTo(raftAddress);
+        JsonNode self = http.get("/v1/agent/self").json();
+        assertThat(self.get("config").get("Region").asText()).isEqualTo("global");
+        assertThat(self.get("member").get("Name").asText()).startsWith("test-dev");
+        JsonNode raft = http.get("/v1/operator/raft/configuration").json();
+        JsonNode server = raft.get("Servers").get(0);
+        assertThat(server.get("Address").asText()).isEqualTo(raftAddress);
+        assertThat(server.get("Leader").asBoolean()).isTrue();
+        assertThat(server.get("Voter").asBoolean()).isTrue();
+    }
+
+    @Test
+    void staleAndConsistentReadsAnswerOnTheLeader() {
+        http.post("/v1/jobs", batchJob("consistency", "1"));
+        Http.Answer stale = http.get("/v1/job/consistency?stale");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.header("X-Nomad-KnownLeader")).isEqualTo("true");
+        Http.Answer consistent = http.get("/v1/job/consistency?consistent");
+        assertThat(consistent.status()).isEqualTo(200);
+        assertThat(consistent.index()).isEqualTo(stale.index());
+    }
+
+    private static void assertError(Http.Answer a, int status, String body) {
+        assertThat(a.status()).as(body).isEqualTo(status);
+        assertThat(a.body()).isEqualTo(body);
+    }
+}

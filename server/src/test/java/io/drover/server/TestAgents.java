@@ -1,0 +1,64 @@
+package io.drover.server;
+
+import io.drover.server.config.AgentConfig;
+import io.drover.server.config.AgentConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Agents for tests: real Raft, RocksDB and sockets on free loopback ports. */
+final class TestAgents {
+    private TestAgents() {
+    }
+
+    /** A dev agent (one server) with its data under {@code dir}. */
+    static Agent dev(Path dir) {
+        int[] ports = freePorts(3);
+        return Agent.start(new AgentConfigBuilder().dev(true).name("test-dev").dataDir(dir)
+                .httpPort(ports[0]).rpcPort(ports[1]).serfPort(ports[2]).build());
+    }
+
+    /** Configs for a cluster of {@code size} servers on loopback. */
+    static List<AgentConfig> cluster(Path dir, int size, Duration hold) {
+        int[] ports = freePorts(3 * size);
+        List<String> raft = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            raft.add("127.0.0.1:" + ports[3 * i + 1]);
+        }
+        List<AgentConfig> configs = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            configs.add(new AgentConfigBuilder().name("server" + i).dataDir(dir.resolve("server" + i))
+                    .bindAddr("127.0.0.1").httpPort(ports[3 * i]).rpcPort(ports[3 * i + 1])
+                    .serfPort(ports[3 * i + 2]).bootstrapExpect(size).retryJoin(raft).rpcHoldTimeout(hold)
+                    .snapshotThreshold(64).build());
+        }
+        return configs;
+    }
+
+    static int[] freePorts(int n) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}
