@@ -65,6 +65,10 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "-log-level", description = "TRACE, DEBUG, INFO, WARN or ERROR (default INFO).")
     String logLevel;
 
+    @Option(names = "-snapshot-threshold", paramLabel = "N",
+            description = "Raft log entries between snapshots (default 8192).")
+    Long snapshotThreshold;
+
     @Override
     public Integer call() {
         AgentConfig config;
@@ -133,6 +137,9 @@ final class AgentCommand implements Callable<Integer> {
         }
         if (logLevel != null) {
             b.logLevel(logLevel);
+        }
+        if (snapshotThreshold != null) {
+            b.snapshotThreshold(snapshotThreshold);
         }
         return b.build();
     }

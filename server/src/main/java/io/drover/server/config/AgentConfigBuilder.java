@@ -144,6 +144,7 @@ public final class AgentConfigBuilder {
         integer(ports, "serf").ifPresent(v -> serfPort = v);
         JsonNode server = root.path("server");
         integer(server, "bootstrap_expect").ifPresent(v -> bootstrapExpect = v);
+        integer(server, "raft_snapshot_threshold").ifPresent(v -> snapshotThreshold = v);
         JsonNode joins = server.path("server_join").path("retry_join");
         if (joins.isMissingNode()) {
             joins = server.path("retry_join");
