@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -67,25 +68,32 @@ public final class Agent implements AutoCloseable {
 
             LeaderEndpoint leader = new LeaderEndpoint(raft, store, new Stamps(Clock.systemUTC(), new SecureRandom()));
             RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady);
-            rpc.start();
-            closeInReverse.add(rpc);
             PeerClients peers = new PeerClients();
             closeInReverse.add(peers);
-
             ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
                     config.rpcHoldTimeout());
             stateMachine.setLeaderListener(new LeaderServices(leader, announcement(config, raft), cluster, background));
-
             gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
                     config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
                     store, cluster, Clock.systemUTC(), new SecureRandom());
-            gateway.start();
-            closeInReverse.add(gateway);
             rpc.setLocalReads(gateway::serveForwarded);
             cluster.setLocalReads(gateway::serveForwarded);
 
-            raft.start();
+            // The three listeners are independent; starting them together shortens start-up.
+            CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(rpc::start, background);
+            CompletableFuture<Void> httpUp = CompletableFuture.runAsync(gateway::start, background);
+            RuntimeException failure = null;
+            try {
+                raft.start();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
             closeInReverse.add(raft);
+            failure = started(rpcUp, rpc, failure);
+            failure = started(httpUp, gateway, failure);
+            if (failure != null) {
+                throw failure;
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -93,6 +101,25 @@ public final class Agent implements AutoCloseable {
         LOG.info("agent {} started in {} ms: HTTP on {}:{}, Raft on {}, data in {}", config.name(),
                 (System.nanoTime() - started) / 1_000_000, config.bindAddr(), gateway.port(), config.raftAddress(),
                 config.dataDir());
+    }
+
+    /**
+     * Waits for a part to finish starting and registers it to be closed; returns the first
+     * failure so far (with later ones suppressed into it).
+     */
+    private RuntimeException started(CompletableFuture<Void> up, AutoCloseable part, RuntimeException failure) {
+        closeInReverse.add(part);
+        try {
+            up.join();
+            return failure;
+        } catch (java.util.concurrent.CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure == null) {
+                return cause;
+            }
+            failure.addSuppressed(cause);
+            return failure;
+        }
     }
 
     public static Agent start(AgentConfig config) {

@@ -145,6 +145,7 @@ final class AgentCommand implements Callable<Integer> {
     }
 
     private static void setUpLogging(String level) {
+        Preload.awaitLogging();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

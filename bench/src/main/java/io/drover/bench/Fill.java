@@ -1,0 +1,54 @@
+package io.drover.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Registers N jobs (e.g. to measure a server's memory holding them). */
+@Command(name = "fill", description = "Registers N distinct jobs as fast as the server takes them.")
+final class Fill implements Runnable {
+    @Option(names = "--addr", required = true)
+    String addr;
+
+    @Option(names = "--jobs", defaultValue = "10000")
+    int jobs;
+
+    @Option(names = "--connections", defaultValue = "32")
+    int connections;
+
+    @Override
+    public void run() {
+        Api api = new Api();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(connections);
+        long started = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i; (i = next.getAndIncrement()) < jobs; ) {
+                        try {
+                            if (api.register(addr, String.format("fill-%06d", i)).statusCode() != 200) {
+                                failed.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf("fill: %d jobs registered (%d failed) in %.1f s%n", jobs - failed.get(), failed.get(),
+                (System.nanoTime() - started) / 1e9);
+    }
+}
