@@ -134,6 +134,11 @@ public final class Agent implements AutoCloseable {
         return config;
     }
 
+    /** Blocking queries parked in this agent's gateway (including ones forwarded to it). */
+    public int parkedQueries() {
+        return gateway.parkedQueries();
+    }
+
     public boolean isLeader() {
         return raft.isLeaderReady();
     }

@@ -120,10 +120,20 @@ public final class ClusterBridge implements Cluster {
         if (address.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return peers.read(address.get(), read, FORWARDED_READ_DEADLINE).exceptionally(e -> {
-            leaderChanged();
+        CompletableFuture<ForwardedResponse> call = peers.read(address.get(), read, FORWARDED_READ_DEADLINE);
+        CompletableFuture<ForwardedResponse> answer = call.exceptionally(e -> {
+            if (!call.isCancelled()) {
+                leaderChanged();
+            }
             return null;
         });
+        // Cancelling a dependent future does not reach its source: pass it on by hand.
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) {
+                call.cancel(false);
+            }
+        });
+        return answer;
     }
 
     @Override
@@ -197,6 +207,9 @@ public final class ClusterBridge implements Cluster {
 
         @Override
         public void run() {
+            if (out.isDone()) {
+                return;
+            }
             long started = System.nanoTime();
             CompletableFuture<T> f;
             try {
@@ -204,7 +217,17 @@ public final class ClusterBridge implements Cluster {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<T> inFlight = f;
+            // A caller that gives up (a client that disconnected) cancels the attempt in flight.
+            out.whenComplete((v, e) -> {
+                if (out.isCancelled()) {
+                    inFlight.cancel(false);
+                }
+            });
             f.whenComplete((value, error) -> {
+                if (out.isDone()) {
+                    return;
+                }
                 if (error == null && acceptable.test(value)) {
                     out.complete(value);
                     return;

@@ -7,7 +7,8 @@ import io.drover.proto.rpc.ServerRpcGrpc;
 import io.drover.proto.rpc.WriteRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ public final class PeerClients implements AutoCloseable {
         return f;
     }
 
+    /** Cancelling the returned future cancels the call, and with it the query parked on the leader. */
     public CompletableFuture<ForwardedResponse> read(String address, ForwardedRead request, Duration deadline) {
         CompletableFuture<ForwardedResponse> f = new CompletableFuture<>();
         stub(address, deadline).read(request, observer(f));
@@ -37,8 +39,17 @@ public final class PeerClients implements AutoCloseable {
         return ServerRpcGrpc.newStub(ch).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static <T> StreamObserver<T> observer(CompletableFuture<T> f) {
-        return new StreamObserver<>() {
+    private static <Q, T> ClientResponseObserver<Q, T> observer(CompletableFuture<T> f) {
+        return new ClientResponseObserver<>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<Q> call) {
+                f.whenComplete((v, e) -> {
+                    if (f.isCancelled()) {
+                        call.cancel("the caller went away", null);
+                    }
+                });
+            }
+
             @Override
             public void onNext(T value) {
                 f.complete(value);

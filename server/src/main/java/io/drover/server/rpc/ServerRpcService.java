@@ -7,6 +7,7 @@ import io.drover.proto.rpc.ServerRpcGrpc;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.leader.LeaderEndpoint;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -44,7 +45,14 @@ final class ServerRpcService extends ServerRpcGrpc.ServerRpcImplBase {
     }
 
     private static <T> void relay(CompletableFuture<T> future, StreamObserver<T> response) {
+        if (response instanceof ServerCallStreamObserver<T> call) {
+            // The caller gave up (its client disconnected): let go of what it was waiting for.
+            call.setOnCancelHandler(() -> future.cancel(false));
+        }
         future.whenComplete((value, error) -> {
+            if (future.isCancelled()) {
+                return;
+            }
             if (error != null) {
                 response.onError(Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
             } else {

@@ -1,0 +1,143 @@
+package io.drover.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.server.config.AgentConfig;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three agents in one JVM (real Raft, RocksDB, gRPC and HTTP on loopback): forwarding to the
+ * leader, stale reads on followers, no-quorum behaviour. The multi-process failover tests are
+ * in cluster-tests.
+ */
+class InJvmClusterTest {
+    @TempDir
+    Path dir;
+    final List<Agent> agents = new ArrayList<>();
+    List<AgentConfig> configs;
+
+    @BeforeEach
+    void start() throws Exception {
+        configs = TestAgents.cluster(dir, 3, Duration.ofSeconds(2));
+        List<CompletableFuture<Agent>> starting = new ArrayList<>();
+        for (AgentConfig c : configs) {
+            starting.add(CompletableFuture.supplyAsync(() -> Agent.start(c)));
+        }
+        for (CompletableFuture<Agent> f : starting) {
+            agents.add(f.get(60, TimeUnit.SECONDS));
+        }
+        await("a leader is elected and announced", () -> leader() != null
+                && new Http(follower().httpPort()).get("/v1/jobs").status() == 200);
+    }
+
+    @AfterEach
+    void stop() {
+        agents.parallelStream().forEach(Agent::close);
+    }
+
+    Agent leader() {
+        return agents.stream().filter(Agent::isLeader).findFirst().orElse(null);
+    }
+
+    Agent follower() {
+        return agents.stream().filter(a -> !a.isLeader()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void writesToAFollowerAreForwardedAndDefaultReadsAnswerTheLeadersState() {
+        Http follower = new Http(follower().httpPort());
+        Http.Answer reg = follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("via-follower", "1"));
+        assertThat(reg.status()).isEqualTo(200);
+        long index = reg.json().get("Index").asLong();
+
+        Http.Answer onLeader = new Http(leader().httpPort()).get("/v1/job/via-follower");
+        assertThat(onLeader.status()).isEqualTo(200);
+        Http.Answer onFollower = follower.get("/v1/job/via-follower");
+        assertThat(onFollower.status()).as("a default read on a follower is answered by the leader").isEqualTo(200);
+        assertThat(onFollower.header("X-Nomad-KnownLeader")).isEqualTo("true");
+        assertThat(onFollower.index()).isEqualTo(onLeader.index());
+
+        Http.Answer consistent = follower.get("/v1/job/via-follower?consistent");
+        assertThat(consistent.status()).isEqualTo(200);
+        assertThat(consistent.index()).isGreaterThanOrEqualTo(index);
+    }
+
+    @Test
+    void staleReadsOnAFollowerAnswerFromItsOwnState() {
+        Agent f = follower();
+        new Http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("stale-one", "1"));
+        Http http = new Http(f.httpPort());
+        await("the follower applies the write", () -> http.get("/v1/job/stale-one?stale").status() == 200);
+        Http.Answer stale = http.get("/v1/job/stale-one?stale");
+        assertThat(stale.header("X-Nomad-KnownLeader")).isEqualTo("true");
+        assertThat(Long.parseLong(stale.header("X-Nomad-LastContact"))).isBetween(0L, 5_000L);
+    }
+
+    @Test
+    void aBlockingQueryForwardedByAFollowerWakesOnAWriteAndIsReleasedWhenItsClientLeaves() throws Exception {
+        Http follower = new Http(follower().httpPort());
+        follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("first", "1"));
+        long index = follower.get("/v1/jobs").index();
+        CompletableFuture<Http.Answer> parked = CompletableFuture.supplyAsync(
+                () -> follower.get("/v1/jobs?index=" + index + "&wait=30s"));
+        await("the query parks on the leader", () -> leader().parkedQueries() == 1);
+        new Http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("wake-forwarded", "1"));
+        Http.Answer woken = parked.get(10, TimeUnit.SECONDS);
+        assertThat(woken.index()).isGreaterThan(index);
+
+        long now = follower.get("/v1/jobs").index();
+        try (Socket client = new Socket("127.0.0.1", follower().httpPort())) {
+            client.getOutputStream().write(("GET /v1/jobs?index=" + now + "&wait=60s HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            await("the second query parks on the leader", () -> leader().parkedQueries() == 1);
+        }
+        await("the leader lets go of the query whose client went away", () -> leader().parkedQueries() == 0);
+    }
+
+    @Test
+    void withoutAQuorumWritesFailAfterTheHoldTimeAndStaleReadsStillAnswer() {
+        Agent survivor = follower();
+        for (Agent a : agents) {
+            if (a != survivor) {
+                a.close();
+            }
+        }
+        Http http = new Http(survivor.httpPort());
+        await("the survivor notices it has no leader",
+                () -> "false".equals(http.get("/v1/jobs?stale").header("X-Nomad-KnownLeader")));
+        long started = System.nanoTime();
+        Http.Answer write = http.post("/v1/jobs", DevAgentJobsApiTest.batchJob("no-quorum", "1"));
+        assertThat(write.status()).isEqualTo(500);
+        assertThat(write.body()).isEqualTo("No cluster leader");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        Http.Answer stale = http.get("/v1/jobs?stale");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(http.get("/v1/jobs").body()).isEqualTo("No cluster leader");
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
