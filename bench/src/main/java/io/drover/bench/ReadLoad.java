@@ -1,9 +1,7 @@
 package io.drover.bench;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,39 +32,8 @@ final class ReadLoad implements Runnable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the job to read", e);
         }
-        Stats stats = new Stats();
-        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-        long end = warmupEnd + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(connections);
-        for (int c = 0; c < connections; c++) {
-            String addr = servers.get(c % servers.size());
-            Thread t = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        long started = System.nanoTime();
-                        boolean ok;
-                        try {
-                            HttpResponse<String> r = api.get(addr, path, Duration.ofSeconds(30));
-                            ok = r.statusCode() == 200;
-                        } catch (Exception e) {
-                            ok = false;
-                        }
-                        if (started > warmupEnd) {
-                            stats.record(started, ok);
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "read-" + c);
-            t.setDaemon(true);
-            t.start();
-        }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Stats stats = TimedLoad.run(connections, warmupSeconds, seconds,
+                c -> api.get(servers.get(c % servers.size()), path, Duration.ofSeconds(30)).statusCode() == 200);
         System.out.println(stats.summary("read " + path + " (" + connections + " connections, " + servers.size()
                 + " server(s))", seconds));
     }
