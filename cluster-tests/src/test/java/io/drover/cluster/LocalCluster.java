@@ -141,7 +141,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     String logTails() {
         StringBuilder out = new StringBuilder();
         for (ServerProcess s : servers) {
-            out.append("----- ").append(s).append(s.isRunning() ? " (running)" : " (not running)")
+            out.append("----- ").append(s).append(" (").append(s.state()).append(")")
                     .append(", last log lines -----\n").append(s.logTail(60));
         }
         return out.toString();

@@ -101,6 +101,14 @@ final class ServerProcess {
         }
     }
 
+    /** "running", "not started", or how the process ended (an exit code above 128 is 128 + a signal). */
+    synchronized String state() {
+        if (process == null) {
+            return "not started";
+        }
+        return process.isAlive() ? "running, pid " + process.pid() : "exited with " + process.exitValue();
+    }
+
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
