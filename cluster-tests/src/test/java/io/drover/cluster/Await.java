@@ -2,6 +2,10 @@ package io.drover.cluster;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -47,6 +51,24 @@ final class Await {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for: " + what, e);
             }
+        }
+    }
+
+    /**
+     * Whether {@code future} is still not complete after {@code duration}: for what must not
+     * happen yet, such as a blocking query answering before anything changed.
+     */
+    static boolean isStillPending(Future<?> future, Duration duration) {
+        try {
+            future.get(duration.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        } catch (TimeoutException e) {
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 }

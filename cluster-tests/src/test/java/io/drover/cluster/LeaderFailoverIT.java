@@ -93,6 +93,7 @@ class LeaderFailoverIT {
     void theKilledLeaderRestartsOnItsDataDirAndCatchesUp() throws Exception {
         assumeTrue(killed != null, "needs the leader killed by the first test");
         List<ServerProcess> survivors = cluster.running();
+        assertThat(survivors).as("servers running besides the killed one").hasSize(2);
         List<String> writtenWhileDown = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = PREFIX + "while-down-" + i;

@@ -32,7 +32,7 @@ final class ServerProcess {
         this.ports = ports;
         this.dataDir = home.resolve("data");
         this.log = home.resolve(name + ".log");
-        List<String> c = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+        List<String> c = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "agent", "-server", "-node", name, "-bind", "127.0.0.1", "-data-dir", dataDir.toString(),
                 "-http-port", Integer.toString(ports.http()), "-rpc-port", Integer.toString(ports.raft()),
                 "-serf-port", Integer.toString(ports.grpc()), "-bootstrap-expect",
