@@ -146,7 +146,8 @@ class ForwardingAndReadsIT {
         List<ServerProcess> followers = cluster.followers();
         ServerProcess parkedOn = followers.get(0);
         ServerProcess writeThrough = followers.get(1);
-        long before = caughtUpIndex();
+        // Every server at the same index first, so that no earlier write can wake the queries.
+        long before = Views.awaitSameJobs(cluster.servers(), 0, REPLICATION_BOUND);
 
         CompletableFuture<Api.Answer> parked = parkedOn.api()
                 .getAsync("/v1/jobs?index=" + before + "&wait=60s", Duration.ofSeconds(90));
@@ -165,22 +166,6 @@ class ForwardingAndReadsIT {
             assertThat(woken.index()).isGreaterThanOrEqualTo(written);
             assertThat(woken.json()).extracting(j -> j.get("ID").asText()).contains("wakes-blocked");
         }
-    }
-
-    /**
-     * Waits until every server has applied all the leader has, so that no earlier write can wake
-     * a query; returns that index.
-     */
-    private static long caughtUpIndex() {
-        return Await.value("every server has applied what the leader has", REPLICATION_BOUND, () -> {
-            long leaderIndex = cluster.leader().api().get("/v1/jobs").index();
-            for (ServerProcess s : cluster.servers()) {
-                if (s.api().get("/v1/jobs?stale").index() != leaderIndex) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(leaderIndex);
-        });
     }
 
     /** Registers a small job through {@code s}, expecting success; returns its JobModifyIndex. */

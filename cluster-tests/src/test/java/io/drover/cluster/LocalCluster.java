@@ -71,6 +71,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         try {
             leader();
         } catch (AssertionError e) {
+            keepLogs(context);
             throw new AssertionError(e.getMessage() + "\n" + logTails(), e);
         }
     }
@@ -87,6 +88,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     public void testFailed(ExtensionContext context, Throwable cause) {
         System.out.println("[cluster] " + context.getDisplayName() + " failed: " + cause);
         System.out.println(logTails());
+        keepLogs(context);
     }
 
     List<ServerProcess> servers() {
@@ -145,6 +147,27 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
                     .append(", last log lines -----\n").append(s.logTail(60));
         }
         return out.toString();
+    }
+
+    /**
+     * Copies every server's whole log to {@code drover.cluster.logs}/<test class>/ (set by the
+     * pom to target/cluster-logs), since the data dirs they live in are removed afterwards.
+     */
+    private void keepLogs(ExtensionContext context) {
+        String root = System.getProperty("drover.cluster.logs");
+        if (root == null) {
+            return;
+        }
+        String testClass = context.getTestClass().map(Class::getSimpleName).orElse("cluster");
+        try {
+            Path dir = Files.createDirectories(Path.of(root, testClass));
+            for (ServerProcess s : servers) {
+                s.copyLogTo(dir);
+            }
+            System.out.println("[cluster] full server logs kept in " + dir.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("[cluster] could not keep the server logs: " + e);
+        }
     }
 
     private synchronized void killAllAndRemoveData() {

@@ -1,10 +1,13 @@
 package io.drover.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,12 +57,12 @@ final class ServerProcess {
         try {
             Files.createDirectories(dataDir);
             Files.writeString(log, "=== starting " + name + ": " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -142,15 +145,22 @@ final class ServerProcess {
                 out.append(line.length() > 400 ? line.substring(0, 400) + "…" : line).append('\n');
             }
             return out.toString();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** Copies this server's log into {@code dir} (replacing an older copy). */
+    void copyLogTo(Path dir) throws IOException {
+        if (Files.exists(log)) {
+            Files.copy(log, dir.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     private void appendToLog(String text) {
         try {
-            Files.writeString(log, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // the log is a diagnostic aid only
         }

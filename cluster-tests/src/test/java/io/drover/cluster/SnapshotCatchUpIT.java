@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,11 @@ class SnapshotCatchUpIT {
         lagging.kill();
         List<ServerProcess> survivors = cluster.running();
 
+        // One write the stopped server will only learn of from a snapshot, sent with a key.
+        String key = UUID.randomUUID().toString();
+        Api.Answer keyed = survivors.get(0).api().register(Jobs.batch("keyed"), key, Api.DEFAULT_TIMEOUT);
+        assertThat(keyed.status()).as(keyed.toString()).isEqualTo(200);
+        ids.add("keyed");
         int large = 0;
         while (!purgedPast(survivors, shared + 10)) {
             assertThat(large).as("large jobs written before the survivors purged their logs past %d; first log"
@@ -69,10 +75,22 @@ class SnapshotCatchUpIT {
         assertThat(DataDir.firstLogIndex(lagging).orElseThrow()).as("first index of the log in %s", lagging.dataDir())
                 .isGreaterThan(shared);
 
-        // And it is a full member again: its writes reach everyone.
-        String last = registered(lagging, "after-catch-up", Jobs.batch("after-catch-up"));
+        // The snapshot carried everything a server needs to apply later entries as the others do:
+        // the keyed write sent again is answered, and applied, as the first time, on every server.
+        Api.Answer again = lagging.api().register(Jobs.batch("keyed"), key, Api.DEFAULT_TIMEOUT);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        for (String field : List.of("EvalID", "EvalCreateIndex", "JobModifyIndex", "Index")) {
+            assertThat(again.json().get(field)).as(field).isEqualTo(keyed.json().get(field));
+        }
+        // And it is a full member again: its writes reach everyone, and every server holds the same.
+        Api.Answer last = lagging.api().register(Jobs.batch("after-catch-up"));
+        assertThat(last.status()).as(last.toString()).isEqualTo(200);
+        Views.awaitSameJobs(cluster.servers(), last.json().get("Index").asLong(), Duration.ofSeconds(10));
         for (ServerProcess s : cluster.servers()) {
-            assertThat(s.api().get("/v1/job/" + last + "?consistent").status()).as(s.name()).isEqualTo(200);
+            assertThat(Views.staleEvaluationIds(s)).as("evaluations on %s", s.name())
+                    .isEqualTo(Views.staleEvaluationIds(leader));
+            Api.Answer versions = s.api().get("/v1/job/keyed/versions?stale");
+            assertThat(versions.json().get("Versions")).as("versions of the keyed job on %s", s.name()).hasSize(1);
         }
     }
 

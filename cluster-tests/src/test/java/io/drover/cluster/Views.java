@@ -46,6 +46,14 @@ final class Views {
         return byJob;
     }
 
+    /** The IDs of every evaluation one server holds, by job, sorted: to compare servers. */
+    static Map<String, List<String>> staleEvaluationIds(ServerProcess s) {
+        Map<String, List<String>> out = new TreeMap<>();
+        staleEvaluationsByJob(s).forEach((job, evals) ->
+                out.put(job, evals.stream().map(e -> e.get("ID").asText()).sorted().toList()));
+        return out;
+    }
+
     /**
      * Waits until every one of {@code servers} answers {@code /v1/jobs?stale} with the same
      * {@code X-Nomad-Index}, at least {@code atLeast}; returns that index. Servers at the same
