@@ -105,6 +105,8 @@ class LeaderFailoverIT {
 
         long restartedAt = System.nanoTime();
         killed.start();
+        Views.awaitConsistentRead(killed, "/v1/job/" + writtenWhileDown.get(writtenWhileDown.size() - 1),
+                CATCH_UP_BOUND);
         long converged = Views.awaitSameJobs(cluster.servers(), highest, CATCH_UP_BOUND);
         System.out.printf("[failover] %s restarted on its data dir and served index %d like the others %d ms"
                 + " after it was started%n", killed.name(), converged, millis(System.nanoTime() - restartedAt));

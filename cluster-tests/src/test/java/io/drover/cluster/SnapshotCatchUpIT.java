@@ -59,6 +59,7 @@ class SnapshotCatchUpIT {
 
         long restartedAt = System.nanoTime();
         lagging.start();
+        Views.awaitConsistentRead(lagging, "/v1/job/" + ids.get(ids.size() - 1), Duration.ofSeconds(60));
         long converged = Views.awaitSameJobs(cluster.servers(), highest, Duration.ofSeconds(60));
         System.out.printf("[snapshot] %s served index %d like the others %d ms after it was started; its"
                 + " snapshots: %s, its log begins at %s%n", lagging.name(), converged,

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** What each server answers from its own state ({@code ?stale}), and waiting for those to agree. */
+/**
+ * What each server answers from its own state ({@code ?stale}), waiting for those to agree, and
+ * {@code ?consistent} reads of a server that is still catching up.
+ */
 final class Views {
     private Views() {
     }
@@ -71,6 +74,20 @@ final class Views {
                         first.server(), first.index()).isEqualTo(first.jobModifyIndexes());
             }
             return Optional.of(first.index());
+        });
+    }
+
+    /**
+     * Reads {@code path?consistent} on {@code s} until it answers 200, as a client would while
+     * the server starts and catches up. It may refuse (no answer yet, 500 while it knows no
+     * leader), but it must never answer from state older than the read: a 404 fails at once.
+     */
+    static Api.Answer awaitConsistentRead(ServerProcess s, String path, Duration bound) {
+        return Await.value("a ?consistent read of " + path + " on " + s.name(), bound, () -> {
+            Api.Answer a = s.api().get(path + "?consistent");
+            assertThat(a.status()).as("a ?consistent read of %s on %s, which has not caught up yet: %s", path,
+                    s.name(), a).isNotEqualTo(404);
+            return a.status() == 200 ? Optional.of(a) : Optional.empty();
         });
     }
 }
