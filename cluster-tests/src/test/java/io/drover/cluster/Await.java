@@ -1,0 +1,74 @@
+package io.drover.cluster;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Polls for something the cluster brings about on its own (an election, replication, catch-up),
+ * failing with a description after a bound. A check that throws (a server not answering yet)
+ * counts as "not yet"; the last such error is reported if time runs out.
+ */
+final class Await {
+    private static final long POLL_MILLIS = 50;
+
+    private Await() {
+    }
+
+    static void until(String what, Duration bound, BooleanSupplier condition) {
+        value(what, bound, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    /** Returns the first value {@code probe} offers within {@code bound}. */
+    static <T> T value(String what, Duration bound, Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        RuntimeException lastError = null;
+        while (true) {
+            try {
+                Optional<T> v = probe.get();
+                if (v.isPresent()) {
+                    return v.get();
+                }
+            } catch (RuntimeException e) {
+                lastError = e;
+            }
+            if (System.nanoTime() > deadline) {
+                AssertionError failure = new AssertionError("not reached within " + bound.toSeconds() + " s: " + what
+                        + (lastError == null ? "" : " (last error: " + lastError + ")"));
+                if (lastError != null) {
+                    failure.initCause(lastError);
+                }
+                throw failure;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what, e);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code future} is still not complete after {@code duration}: for what must not
+     * happen yet, such as a blocking query answering before anything changed.
+     */
+    static boolean isStillPending(Future<?> future, Duration duration) {
+        try {
+            future.get(duration.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        } catch (TimeoutException e) {
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

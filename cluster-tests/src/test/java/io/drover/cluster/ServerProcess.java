@@ -1,0 +1,177 @@
+package io.drover.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Drover server as a separate JVM started from the packaged jar, as an operator would run
+ * it: its own ports on 127.0.0.1, its own data dir, its stdout and stderr appended to a log
+ * file. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same data dir
+ * and ports.
+ */
+final class ServerProcess {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final String name;
+    private final Ports ports;
+    private final Path dataDir;
+    private final Path log;
+    private final List<String> command;
+    private final Api api;
+    private Process process;
+
+    ServerProcess(Path jar, String name, Ports ports, List<String> peerRaftAddresses, Path home, List<String> extraArgs) {
+        this.name = Objects.requireNonNull(name);
+        this.ports = ports;
+        this.dataDir = home.resolve("data");
+        this.log = home.resolve(name + ".log");
+        List<String> c = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "agent", "-server", "-node", name, "-bind", "127.0.0.1", "-data-dir", dataDir.toString(),
+                "-http-port", Integer.toString(ports.http()), "-rpc-port", Integer.toString(ports.raft()),
+                "-serf-port", Integer.toString(ports.grpc()), "-bootstrap-expect",
+                Integer.toString(peerRaftAddresses.size())));
+        for (String peer : peerRaftAddresses) {
+            c.add("-retry-join");
+            c.add(peer);
+        }
+        c.addAll(extraArgs);
+        this.command = List.copyOf(c);
+        this.api = new Api(name, ports.http());
+    }
+
+    /** Starts the server (again, on the same data dir and ports, after a stop or kill). */
+    synchronized void start() {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(log, "=== starting " + name + ": " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. Returns once the process is gone. */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        awaitExit(10);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited after 20 s. */
+    synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!awaitExit(20)) {
+            kill();
+        }
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            boolean exited = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!exited) {
+                return false;
+            }
+            appendToLog("=== " + name + " exited with " + process.exitValue() + "\n");
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** "running", "not started", or how the process ended (an exit code above 128 is 128 + a signal). */
+    synchronized String state() {
+        if (process == null) {
+            return "not started";
+        }
+        return process.isAlive() ? "running, pid " + process.pid() : "exited with " + process.exitValue();
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** What this server's peers and {@code /v1/status/leader} call it. */
+    String raftAddress() {
+        return "127.0.0.1:" + ports.raft();
+    }
+
+    Api api() {
+        return api;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The last {@code lines} lines of this server's log, each cut to a readable width. */
+    String logTail(int lines) {
+        try {
+            if (!Files.exists(log)) {
+                return "(no log)";
+            }
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            StringBuilder out = new StringBuilder();
+            for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+                out.append(line.length() > 400 ? line.substring(0, 400) + "…" : line).append('\n');
+            }
+            return out.toString();
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** Copies this server's log into {@code dir} (replacing an older copy). */
+    void copyLogTo(Path dir) throws IOException {
+        if (Files.exists(log)) {
+            Files.copy(log, dir.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void appendToLog(String text) {
+        try {
+            Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the log is a diagnostic aid only
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (http " + ports.http() + ", raft " + ports.raft() + ")";
+    }
+
+    /** The three listeners of one server. */
+    record Ports(int http, int raft, int grpc) {
+    }
+}
