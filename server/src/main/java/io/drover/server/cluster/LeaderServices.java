@@ -35,16 +35,25 @@ public final class LeaderServices implements LeaderListener {
     @Override
     public void onLeaderReady() {
         leading = true;
+        LOG.info("this server ({}) is now the leader", self.getServerId());
         executor.execute(this::announce);
     }
 
     @Override
     public void onNotLeader() {
+        if (leading) {
+            LOG.info("this server ({}) is no longer the leader", self.getServerId());
+        }
         leading = false;
     }
 
     @Override
     public void onLeaderChanged(String leaderId) {
+        if (leaderId == null) {
+            LOG.info("no known leader");
+        } else if (!leaderId.equals(self.getServerId())) {
+            LOG.info("the leader is {}", leaderId);
+        }
         cluster.leaderChanged();
     }
 
