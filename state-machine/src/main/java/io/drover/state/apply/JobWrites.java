@@ -39,8 +39,8 @@ final class JobWrites {
             JobStatus.countChild(txn, job, "", job.status);
         }
         updateSummary(txn, job);
-        upsertVersion(txn, job);
-        txn.putJob(job);
+        txn.putJobAndVersion(job);
+        trimVersions(txn, job);
     }
 
     /** Removes a job, its versions and its summary; a child counts as dead for its parent. */
@@ -87,16 +87,15 @@ final class JobWrites {
     }
 
     /**
-     * Stores this version and keeps at most {@link Job#TRACKED_VERSIONS}: the oldest goes, but
-     * the newest stable version is kept even if it is the oldest.
+     * Keeps at most {@link Job#TRACKED_VERSIONS} versions: the oldest goes, but the newest stable
+     * version is kept even if it is the oldest.
      */
-    private static void upsertVersion(StateTxn txn, Job job) {
-        txn.putJobVersion(job);
-        List<Job> all = txn.jobVersions(job.namespace, job.id);
+    private static void trimVersions(StateTxn txn, Job job) {
         int max = Job.TRACKED_VERSIONS;
-        if (all.size() <= max) {
+        if (txn.jobVersionCount(job.namespace, job.id) <= max) {
             return;
         }
+        List<Job> all = txn.jobVersions(job.namespace, job.id);
         int stable = -1;
         for (int i = 0; i < all.size(); i++) {
             if (Boolean.TRUE.equals(all.get(i).stable)) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -68,7 +69,13 @@ final class RocksDatabase implements AutoCloseable {
         cfOptions = new ColumnFamilyOptions()
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+                // Bloom filters make a lookup of an absent key (a new job, a new request ID) cheap;
+                // keeping index and filter blocks in the cache keeps memory bounded by it.
+                .setTableFormatConfig(new BlockBasedTableConfig()
+                        .setBlockCache(cache)
+                        .setFilterPolicy(new BloomFilter(10, false))
+                        .setCacheIndexAndFilterBlocks(true)
+                        .setPinL0FilterAndIndexBlocksInCache(true));
         writeOptions = new WriteOptions().setSync(false);
 
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.drover.state.ServerInfo;
 import io.drover.state.Table;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,23 @@ import java.util.Set;
  * The typed reads and writes one log entry makes. Reads see the entry's own earlier writes.
  * Every write marks its table as changed at this entry's index; the store commits all of it,
  * the table indexes and the applied index in one batch.
+ *
+ * <p>Objects are decoded once per entry and kept: a read returns the transaction's own instance,
+ * so change one only to put it back (or copy it first).
  */
 public final class StateTxn {
+    private static final Object ABSENT = new Object();
+
     private final WriteTxn raw;
     private final TypedReads reads;
     private final long index;
     private final long leaderTimeNanos;
     private final EnumSet<Table> touched = EnumSet.noneOf(Table.class);
+    private final Map<Slot, Object> objects = new HashMap<>();
+
+    /** Where an object lives: its column family and its key (as text, for hashing). */
+    private record Slot(Cf cf, String key) {
+    }
 
     StateTxn(WriteTxn raw, long index, long leaderTimeNanos) {
         this.raw = raw;
@@ -55,21 +66,59 @@ public final class StateTxn {
     public void discardChanges() {
         raw.discard();
         touched.clear();
+        objects.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> cached(Slot slot, java.util.function.Supplier<Optional<T>> load) {
+        Object o = objects.get(slot);
+        if (o == null) {
+            Optional<T> loaded = load.get();
+            objects.put(slot, loaded.isPresent() ? loaded.get() : ABSENT);
+            return loaded;
+        }
+        return o == ABSENT ? Optional.empty() : Optional.of((T) o);
+    }
+
+    private void put(Slot slot, byte[] key, Object value) {
+        raw.put(slot.cf(), key, NomadJson.write(value));
+        objects.put(slot, value);
+    }
+
+    private void delete(Slot slot, byte[] key) {
+        raw.delete(slot.cf(), key);
+        objects.put(slot, ABSENT);
+    }
+
+    private static Slot jobSlot(Cf cf, String namespace, String jobId) {
+        return new Slot(cf, namespace + '\0' + jobId);
     }
 
     // --- jobs
 
     public Optional<Job> job(String namespace, String jobId) {
-        return reads.job(namespace, jobId);
+        return cached(jobSlot(Cf.JOBS, namespace, jobId), () -> reads.job(namespace, jobId));
     }
 
     public void putJob(Job job) {
-        raw.put(Cf.JOBS, Schema.job(job.namespace, job.id), NomadJson.write(job));
+        put(jobSlot(Cf.JOBS, job.namespace, job.id), Schema.job(job.namespace, job.id), job);
         touch(Table.JOBS);
     }
 
+    /** Stores a job as the current one and as its version, encoding it once for both. */
+    public void putJobAndVersion(Job job) {
+        byte[] json = NomadJson.write(job);
+        raw.put(Cf.JOBS, Schema.job(job.namespace, job.id), json);
+        objects.put(jobSlot(Cf.JOBS, job.namespace, job.id), job);
+        raw.put(Cf.JOB_VERSIONS, Schema.jobVersion(job.namespace, job.id, job.version), json);
+        // The version is its own object: a later change to the current job must not reach it.
+        objects.remove(versionSlot(job.namespace, job.id, job.version));
+        touch(Table.JOBS);
+        touch(Table.JOB_VERSIONS);
+    }
+
     public void deleteJob(String namespace, String jobId) {
-        raw.delete(Cf.JOBS, Schema.job(namespace, jobId));
+        delete(jobSlot(Cf.JOBS, namespace, jobId), Schema.job(namespace, jobId));
         touch(Table.JOBS);
     }
 
@@ -78,44 +127,54 @@ public final class StateTxn {
         return reads.jobVersions(namespace, jobId);
     }
 
+    /** How many versions of a job are stored, without decoding them. */
+    public int jobVersionCount(String namespace, String jobId) {
+        return raw.scan(Cf.JOB_VERSIONS, Schema.jobVersions(namespace, jobId)).size();
+    }
+
     public Optional<Job> jobVersion(String namespace, String jobId, long version) {
-        return reads.jobVersion(namespace, jobId, version);
+        return cached(versionSlot(namespace, jobId, version), () -> reads.jobVersion(namespace, jobId, version));
     }
 
     public void putJobVersion(Job job) {
-        raw.put(Cf.JOB_VERSIONS, Schema.jobVersion(job.namespace, job.id, job.version), NomadJson.write(job));
+        put(versionSlot(job.namespace, job.id, job.version), Schema.jobVersion(job.namespace, job.id, job.version), job);
         touch(Table.JOB_VERSIONS);
     }
 
     public void deleteJobVersion(String namespace, String jobId, long version) {
-        raw.delete(Cf.JOB_VERSIONS, Schema.jobVersion(namespace, jobId, version));
+        delete(versionSlot(namespace, jobId, version), Schema.jobVersion(namespace, jobId, version));
         touch(Table.JOB_VERSIONS);
+    }
+
+    private static Slot versionSlot(String namespace, String jobId, long version) {
+        return new Slot(Cf.JOB_VERSIONS, namespace + '\0' + jobId + '\0' + version);
     }
 
     // --- job summaries
 
     public Optional<JobSummary> jobSummary(String namespace, String jobId) {
-        return reads.jobSummary(namespace, jobId);
+        return cached(jobSlot(Cf.JOB_SUMMARIES, namespace, jobId), () -> reads.jobSummary(namespace, jobId));
     }
 
     public void putJobSummary(JobSummary summary) {
-        raw.put(Cf.JOB_SUMMARIES, Schema.job(summary.namespace, summary.jobId), NomadJson.write(summary));
+        put(jobSlot(Cf.JOB_SUMMARIES, summary.namespace, summary.jobId), Schema.job(summary.namespace, summary.jobId),
+                summary);
         touch(Table.JOB_SUMMARIES);
     }
 
     public void deleteJobSummary(String namespace, String jobId) {
-        raw.delete(Cf.JOB_SUMMARIES, Schema.job(namespace, jobId));
+        delete(jobSlot(Cf.JOB_SUMMARIES, namespace, jobId), Schema.job(namespace, jobId));
         touch(Table.JOB_SUMMARIES);
     }
 
     // --- evaluations
 
     public Optional<Evaluation> evaluation(String evalId) {
-        return reads.evaluation(evalId);
+        return cached(new Slot(Cf.EVALS, evalId), () -> reads.evaluation(evalId));
     }
 
     public void putEvaluation(Evaluation eval) {
-        raw.put(Cf.EVALS, Schema.eval(eval.id), NomadJson.write(eval));
+        put(new Slot(Cf.EVALS, eval.id), Schema.eval(eval.id), eval);
         raw.put(Cf.EVALS_BY_JOB, Schema.evalOfJob(eval.namespace, eval.jobId, eval.id), Keys.utf8(eval.status));
         touch(Table.EVALS);
     }
