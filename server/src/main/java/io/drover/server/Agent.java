@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -66,7 +67,14 @@ public final class Agent implements AutoCloseable {
             });
             closeInReverse.add(background::shutdownNow);
 
-            LeaderEndpoint leader = new LeaderEndpoint(raft, store, new Stamps(Clock.systemUTC(), new SecureRandom()));
+            ExecutorService replies = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "write-replies");
+                t.setDaemon(true);
+                return t;
+            });
+            closeInReverse.add(replies::shutdownNow);
+            LeaderEndpoint leader = new LeaderEndpoint(raft, store, new Stamps(Clock.systemUTC(), new SecureRandom()),
+                    replies);
             RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady);
             PeerClients peers = new PeerClients();
             closeInReverse.add(peers);

@@ -18,31 +18,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * with immutable lists.
  */
 final class GoZeroValues {
-    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    /** What the walk needs of each model class, worked out once: reflection is slow per call. */
+    private static final ClassValue<List<Slot>> PLANS = new ClassValue<>() {
+        @Override
+        protected List<Slot> computeValue(Class<?> type) {
+            List<Slot> out = new ArrayList<>();
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())
+                        && f.isAnnotationPresent(JsonProperty.class)) {
+                    boolean apiOnly = f.getAnnotation(JsonProperty.class).access() == JsonProperty.Access.WRITE_ONLY;
+                    boolean fillable = !apiOnly && !f.isAnnotationPresent(GoNullable.class);
+                    out.add(new Slot(f, fillable ? scalarZero(f.getType()) : null, Shape.of(f.getGenericType())));
+                }
+            }
+            return List.copyOf(out);
+        }
+    };
+    private static final Package MODEL = GoZeroValues.class.getPackage();
 
     private GoZeroValues() {
     }
 
-    /** The model fields of a class, in declaration order. */
-    static List<Field> fields(Class<?> type) {
-        return FIELDS.computeIfAbsent(type, t -> {
-            List<Field> out = new ArrayList<>();
-            for (Field f : t.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())
-                        && f.isAnnotationPresent(JsonProperty.class)) {
-                    out.add(f);
-                }
-            }
-            return List.copyOf(out);
-        });
-    }
-
     static boolean isModel(Class<?> type) {
-        return type.getPackage() == GoZeroValues.class.getPackage() && !type.isEnum() && !type.isInterface();
-    }
-
-    static boolean isApiOnly(Field f) {
-        return f.getAnnotation(JsonProperty.class).access() == JsonProperty.Access.WRITE_ONLY;
+        return type != null && type.getPackage() == MODEL && !type.isEnum() && !type.isInterface();
     }
 
     /** Replaces Go-value nulls in {@code root} and everything it reaches with Go's zero values. */
@@ -56,24 +54,21 @@ final class GoZeroValues {
     }
 
     private static void walk(Object obj, boolean fillZeros) {
-        for (Field f : fields(obj.getClass())) {
+        for (Slot s : PLANS.get(obj.getClass())) {
             try {
-                Object value = f.get(obj);
+                Object value = s.field.get(obj);
                 if (value == null) {
-                    if (fillZeros && !isApiOnly(f) && !f.isAnnotationPresent(GoNullable.class)) {
-                        Object zero = scalarZero(f.getType());
-                        if (zero != null) {
-                            f.set(obj, zero);
-                        }
+                    if (fillZeros && s.zero != null) {
+                        s.field.set(obj, s.zero);
                     }
                     continue;
                 }
-                Object replaced = visit(value, f.getGenericType(), fillZeros);
+                Object replaced = visit(value, s.shape, fillZeros);
                 if (replaced != value) {
-                    f.set(obj, replaced);
+                    s.field.set(obj, replaced);
                 }
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException("model field not accessible: " + f, e);
+                throw new IllegalStateException("model field not accessible: " + s.field, e);
             }
         }
     }
@@ -94,74 +89,79 @@ final class GoZeroValues {
         return null;
     }
 
-    /** Visits one value of the given declared type; returns the value to store in its place. */
-    private static Object visit(Object value, Type declared, boolean fillZeros) {
-        Class<?> raw = rawClass(declared);
+    /** Visits one value of the given declared shape; returns the value to store in its place. */
+    private static Object visit(Object value, Shape shape, boolean fillZeros) {
         if (value instanceof List<?> list) {
-            Type elem = typeArgument(declared, 0);
             List<Object> copy = new ArrayList<>(list.size());
             for (Object e : list) {
-                copy.add(visitElement(e, elem, fillZeros));
+                copy.add(visitElement(e, shape.element(), fillZeros));
             }
             return copy;
         }
         if (value instanceof Map<?, ?> map) {
-            Type elem = typeArgument(declared, 1);
-            if (rawClass(elem) == Object.class) {
+            if (shape.element().raw() == Object.class) {
                 // Free-form values (driver config): Go keeps them as decoded.
                 return new LinkedHashMap<>(map);
             }
             Map<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                copy.put(e.getKey(), visitElement(e.getValue(), elem, fillZeros));
+                copy.put(e.getKey(), visitElement(e.getValue(), shape.element(), fillZeros));
             }
             return copy;
         }
-        if (raw != null && isModel(raw)) {
+        if (shape.model()) {
             walk(value, fillZeros);
         }
         return value;
     }
 
-    private static Object visitElement(Object e, Type elemType, boolean fillZeros) {
-        Class<?> raw = rawClass(elemType);
+    private static Object visitElement(Object e, Shape shape, boolean fillZeros) {
         if (e == null) {
-            if (!fillZeros || raw == null) {
+            if (!fillZeros || shape.raw() == null) {
                 return null;
             }
             // A null element of a Go slice or map of values decodes as the zero value.
-            Object zero = scalarZero(raw);
+            Object zero = scalarZero(shape.raw());
             if (zero != null) {
                 return zero;
             }
-            if (isModel(raw)) {
+            if (shape.model()) {
                 try {
-                    Object fresh = raw.getDeclaredConstructor().newInstance();
+                    Object fresh = shape.raw().getDeclaredConstructor().newInstance();
                     walk(fresh, true);
                     return fresh;
                 } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException("model class without a no-arg constructor: " + raw, ex);
+                    throw new IllegalStateException("model class without a no-arg constructor: " + shape.raw(), ex);
                 }
             }
             return null;
         }
-        return visit(e, elemType, fillZeros);
+        return visit(e, shape, fillZeros);
     }
 
-    private static Class<?> rawClass(Type t) {
-        if (t instanceof Class<?> c) {
-            return c;
-        }
-        if (t instanceof ParameterizedType p) {
-            return (Class<?>) p.getRawType();
-        }
-        return null;
+    /** A model field, with its Go zero value (null: none to fill) and declared shape. */
+    private record Slot(Field field, Object zero, Shape shape) {
     }
 
-    private static Type typeArgument(Type t, int index) {
-        if (t instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-            return p.getActualTypeArguments()[index];
+    /**
+     * A declared type reduced to what the walk asks of it: its raw class, whether it is a model
+     * class, and the shape of its elements (the value type of a map, the element of a list).
+     */
+    private record Shape(Class<?> raw, boolean model, Shape elementShape) {
+        static final Shape OBJECT = new Shape(Object.class, false, null);
+
+        static Shape of(Type t) {
+            Class<?> raw = t instanceof Class<?> c ? c : t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : null;
+            Shape element = null;
+            if (t instanceof ParameterizedType p) {
+                Type[] args = p.getActualTypeArguments();
+                element = Shape.of(args[args.length - 1]);
+            }
+            return new Shape(raw, isModel(raw), element);
         }
-        return Object.class;
+
+        Shape element() {
+            return elementShape == null ? OBJECT : elementShape;
+        }
     }
 }

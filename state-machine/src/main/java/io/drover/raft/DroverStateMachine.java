@@ -3,6 +3,7 @@ package io.drover.raft;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
+import io.drover.proto.raft.WriteResults;
 import io.drover.state.apply.CommandApplier;
 import io.drover.state.rocks.RocksStateStore;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class DroverStateMachine extends BaseStateMachine {
         LogEntryProto entry = trx.getLogEntry();
         long index = entry.getIndex();
         long term = entry.getTerm();
-        if (index <= store.applied().index()) {
+        if (store.applied().covers(index, Integer.MAX_VALUE)) {
             updateLastAppliedTermIndex(term, index);
             return CompletableFuture.completedFuture(Message.EMPTY);
         }
@@ -129,11 +130,30 @@ public final class DroverStateMachine extends BaseStateMachine {
             LOG.error("log entry {} is not a Drover command; it changes nothing", index, e);
             command = RaftCommand.getDefaultInstance();
         }
-        RaftCommand cmd = command;
-        WriteResult result = store.apply(term, index, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
-                txn -> applier.apply(txn, cmd));
+        byte[] reply;
+        if (command.hasBatch()) {
+            WriteResults.Builder results = WriteResults.newBuilder();
+            for (int sub = 0; sub < command.getBatch().getCommandsCount(); sub++) {
+                results.addResults(applyOne(term, index, sub, command.getBatch().getCommands(sub)));
+            }
+            reply = results.build().toByteArray();
+        } else {
+            reply = applyOne(term, index, 0, command).toByteArray();
+        }
         updateLastAppliedTermIndex(term, index);
-        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(result.toByteArray())));
+        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
+    }
+
+    /**
+     * Applies one command of the entry. After a crash in the middle of a batch, the commands the
+     * database already holds are skipped, so none applies twice.
+     */
+    private WriteResult applyOne(long term, long index, int sub, RaftCommand cmd) {
+        if (store.applied().covers(index, sub)) {
+            return WriteResult.getDefaultInstance();
+        }
+        return store.apply(term, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
+                txn -> applier.apply(txn, cmd));
     }
 
     @Override

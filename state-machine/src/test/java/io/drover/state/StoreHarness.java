@@ -19,7 +19,7 @@ final class StoreHarness implements AutoCloseable {
 
     WriteResult apply(RaftCommand cmd) {
         index++;
-        return store.apply(1, index, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(), txn -> applier.apply(txn, cmd));
+        return store.apply(1, index, 0, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(), txn -> applier.apply(txn, cmd));
     }
 
     /** Skips an index, as a Raft leader's own entries do. */

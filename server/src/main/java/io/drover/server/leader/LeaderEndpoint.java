@@ -8,6 +8,7 @@ import io.drover.server.raft.RaftNode;
 import io.drover.state.StateStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
@@ -26,10 +27,16 @@ public final class LeaderEndpoint {
 
     private final RaftNode raft;
     private final CommandBuilder builder;
+    private final GroupCommit commits;
 
-    public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps) {
+    /**
+     * @param replies where answers continue: Ratis completes them on its apply thread, which
+     *     must not also render responses and send them over the network
+     */
+    public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps, Executor replies) {
         this.raft = raft;
         this.builder = new CommandBuilder(state, stamps);
+        this.commits = new GroupCommit(raft, replies, LeaderEndpoint::toResult);
     }
 
     public CompletableFuture<WriteResult> handle(WriteRequest request) {
@@ -47,7 +54,7 @@ public final class LeaderEndpoint {
 
     /** Appends a command built by the leader itself (housekeeping such as server announcements). */
     public CompletableFuture<WriteResult> submit(RaftCommand command) {
-        return raft.submit(command.toByteArray()).handle(LeaderEndpoint::toResult);
+        return commits.submit(command);
     }
 
     private static WriteResult toResult(RaftClientReply reply, Throwable error) {

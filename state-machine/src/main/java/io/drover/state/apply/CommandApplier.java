@@ -22,6 +22,7 @@ public final class CommandApplier {
             case JOB_STABILITY -> JobStabilityApplier.apply(txn, command.getJobStability());
             case EVAL_CREATE -> createEvals(txn, command);
             case SERVER_ANNOUNCE -> announce(txn, command.getServerAnnounce());
+            case BATCH -> Results.refused(txn, WriteResult.Code.INVALID, "a batch cannot be nested in a batch");
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");
         };
     }

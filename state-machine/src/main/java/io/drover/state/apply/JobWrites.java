@@ -92,7 +92,8 @@ final class JobWrites {
      */
     private static void trimVersions(StateTxn txn, Job job) {
         int max = Job.TRACKED_VERSIONS;
-        if (txn.jobVersionCount(job.namespace, job.id) <= max) {
+        // Versions are numbered from 0, so a job at version v has at most v + 1 of them.
+        if (job.version < max || txn.jobVersionCount(job.namespace, job.id) <= max) {
             return;
         }
         List<Job> all = txn.jobVersions(job.namespace, job.id);

@@ -66,6 +66,18 @@ final class Keys {
         return new String(key, i + 1, key.length - i - 1, StandardCharsets.UTF_8);
     }
 
+    /** The smallest key greater than every key starting with {@code prefix}; null if there is none. */
+    static byte[] successor(byte[] prefix) {
+        byte[] s = prefix.clone();
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (s[i] != (byte) 0xff) {
+                s[i]++;
+                return Arrays.copyOf(s, i + 1);
+            }
+        }
+        return null;
+    }
+
     static boolean startsWith(byte[] key, byte[] prefix) {
         return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }

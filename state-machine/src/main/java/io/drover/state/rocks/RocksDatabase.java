@@ -14,12 +14,15 @@ import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBufferManager;
@@ -28,8 +31,11 @@ import org.rocksdb.WriteOptions;
 /**
  * One open RocksDB instance with Drover's column families. Memory is bounded on purpose (one
  * shared block cache, small memtables capped together) so a server's footprint stays small.
- * Writes are not fsynced: the Raft log is the durable record, and a restart replays whatever
- * the database lost.
+ *
+ * <p>There is no RocksDB write-ahead log: the Raft log already is one. Column families are
+ * flushed together (atomic flush), so whatever survives a crash is the state after some
+ * applied entry, with that entry's position recorded in it; Ratis replays the rest. Closing
+ * flushes everything.
  */
 final class RocksDatabase implements AutoCloseable {
     static {
@@ -37,8 +43,10 @@ final class RocksDatabase implements AutoCloseable {
     }
 
     private static final long BLOCK_CACHE_BYTES = 32L << 20;
-    private static final long WRITE_BUFFER_BYTES = 4L << 20;
-    private static final long ALL_MEMTABLES_BYTES = 48L << 20;
+    // Larger memtables mean fewer flushes and less compaction, which under write load cost more
+    // CPU than the apply itself; the write-buffer manager caps them all together.
+    private static final long WRITE_BUFFER_BYTES = 16L << 20;
+    private static final long ALL_MEMTABLES_BYTES = 64L << 20;
 
     private final Path path;
     private final LRUCache cache;
@@ -65,10 +73,14 @@ final class RocksDatabase implements AutoCloseable {
                 .setWriteBufferManager(writeBufferManager)
                 .setMaxBackgroundJobs(2)
                 .setKeepLogFileNum(2)
-                .setMaxManifestFileSize(4L << 20);
+                .setMaxManifestFileSize(4L << 20)
+                .setAtomicFlush(true);
         cfOptions = new ColumnFamilyOptions()
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2)
+                // Job JSON compresses well; LZ4 is the cheapest codec to run on every flush and compaction.
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setMaxBytesForLevelBase(64L << 20)
                 // Bloom filters make a lookup of an absent key (a new job, a new request ID) cheap;
                 // keeping index and filter blocks in the cache keeps memory bounded by it.
                 .setTableFormatConfig(new BlockBasedTableConfig()
@@ -76,7 +88,7 @@ final class RocksDatabase implements AutoCloseable {
                         .setFilterPolicy(new BloomFilter(10, false))
                         .setCacheIndexAndFilterBlocks(true)
                         .setPinL0FilterAndIndexBlocksInCache(true));
-        writeOptions = new WriteOptions().setSync(false);
+        writeOptions = new WriteOptions().setDisableWAL(true);
 
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -110,7 +122,11 @@ final class RocksDatabase implements AutoCloseable {
 
     List<KeyValue> scan(Cf cf, byte[] prefix, ReadOptions options) {
         List<KeyValue> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(byCf.get(cf), options)) {
+        byte[] end = Keys.successor(prefix);
+        // An upper bound lets RocksDB skip files and stop at the prefix's end instead of the next key.
+        try (Slice upper = end == null ? null : new Slice(end);
+                ReadOptions bounded = bounded(options, upper);
+                RocksIterator it = db.newIterator(byCf.get(cf), bounded)) {
             for (it.seek(prefix); it.isValid(); it.next()) {
                 byte[] key = it.key();
                 if (!Keys.startsWith(key, prefix)) {
@@ -122,15 +138,36 @@ final class RocksDatabase implements AutoCloseable {
         return out;
     }
 
-    /** Entries of {@code cf} in key order from the first at or after {@code from}, at most {@code limit}. */
-    List<KeyValue> scanFrom(Cf cf, byte[] from, int limit) {
+    private static ReadOptions bounded(ReadOptions base, Slice upper) {
+        ReadOptions o = new ReadOptions();
+        if (base != null && base.snapshot() != null) {
+            o.setSnapshot(base.snapshot());
+        }
+        if (upper != null) {
+            o.setIterateUpperBound(upper);
+        }
+        return o;
+    }
+
+    /** Every entry of {@code cf} whose key sorts below {@code end}. */
+    List<KeyValue> scanBelow(Cf cf, byte[] end) {
         List<KeyValue> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(byCf.get(cf))) {
-            for (it.seek(from); it.isValid() && out.size() < limit; it.next()) {
+        try (Slice upper = new Slice(end);
+                ReadOptions bounded = new ReadOptions().setIterateUpperBound(upper);
+                RocksIterator it = db.newIterator(byCf.get(cf), bounded)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
                 out.add(new KeyValue(it.key(), it.value()));
             }
         }
         return out;
+    }
+
+    void deleteRange(WriteBatch batch, Cf cf, byte[] from, byte[] to) {
+        try {
+            batch.deleteRange(byCf.get(cf), from, to);
+        } catch (RocksDBException e) {
+            throw new StateStorageException("batch range delete failed", e);
+        }
     }
 
     void put(WriteBatch batch, Cf cf, byte[] key, byte[] value) {
@@ -185,8 +222,18 @@ final class RocksDatabase implements AutoCloseable {
         }
     }
 
+    /** Writes every memtable to disk (all column families at once). */
+    void flush() {
+        try (FlushOptions o = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(o, handles);
+        } catch (RocksDBException e) {
+            throw new StateStorageException("flush failed", e);
+        }
+    }
+
     @Override
     public void close() {
+        flush();
         for (ColumnFamilyHandle h : handles) {
             h.close();
         }

@@ -36,7 +36,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
 
     /** How many log entries a request ID is remembered for, to answer a retried write. */
     static final long REQUEST_RETENTION_ENTRIES = 100_000;
-    private static final int EXPIRIES_PER_ENTRY = 16;
+    private static final long EXPIRY_EVERY = 1024;
 
     private final Path dir;
     private final StampedLock swapLock = new StampedLock();
@@ -44,7 +44,6 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     private final IndexWatchers watchers;
     private volatile RocksDatabase db;
     private volatile AppliedPosition applied;
-    private long expiryFloor;
 
     private RocksStateStore(Path dir) {
         this.dir = dir;
@@ -70,15 +69,16 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     }
 
     /**
-     * Applies one log entry. {@code change} makes the entry's reads and writes through the
-     * transaction and returns its result; a request ID seen before returns the first result and
-     * changes nothing. An exception from {@code change} discards its writes and yields an
-     * INTERNAL result, identically on every server, so the log can move on.
+     * Applies one command: the whole of log entry {@code index}, or its {@code sub}-th command
+     * when the entry carries a batch. {@code change} makes the command's reads and writes
+     * through the transaction and returns its result; a request ID seen before returns the
+     * first result and changes nothing. An exception from {@code change} discards its writes
+     * and yields an INTERNAL result, identically on every server, so the log can move on.
      */
-    public WriteResult apply(long term, long index, long leaderTimeNanos, String requestId,
+    public WriteResult apply(long term, long index, int sub, long leaderTimeNanos, String requestId,
             Function<StateTxn, WriteResult> change) {
-        if (index <= applied.index()) {
-            throw new IllegalStateException("entry " + index + " is already applied (at " + applied.index() + ")");
+        if (applied.covers(index, sub)) {
+            throw new IllegalStateException("command " + index + "/" + sub + " is already applied (at " + applied + ")");
         }
         try (WriteTxn raw = new WriteTxn(db)) {
             StateTxn txn = new StateTxn(raw, index, leaderTimeNanos);
@@ -89,11 +89,13 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
                     txn.rememberRequest(requestId, result);
                 }
             }
-            expireRequests(raw, index);
+            if (sub == 0) {
+                expireRequests(raw, index);
+            }
             for (Table t : txn.touched()) {
                 raw.put(Cf.META, Schema.tableIndex(t), Keys.u64(index));
             }
-            AppliedPosition position = new AppliedPosition(term, index);
+            AppliedPosition position = new AppliedPosition(term, index, sub);
             raw.put(Cf.META, Schema.APPLIED, position.encode());
             raw.commit();
             applied = position;
@@ -122,21 +124,21 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         }
     }
 
+    /**
+     * Every {@link #EXPIRY_EVERY} entries, forgets the request IDs older than the retention: one
+     * scan and one range delete, so expired keys leave range tombstones that later scans skip
+     * cheaply. Decided by the index alone, so every server forgets the same IDs.
+     */
     private void expireRequests(WriteTxn raw, long index) {
         long cutoff = index - REQUEST_RETENTION_ENTRIES;
-        if (cutoff <= expiryFloor) {
+        if (index % EXPIRY_EVERY != 0 || cutoff <= 0) {
             return;
         }
-        for (KeyValue e : db.scanFrom(Cf.REQUEST_EXPIRY, Keys.u64(expiryFloor), EXPIRIES_PER_ENTRY)) {
-            long at = Keys.u64(java.util.Arrays.copyOf(e.key(), 8));
-            if (at >= cutoff) {
-                expiryFloor = at;
-                return;
-            }
-            raw.delete(Cf.REQUEST_EXPIRY, e.key());
+        byte[] end = Keys.u64(cutoff);
+        for (KeyValue e : db.scanBelow(Cf.REQUEST_EXPIRY, end)) {
             raw.delete(Cf.REQUESTS, java.util.Arrays.copyOfRange(e.key(), 8, e.key().length));
-            expiryFloor = at;
         }
+        raw.deleteRange(Cf.REQUEST_EXPIRY, Keys.u64(0), end);
     }
 
     @Override
@@ -189,7 +191,6 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             db.close();
             finishInterruptedSwap();
             db = new RocksDatabase(livePath());
-            expiryFloor = 0;
             loadPositions();
         } finally {
             swapLock.unlockWrite(stamp);

@@ -32,6 +32,7 @@ public final class StateTxn {
     private final long leaderTimeNanos;
     private final EnumSet<Table> touched = EnumSet.noneOf(Table.class);
     private final Map<Slot, Object> objects = new HashMap<>();
+    private final Map<Slot, Map<String, String>> evalStatuses = new HashMap<>();
 
     /** Where an object lives: its column family and its key (as text, for hashing). */
     private record Slot(Cf cf, String key) {
@@ -67,6 +68,7 @@ public final class StateTxn {
         raw.discard();
         touched.clear();
         objects.clear();
+        evalStatuses.clear();
     }
 
     @SuppressWarnings("unchecked")
@@ -176,12 +178,20 @@ public final class StateTxn {
     public void putEvaluation(Evaluation eval) {
         put(new Slot(Cf.EVALS, eval.id), Schema.eval(eval.id), eval);
         raw.put(Cf.EVALS_BY_JOB, Schema.evalOfJob(eval.namespace, eval.jobId, eval.id), Keys.utf8(eval.status));
+        Map<String, String> statuses = evalStatuses.get(jobSlot(Cf.EVALS_BY_JOB, eval.namespace, eval.jobId));
+        if (statuses != null) {
+            statuses.put(eval.id, eval.status);
+        }
         touch(Table.EVALS);
     }
 
-    /** Eval ID → status of each of a job's evaluations (exact job ID match), without decoding them. */
+    /**
+     * Eval ID → status of each of a job's evaluations (exact job ID match), without decoding
+     * them. Read once per entry and kept up to date by {@link #putEvaluation}; do not change it.
+     */
     public Map<String, String> evaluationStatusesOfJob(String namespace, String jobId) {
-        return reads.evaluationStatusesOfJob(namespace, jobId);
+        return evalStatuses.computeIfAbsent(jobSlot(Cf.EVALS_BY_JOB, namespace, jobId),
+                s -> new java.util.LinkedHashMap<>(reads.evaluationStatusesOfJob(namespace, jobId)));
     }
 
     // --- servers

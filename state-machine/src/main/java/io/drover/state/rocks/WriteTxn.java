@@ -74,6 +74,11 @@ final class WriteTxn implements KvRead, AutoCloseable {
         db.delete(batch, cf, key);
     }
 
+    /** Deletes every key in [from, to); not visible to this transaction's own reads. */
+    void deleteRange(Cf cf, byte[] from, byte[] to) {
+        db.deleteRange(batch, cf, from, to);
+    }
+
     /** Forgets every change so far; later writes start from the stored state again. */
     void discard() {
         overlay.clear();

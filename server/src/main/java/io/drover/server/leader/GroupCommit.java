@@ -1,0 +1,114 @@
+package io.drover.server.leader;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.drover.proto.raft.CommandBatch;
+import io.drover.proto.raft.RaftCommand;
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.raft.WriteResults;
+import io.drover.server.raft.RaftNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import org.apache.ratis.protocol.RaftClientReply;
+
+/**
+ * Group commit: while a few Raft entries are in flight, commands that arrive wait and then go
+ * together in one entry. A lone write is submitted at once; under load, each entry carries
+ * many writes, and the per-entry cost of replication (appenders, log flushes, RPCs) is shared
+ * by all of them.
+ */
+final class GroupCommit {
+    private static final int MAX_IN_FLIGHT = 4;
+    private static final int MAX_COMMANDS = 256;
+    private static final int MAX_BYTES = 1 << 20;
+
+    private final RaftNode raft;
+    private final Executor replies;
+    private final BiFunction<RaftClientReply, Throwable, WriteResult> failure;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private int inFlight;
+
+    /**
+     * @param failure maps a reply that carries no results (an exception, a lost leadership) to
+     *     the result every command of the entry gets
+     */
+    GroupCommit(RaftNode raft, Executor replies, BiFunction<RaftClientReply, Throwable, WriteResult> failure) {
+        this.raft = raft;
+        this.replies = replies;
+        this.failure = failure;
+    }
+
+    CompletableFuture<WriteResult> submit(RaftCommand command) {
+        Pending p = new Pending(command, new CompletableFuture<>());
+        synchronized (this) {
+            queue.add(p);
+        }
+        drain();
+        return p.result;
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>();
+        synchronized (this) {
+            if (inFlight >= MAX_IN_FLIGHT || queue.isEmpty()) {
+                return;
+            }
+            int bytes = 0;
+            while (!queue.isEmpty() && batch.size() < MAX_COMMANDS
+                    && (batch.isEmpty() || bytes + queue.peek().command.getSerializedSize() <= MAX_BYTES)) {
+                Pending p = queue.poll();
+                bytes += p.command.getSerializedSize();
+                batch.add(p);
+            }
+            inFlight++;
+        }
+        RaftCommand entry = batch.size() == 1 ? batch.get(0).command : batchOf(batch);
+        raft.submit(entry.toByteArray()).whenCompleteAsync((reply, error) -> {
+            synchronized (this) {
+                inFlight--;
+            }
+            drain();
+            answer(batch, reply, error);
+        }, replies);
+    }
+
+    private static RaftCommand batchOf(List<Pending> batch) {
+        CommandBatch.Builder b = CommandBatch.newBuilder();
+        for (Pending p : batch) {
+            b.addCommands(p.command);
+        }
+        return RaftCommand.newBuilder().setBatch(b).build();
+    }
+
+    private void answer(List<Pending> batch, RaftClientReply reply, Throwable error) {
+        if (error != null || !reply.isSuccess()) {
+            WriteResult r = failure.apply(reply, error);
+            batch.forEach(p -> p.result.complete(r));
+            return;
+        }
+        try {
+            var content = reply.getMessage().getContent().asReadOnlyByteBuffer();
+            if (batch.size() == 1) {
+                batch.get(0).result.complete(WriteResult.parseFrom(content));
+                return;
+            }
+            List<WriteResult> results = WriteResults.parseFrom(content).getResultsList();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result.complete(i < results.size() ? results.get(i) : unreadable());
+            }
+        } catch (InvalidProtocolBufferException e) {
+            batch.forEach(p -> p.result.complete(unreadable()));
+        }
+    }
+
+    private static WriteResult unreadable() {
+        return WriteResult.newBuilder().setCode(WriteResult.Code.INTERNAL)
+                .setError("the state machine answered with an unreadable result").build();
+    }
+
+    private record Pending(RaftCommand command, CompletableFuture<WriteResult> result) {
+    }
+}
