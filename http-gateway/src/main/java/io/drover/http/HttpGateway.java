@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     /** Distinct recent queries whose answers are kept for the wake-up burst after a write. */
-    private static final int QUERY_CACHE_ENTRIES = 1024;
+    private static final int QUERY_CACHE_ENTRIES = 64;
 
     private final HttpGatewayConfig config;
     private final ExecutorService queryThreads;

@@ -22,6 +22,28 @@ public final class JobListStub {
     @JsonProperty("JobModifyIndex") public long jobModifyIndex;
     @JsonProperty("SubmitTime") public long submitTime;
 
+    /** The stub of a job read as a header only (see {@link JobHeader}). */
+    public static JobListStub of(JobHeader job, JobSummary summary) {
+        JobListStub stub = new JobListStub();
+        stub.id = job.id;
+        stub.parentId = job.parentId;
+        stub.name = job.name;
+        stub.datacenters = job.datacenters;
+        stub.type = job.type;
+        stub.priority = job.priority == null ? 0 : job.priority;
+        stub.periodic = job.isPeriodic();
+        stub.parameterizedJob = job.isParameterized();
+        stub.stop = Boolean.TRUE.equals(job.stop);
+        stub.status = job.status;
+        stub.statusDescription = job.statusDescription;
+        stub.jobSummary = summary;
+        stub.createIndex = nz(job.createIndex);
+        stub.modifyIndex = nz(job.modifyIndex);
+        stub.jobModifyIndex = nz(job.jobModifyIndex);
+        stub.submitTime = nz(job.submitTime);
+        return stub;
+    }
+
     public static JobListStub of(Job job, JobSummary summary) {
         JobListStub stub = new JobListStub();
         stub.id = job.id;

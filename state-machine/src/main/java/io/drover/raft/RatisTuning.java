@@ -29,6 +29,10 @@ public final class RatisTuning {
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, segmentSize);
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(segmentSize.getSize(), 1 << 20)));
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        // Ratis keeps closed log segments in memory for followers that lag; two are plenty for
+        // followers that keep up, and a lagging one gets a snapshot anyway.
+        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
+        RaftServerConfigKeys.Log.setSegmentCacheSizeMax(p, SizeInBytes.valueOf("32MB"));
         RaftServerConfigKeys.Log.setPurgeGap(p, 1);
         // A small write must not wait for a batch to fill before it is sent to followers.
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);

@@ -2,6 +2,7 @@ package io.drover.state;
 
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,18 @@ public interface StateReader extends AutoCloseable {
 
     /** Jobs of a namespace (or all) whose ID starts with {@code prefix}, sorted by namespace and ID. */
     List<Job> jobs(String namespace, String prefix);
+
+    /**
+     * The list stubs (with summaries) of the jobs {@link #jobs} would return. Implementations
+     * may avoid decoding whole jobs.
+     */
+    default List<JobListStub> jobListStubs(String namespace, String prefix) {
+        List<JobListStub> out = new java.util.ArrayList<>();
+        for (Job job : jobs(namespace, prefix)) {
+            out.add(JobListStub.of(job, jobSummary(job.namespace, job.id).orElse(null)));
+        }
+        return out;
+    }
 
     /** Every stored version of a job, newest first; empty if none. */
     List<Job> jobVersions(String namespace, String jobId);

@@ -43,6 +43,19 @@ public final class BlockingQueries implements AutoCloseable {
         this.timer = timer;
         this.random = random;
         this.cache = new QueryCache(cacheEntries);
+        purgeCacheLater();
+    }
+
+    /** Answers outlive their burst only briefly: a big one should not sit on the heap until the next query. */
+    private void purgeCacheLater() {
+        try {
+            timer.newTimeout(t -> {
+                cache.purgeExpired();
+                purgeCacheLater();
+            }, 5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException stopped) {
+            // The gateway is closing.
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,7 @@ final class JobReads {
         return (request, options) -> StateQuery.of(
                 QueryKeys.of("jobs", options.namespace(), options.prefix()),
                 List.of(Table.JOBS, Table.JOB_SUMMARIES), reader -> {
-                    List<Job> jobs = reader.jobs(options.namespace(), options.prefix());
-                    List<JobListStub> stubs = new ArrayList<>(jobs.size());
-                    for (Job job : jobs) {
-                        stubs.add(JobListStub.of(job, reader.jobSummary(job.namespace, job.id).orElse(null)));
-                    }
+                    List<JobListStub> stubs = reader.jobListStubs(options.namespace(), options.prefix());
                     return QueryResult.ok(reader.maxIndex(Table.JOBS, Table.JOB_SUMMARIES), stubs);
                 });
     }

@@ -60,8 +60,9 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.setStorageDir(p, List.of(c.storageDir().toFile()));
         GrpcConfigKeys.Server.setHost(p, c.bindHost());
         GrpcConfigKeys.Server.setPort(p, c.port());
+        // The open log segment lives on the heap: 4 MB keeps a server small.
         RatisTuning.apply(p, c.electionTimeoutMin(), c.electionTimeoutMax(), c.snapshotThreshold(),
-                SizeInBytes.valueOf("16MB"));
+                SizeInBytes.valueOf("4MB"));
         // The first election of a fresh cluster need not wait out a full timeout.
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, TimeDuration.valueOf(50, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, TimeDuration.valueOf(150, TimeUnit.MILLISECONDS));

@@ -42,11 +42,11 @@ final class RocksDatabase implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
-    private static final long BLOCK_CACHE_BYTES = 32L << 20;
+    private static final long BLOCK_CACHE_BYTES = 24L << 20;
     // Larger memtables mean fewer flushes and less compaction, which under write load cost more
     // CPU than the apply itself; the write-buffer manager caps them all together.
-    private static final long WRITE_BUFFER_BYTES = 16L << 20;
-    private static final long ALL_MEMTABLES_BYTES = 64L << 20;
+    private static final long WRITE_BUFFER_BYTES = 8L << 20;
+    private static final long ALL_MEMTABLES_BYTES = 32L << 20;
 
     private final Path path;
     private final LRUCache cache;

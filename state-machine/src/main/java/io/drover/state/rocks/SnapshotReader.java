@@ -2,6 +2,7 @@ package io.drover.state.rocks;
 
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
@@ -62,6 +63,11 @@ final class SnapshotReader implements StateReader, KvRead {
     @Override
     public List<Job> jobs(String namespace, String prefix) {
         return reads.jobs(namespace, prefix);
+    }
+
+    @Override
+    public List<JobListStub> jobListStubs(String namespace, String prefix) {
+        return reads.jobListStubs(namespace, prefix);
     }
 
     @Override

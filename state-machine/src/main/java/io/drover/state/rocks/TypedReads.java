@@ -2,6 +2,8 @@ package io.drover.state.rocks;
 
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.JobHeader;
+import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
 import io.drover.model.NomadJson;
 import io.drover.state.ServerInfo;
@@ -40,6 +42,20 @@ final class TypedReads {
             Job job = NomadJson.read(e.value(), Job.class);
             if (job.id.startsWith(prefix)) {
                 out.add(job);
+            }
+        }
+        return out;
+    }
+
+    List<JobListStub> jobListStubs(String namespace, String prefix) {
+        byte[] scanPrefix = StateReader.ALL_NAMESPACES.equals(namespace)
+                ? new byte[0]
+                : Schema.jobsOfNamespace(namespace, prefix);
+        List<JobListStub> out = new ArrayList<>();
+        for (KeyValue e : kv.scan(Cf.JOBS, scanPrefix)) {
+            JobHeader job = NomadJson.read(e.value(), JobHeader.class);
+            if (job.id.startsWith(prefix)) {
+                out.add(JobListStub.of(job, jobSummary(job.namespace, job.id).orElse(null)));
             }
         }
         return out;
