@@ -27,8 +27,11 @@ final class NettyMessages {
     }
 
     static FullHttpResponse toResponse(ReplyFinisher.Finished reply) {
+        // A direct view goes to the socket as it is; a heap body would be copied per response.
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+                HttpResponseStatus.valueOf(reply.status()), reply.sharedDirect() != null
+                        ? Unpooled.wrappedBuffer(reply.sharedDirect())
+                        : Unpooled.wrappedBuffer(reply.body()));
         for (Map.Entry<String, String> h : reply.headers()) {
             response.headers().add(h.getKey(), h.getValue());
         }

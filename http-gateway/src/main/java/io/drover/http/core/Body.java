@@ -3,18 +3,27 @@ package io.drover.http.core;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The bytes of a response body, with their gzip encoding computed at most once: a body shared by
  * many replies (a cached query answer woken for many parked requests) is compressed once.
+ *
+ * <p>A large body is also kept once in direct (off-heap) memory, and every reply sends a view of
+ * that copy: the transport would otherwise copy a heap body into direct memory for each reply,
+ * and a thousand parked queries woken by one write would ask for a thousand copies at once.
  */
 public final class Body {
     public static final Body EMPTY = new Body(new byte[0]);
+    /** Bodies at least this large are sent from one shared direct copy. */
+    public static final int SHARED_DIRECT_MIN_BYTES = 32 * 1024;
 
     private final byte[] bytes;
     private byte[] gzipped;
+    private ByteBuffer direct;
+    private ByteBuffer gzippedDirect;
 
     private Body(byte[] bytes) {
         this.bytes = bytes;
@@ -40,6 +49,33 @@ public final class Body {
 
     public String utf8() {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A read-only view of a direct copy of the body (gzip-encoded if asked), made once; null if
+     * the body is too small to be worth it.
+     */
+    public synchronized ByteBuffer sharedDirect(boolean gzip) {
+        byte[] source = gzip ? gzipped() : bytes;
+        if (source.length < SHARED_DIRECT_MIN_BYTES) {
+            return null;
+        }
+        if (gzip) {
+            if (gzippedDirect == null) {
+                gzippedDirect = copyToDirect(source);
+            }
+            return gzippedDirect.asReadOnlyBuffer();
+        }
+        if (direct == null) {
+            direct = copyToDirect(source);
+        }
+        return direct.asReadOnlyBuffer();
+    }
+
+    private static ByteBuffer copyToDirect(byte[] source) {
+        ByteBuffer b = ByteBuffer.allocateDirect(source.length);
+        b.put(source).flip();
+        return b;
     }
 
     /** The body gzip-encoded; computed on first use and kept. */

@@ -24,8 +24,15 @@ public final class ReplyFinisher {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A response ready for the wire. */
-    public record Finished(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+    /**
+     * A response ready for the wire.
+     *
+     * @param body the body's bytes
+     * @param sharedDirect the same bytes as a view of a shared direct copy, for large bodies
+     *     (send this one when present); else null
+     */
+    public record Finished(int status, List<Map.Entry<String, String>> headers, byte[] body,
+            java.nio.ByteBuffer sharedDirect) {
     }
 
     /**
@@ -40,12 +47,13 @@ public final class ReplyFinisher {
         headers.addAll(reply.headers());
         headers.add(Map.entry(Headers.DATE, HTTP_DATE.format(clock.instant())));
         byte[] body = reply.body().bytes();
-        if (body.length > 0 && acceptsGzip(acceptEncoding)) {
+        boolean gzip = body.length > 0 && acceptsGzip(acceptEncoding);
+        if (gzip) {
             body = reply.body().gzipped();
             headers.add(Map.entry(Headers.CONTENT_ENCODING, "gzip"));
         }
         headers.add(Map.entry(Headers.CONTENT_LENGTH, Integer.toString(body.length)));
-        return new Finished(reply.status(), headers, body);
+        return new Finished(reply.status(), headers, body, reply.body().sharedDirect(gzip));
     }
 
     /** Whether an Accept-Encoding value admits gzip: listed (or "*") without q=0. */
