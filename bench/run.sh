@@ -17,9 +17,11 @@ WRK_REGISTER="$ROOT/bench/wrk/register.lua"
 DEV_HTTP=18646
 BASE=18700
 
-wrk_rate() { # url seconds connections [script args...]
-  local url=$1 secs=$2 conns=$3; shift 3
-  wrk -t1 -c"$conns" -d"${secs}s" --latency "$@" "$url" | awk '
+wrk_rate() { # url seconds connections [script [script args...]]
+  local url=$1 secs=$2 conns=$3 script=${4:-}; shift 3; shift $(( $# > 0 ? 1 : 0 ))
+  local opts=(-t1 -c"$conns" -d"${secs}s" --latency)
+  [ -n "$script" ] && opts+=(-s "$script")
+  wrk "${opts[@]}" "$url" ${1+--} "$@" | awk '
     /Requests\/sec/ {r=$2} /Non-2xx/ {bad=$NF} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
     END {printf "%s/s (p50 %s, p99 %s%s)\n", r, p50, p99, bad ? ", non-2xx " bad : ""}'
 }
@@ -35,11 +37,17 @@ bin/drover agent -dev -http-port $DEV_HTTP -rpc-port $((DEV_HTTP + 1)) -serf-por
   >/tmp/drover-bench-dev.log 2>&1 &
 DEV_PID=$!
 until curl -sf "127.0.0.1:$DEV_HTTP/v1/status/leader" | grep -q 127; do sleep 0.2; done
+for i in $(seq 1 10); do
+  curl -sf -X POST "127.0.0.1:$DEV_HTTP/v1/jobs" -d "$(sed "s/ID-PLACEHOLDER/fanout-$i/g" bench/wrk/read-job.json)" >/dev/null
+done
+echo "1,000 parked GET /v1/jobs (10 jobs), then one write:"
+"${BENCH[@]}" blocking --addr 127.0.0.1:$DEV_HTTP --waiters 1000 --rounds 3 | tail -3
 wrk -t1 -c64 -d5s -s "$WRK_REGISTER" "http://127.0.0.1:$DEV_HTTP" -- warm >/dev/null
-echo "register, 64 connections: $(wrk_rate "http://127.0.0.1:$DEV_HTTP" $SECONDS_PER_RUN 64 -s "$WRK_REGISTER" -- dev)"
+echo "register, 64 connections: $(wrk_rate "http://127.0.0.1:$DEV_HTTP" $SECONDS_PER_RUN 64 "$WRK_REGISTER" dev)"
 curl -sf -X POST "127.0.0.1:$DEV_HTTP/v1/jobs" -d "$(sed 's/ID-PLACEHOLDER/bench-read/g' bench/wrk/read-job.json)" >/dev/null
 echo "read one job, 64 connections: $(wrk_rate "http://127.0.0.1:$DEV_HTTP/v1/job/bench-read" $SECONDS_PER_RUN 64)"
-"${BENCH[@]}" blocking --addr 127.0.0.1:$DEV_HTTP --waiters 1000 --rounds 3 | tail -3
+echo "1,000 parked GET /v1/jobs ($(curl -s 127.0.0.1:$DEV_HTTP/v1/jobs | grep -o '"ID"' | wc -l) jobs), then one write:"
+"${BENCH[@]}" blocking --addr 127.0.0.1:$DEV_HTTP --waiters 1000 --rounds 2 | tail -2
 stop_dev
 DEV_PID=""
 
@@ -62,9 +70,9 @@ LEADER_RAFT=$(curl -s "127.0.0.1:$BASE/v1/status/leader" | tr -d '"' | cut -d: -
 LEADER_HTTP=$((LEADER_RAFT - 1))
 FOLLOWER_HTTP=$BASE; [ $FOLLOWER_HTTP = $LEADER_HTTP ] && FOLLOWER_HTTP=$((BASE + 10))
 wrk -t1 -c64 -d10s -s "$WRK_REGISTER" "http://127.0.0.1:$LEADER_HTTP" -- warm >/dev/null
-echo "register, 64 connections to the leader: $(wrk_rate "http://127.0.0.1:$LEADER_HTTP" $SECONDS_PER_RUN 64 -s "$WRK_REGISTER" -- leader)"
+echo "register, 64 connections to the leader: $(wrk_rate "http://127.0.0.1:$LEADER_HTTP" $SECONDS_PER_RUN 64 "$WRK_REGISTER" leader)"
 for i in 0 1 2; do
-  wrk_rate "http://127.0.0.1:$((BASE + 10 * i))" $SECONDS_PER_RUN 21 -s "$WRK_REGISTER" -- "spread$i" >"/tmp/drover-bench-spread$i" &
+  wrk_rate "http://127.0.0.1:$((BASE + 10 * i))" $SECONDS_PER_RUN 21 "$WRK_REGISTER" "spread$i" >"/tmp/drover-bench-spread$i" &
 done
 wait
 echo "register, 63 connections spread over the three servers: $(awk '{s+=$1} END {printf "%.0f/s", s}' /tmp/drover-bench-spread*)" \
