@@ -27,12 +27,7 @@ class LeaderChangeIT {
 
     @AfterEach
     void everyServerRunsAgain() {
-        for (ServerProcess s : cluster.servers()) {
-            if (!s.isRunning()) {
-                s.start();
-            }
-        }
-        cluster.leader();
+        cluster.restartStopped();
     }
 
     @Test

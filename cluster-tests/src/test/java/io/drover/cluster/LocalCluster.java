@@ -108,6 +108,16 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
                 this::agreedLeader);
     }
 
+    /** Starts every server that was stopped or killed, and waits for a leader again. */
+    void restartStopped() {
+        for (ServerProcess s : servers) {
+            if (!s.isRunning()) {
+                s.start();
+            }
+        }
+        leader();
+    }
+
     /** The running servers other than the leader. */
     List<ServerProcess> followers() {
         ServerProcess leader = leader();

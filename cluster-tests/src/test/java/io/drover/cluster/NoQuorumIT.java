@@ -26,12 +26,7 @@ class NoQuorumIT {
 
     @AfterEach
     void everyServerRunsAgain() {
-        for (ServerProcess s : cluster.servers()) {
-            if (!s.isRunning()) {
-                s.start();
-            }
-        }
-        cluster.leader();
+        cluster.restartStopped();
     }
 
     @Test

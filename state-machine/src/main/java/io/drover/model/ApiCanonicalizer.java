@@ -102,44 +102,7 @@ final class ApiCanonicalizer {
     }
 
     private static void canonicalizeUpdate(UpdateStrategy u) {
-        mergeUpdate(u, defaultUpdate(), true);
-    }
-
-    /** Copies the fields {@code from} has onto {@code into}; with {@code onlyMissing}, only where {@code into} has none. */
-    private static void mergeUpdate(UpdateStrategy into, UpdateStrategy from, boolean onlyMissing) {
-        if (from.stagger != null && (!onlyMissing || into.stagger == null)) {
-            into.stagger = from.stagger;
-        }
-        if (from.maxParallel != null && (!onlyMissing || into.maxParallel == null)) {
-            into.maxParallel = from.maxParallel;
-        }
-        if (from.healthCheck != null && (!onlyMissing || into.healthCheck == null)) {
-            into.healthCheck = from.healthCheck;
-        }
-        if (from.minHealthyTime != null && (!onlyMissing || into.minHealthyTime == null)) {
-            into.minHealthyTime = from.minHealthyTime;
-        }
-        if (from.healthyDeadline != null && (!onlyMissing || into.healthyDeadline == null)) {
-            into.healthyDeadline = from.healthyDeadline;
-        }
-        if (from.progressDeadline != null && (!onlyMissing || into.progressDeadline == null)) {
-            into.progressDeadline = from.progressDeadline;
-        }
-        if (from.autoRevert != null && (!onlyMissing || into.autoRevert == null)) {
-            into.autoRevert = from.autoRevert;
-        }
-        if (from.autoPromote != null && (!onlyMissing || into.autoPromote == null)) {
-            into.autoPromote = from.autoPromote;
-        }
-        if (from.canary != null && (!onlyMissing || into.canary == null)) {
-            into.canary = from.canary;
-        }
-    }
-
-    private static UpdateStrategy copyUpdate(UpdateStrategy u) {
-        UpdateStrategy c = new UpdateStrategy();
-        mergeUpdate(c, u, false);
-        return c;
+        ModelMerge.merge(u, defaultUpdate(), true);
     }
 
     /** The API's UpdateStrategy.Empty: nothing set to a non-zero value. */
@@ -182,20 +145,20 @@ final class ApiCanonicalizer {
         }
 
         if (job.update != null && g.update != null) {
-            UpdateStrategy merged = copyUpdate(job.update);
-            mergeUpdate(merged, g.update, false);
+            UpdateStrategy merged = ModelMerge.copy(job.update);
+            ModelMerge.merge(merged, g.update, false);
             g.update = merged;
         } else if (job.update != null && !isEmptyUpdate(job.update)) {
-            g.update = copyUpdate(job.update);
+            g.update = ModelMerge.copy(job.update);
         }
         if (g.update != null) {
             canonicalizeUpdate(g.update);
         }
 
         if (job.reschedule != null) {
-            ReschedulePolicy merged = copyReschedule(job.reschedule);
+            ReschedulePolicy merged = ModelMerge.copy(job.reschedule);
             if (g.reschedulePolicy != null) {
-                mergeReschedule(merged, g.reschedulePolicy, false);
+                ModelMerge.merge(merged, g.reschedulePolicy, false);
             }
             g.reschedulePolicy = merged;
         }
@@ -203,13 +166,13 @@ final class ApiCanonicalizer {
             g.reschedulePolicy = defaultReschedule(job.type);
         }
         if (g.reschedulePolicy != null) {
-            mergeReschedule(g.reschedulePolicy, defaultReschedule(job.type), true);
+            ModelMerge.merge(g.reschedulePolicy, defaultReschedule(job.type), true);
         }
 
         if (job.migrate != null) {
-            MigrateStrategy merged = copyMigrate(job.migrate);
+            MigrateStrategy merged = ModelMerge.copy(job.migrate);
             if (g.migrate != null) {
-                mergeMigrate(merged, g.migrate, false);
+                ModelMerge.merge(merged, g.migrate, false);
             }
             g.migrate = merged;
         }
@@ -217,7 +180,7 @@ final class ApiCanonicalizer {
             g.migrate = new MigrateStrategy();
         }
         if (g.migrate != null) {
-            mergeMigrate(g.migrate, defaultMigrate(), true);
+            ModelMerge.merge(g.migrate, defaultMigrate(), true);
         }
 
         // Unknown job types get the batch restart policy: the API's switch falls through to it.
@@ -225,7 +188,7 @@ final class ApiCanonicalizer {
                 ? new RestartPolicy(2, 30 * MINUTE, 15 * SECOND, RestartPolicy.MODE_FAIL)
                 : new RestartPolicy(3, 24 * HOUR, 15 * SECOND, RestartPolicy.MODE_FAIL);
         if (g.restartPolicy != null) {
-            mergeRestart(restart, g.restartPolicy);
+            ModelMerge.merge(restart, g.restartPolicy, false);
         }
         g.restartPolicy = restart;
 
@@ -273,33 +236,6 @@ final class ApiCanonicalizer {
         return p;
     }
 
-    private static ReschedulePolicy copyReschedule(ReschedulePolicy r) {
-        ReschedulePolicy c = new ReschedulePolicy();
-        mergeReschedule(c, r, false);
-        return c;
-    }
-
-    private static void mergeReschedule(ReschedulePolicy into, ReschedulePolicy from, boolean onlyMissing) {
-        if (from.attempts != null && (!onlyMissing || into.attempts == null)) {
-            into.attempts = from.attempts;
-        }
-        if (from.interval != null && (!onlyMissing || into.interval == null)) {
-            into.interval = from.interval;
-        }
-        if (from.delay != null && (!onlyMissing || into.delay == null)) {
-            into.delay = from.delay;
-        }
-        if (from.delayFunction != null && (!onlyMissing || into.delayFunction == null)) {
-            into.delayFunction = from.delayFunction;
-        }
-        if (from.maxDelay != null && (!onlyMissing || into.maxDelay == null)) {
-            into.maxDelay = from.maxDelay;
-        }
-        if (from.unlimited != null && (!onlyMissing || into.unlimited == null)) {
-            into.unlimited = from.unlimited;
-        }
-    }
-
     static MigrateStrategy defaultMigrate() {
         MigrateStrategy m = new MigrateStrategy();
         m.maxParallel = 1;
@@ -307,43 +243,6 @@ final class ApiCanonicalizer {
         m.minHealthyTime = 10 * SECOND;
         m.healthyDeadline = 5 * MINUTE;
         return m;
-    }
-
-    private static MigrateStrategy copyMigrate(MigrateStrategy m) {
-        MigrateStrategy c = new MigrateStrategy();
-        mergeMigrate(c, m, false);
-        return c;
-    }
-
-    private static void mergeMigrate(MigrateStrategy into, MigrateStrategy from, boolean onlyMissing) {
-        if (from.maxParallel != null && (!onlyMissing || into.maxParallel == null)) {
-            into.maxParallel = from.maxParallel;
-        }
-        if (from.healthCheck != null && (!onlyMissing || into.healthCheck == null)) {
-            into.healthCheck = from.healthCheck;
-        }
-        if (from.minHealthyTime != null && (!onlyMissing || into.minHealthyTime == null)) {
-            into.minHealthyTime = from.minHealthyTime;
-        }
-        if (from.healthyDeadline != null && (!onlyMissing || into.healthyDeadline == null)) {
-            into.healthyDeadline = from.healthyDeadline;
-        }
-    }
-
-    /** The API's RestartPolicy.Merge: the fields {@code from} has replace those of {@code into}. */
-    private static void mergeRestart(RestartPolicy into, RestartPolicy from) {
-        if (from.interval != null) {
-            into.interval = from.interval;
-        }
-        if (from.attempts != null) {
-            into.attempts = from.attempts;
-        }
-        if (from.delay != null) {
-            into.delay = from.delay;
-        }
-        if (from.mode != null) {
-            into.mode = from.mode;
-        }
     }
 
     private static void canonicalizeTask(Task t, TaskGroup g, Job job) {
@@ -405,7 +304,7 @@ final class ApiCanonicalizer {
             t.restartPolicy = g.restartPolicy.copy();
         } else {
             RestartPolicy merged = g.restartPolicy.copy();
-            mergeRestart(merged, t.restartPolicy);
+            ModelMerge.merge(merged, t.restartPolicy, false);
             t.restartPolicy = merged;
         }
     }

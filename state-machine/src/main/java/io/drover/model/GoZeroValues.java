@@ -2,7 +2,6 @@ package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -23,13 +22,10 @@ final class GoZeroValues {
         @Override
         protected List<Slot> computeValue(Class<?> type) {
             List<Slot> out = new ArrayList<>();
-            for (Field f : type.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())
-                        && f.isAnnotationPresent(JsonProperty.class)) {
-                    boolean apiOnly = f.getAnnotation(JsonProperty.class).access() == JsonProperty.Access.WRITE_ONLY;
-                    boolean fillable = !apiOnly && !f.isAnnotationPresent(GoNullable.class);
-                    out.add(new Slot(f, fillable ? scalarZero(f.getType()) : null, Shape.of(f.getGenericType())));
-                }
+            for (Field f : ModelMerge.fields(type)) {
+                boolean apiOnly = f.getAnnotation(JsonProperty.class).access() == JsonProperty.Access.WRITE_ONLY;
+                boolean fillable = !apiOnly && !f.isAnnotationPresent(GoNullable.class);
+                out.add(new Slot(f, fillable ? scalarZero(f.getType()) : null, Shape.of(f.getGenericType())));
             }
             return List.copyOf(out);
         }

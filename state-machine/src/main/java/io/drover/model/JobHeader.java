@@ -29,6 +29,29 @@ public final class JobHeader {
     @JsonProperty("ModifyIndex") public Long modifyIndex;
     @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
 
+    /** The header of a full job. */
+    public static JobHeader of(Job job) {
+        JobHeader h = new JobHeader();
+        h.stop = job.stop;
+        h.namespace = job.namespace;
+        h.id = job.id;
+        h.parentId = job.parentId;
+        h.name = job.name;
+        h.type = job.type;
+        h.priority = job.priority;
+        h.datacenters = job.datacenters;
+        h.periodic = job.periodic == null ? null : NomadJson.mapper().valueToTree(job.periodic);
+        h.parameterizedJob = job.parameterizedJob == null ? null : NomadJson.mapper().valueToTree(job.parameterizedJob);
+        h.dispatched = job.dispatched;
+        h.status = job.status;
+        h.statusDescription = job.statusDescription;
+        h.submitTime = job.submitTime;
+        h.createIndex = job.createIndex;
+        h.modifyIndex = job.modifyIndex;
+        h.jobModifyIndex = job.jobModifyIndex;
+        return h;
+    }
+
     /** As {@link Job#isPeriodic()}. */
     public boolean isPeriodic() {
         return periodic != null && !periodic.isNull();

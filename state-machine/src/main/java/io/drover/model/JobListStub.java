@@ -44,27 +44,6 @@ public final class JobListStub {
         return stub;
     }
 
-    public static JobListStub of(Job job, JobSummary summary) {
-        JobListStub stub = new JobListStub();
-        stub.id = job.id;
-        stub.parentId = job.parentId;
-        stub.name = job.name;
-        stub.datacenters = job.datacenters;
-        stub.type = job.type;
-        stub.priority = job.priority == null ? 0 : job.priority;
-        stub.periodic = job.isPeriodic();
-        stub.parameterizedJob = job.isParameterized();
-        stub.stop = job.isStopped();
-        stub.status = job.status;
-        stub.statusDescription = job.statusDescription;
-        stub.jobSummary = summary;
-        stub.createIndex = nz(job.createIndex);
-        stub.modifyIndex = nz(job.modifyIndex);
-        stub.jobModifyIndex = nz(job.jobModifyIndex);
-        stub.submitTime = nz(job.submitTime);
-        return stub;
-    }
-
     private static long nz(Long v) {
         return v == null ? 0 : v;
     }

@@ -33,24 +33,7 @@ final class PlacementRules {
                     errs.add("Set contains constraint requires an RTarget");
                 }
             }
-            case Constraint.REGEX -> {
-                String err = RegexpSyntax.check(rTarget);
-                if (err != null) {
-                    errs.add("Regular expression failed to compile: " + err);
-                }
-            }
-            case Constraint.VERSION -> {
-                String err = VersionConstraintSyntax.checkVersion(rTarget);
-                if (err != null) {
-                    errs.add("Version constraint is invalid: " + err);
-                }
-            }
-            case Constraint.SEMVER -> {
-                String err = VersionConstraintSyntax.checkSemver(rTarget);
-                if (err != null) {
-                    errs.add("Semver constraint is invalid: " + err);
-                }
-            }
+            case Constraint.REGEX, Constraint.VERSION, Constraint.SEMVER -> checkPattern(operand, rTarget, "constraint", errs);
             case Constraint.DISTINCT_PROPERTY -> {
                 if (!rTarget.isEmpty()) {
                     String err = GoStrconv.parseUintError(rTarget, 10, 64);
@@ -82,6 +65,22 @@ final class PlacementRules {
         return errs.list();
     }
 
+    /** The RTarget of a regexp, version or semver rule must parse; {@code kind} names the rule in the message. */
+    private static void checkPattern(String operand, String rTarget, String kind, Errs errs) {
+        switch (operand) {
+            case Constraint.REGEX -> add(errs, "Regular expression failed to compile: ", RegexpSyntax.check(rTarget));
+            case Constraint.VERSION -> add(errs, "Version " + kind + " is invalid: ",
+                    VersionConstraintSyntax.checkVersion(rTarget));
+            default -> add(errs, "Semver " + kind + " is invalid: ", VersionConstraintSyntax.checkSemver(rTarget));
+        }
+    }
+
+    private static void add(Errs errs, String prefix, String err) {
+        if (err != null) {
+            errs.add(prefix + err);
+        }
+    }
+
     static List<String> affinity(Affinity a) {
         Errs errs = new Errs();
         String operand = str(a.operand);
@@ -95,24 +94,7 @@ final class PlacementRules {
                     errs.add("Set contains operators require an RTarget");
                 }
             }
-            case Constraint.REGEX -> {
-                String err = RegexpSyntax.check(rTarget);
-                if (err != null) {
-                    errs.add("Regular expression failed to compile: " + err);
-                }
-            }
-            case Constraint.VERSION -> {
-                String err = VersionConstraintSyntax.checkVersion(rTarget);
-                if (err != null) {
-                    errs.add("Version affinity is invalid: " + err);
-                }
-            }
-            case Constraint.SEMVER -> {
-                String err = VersionConstraintSyntax.checkSemver(rTarget);
-                if (err != null) {
-                    errs.add("Semver affinity is invalid: " + err);
-                }
-            }
+            case Constraint.REGEX, Constraint.VERSION, Constraint.SEMVER -> checkPattern(operand, rTarget, "affinity", errs);
             default -> {
                 if (COMPARISONS.contains(operand)) {
                     if (rTarget.isEmpty()) {

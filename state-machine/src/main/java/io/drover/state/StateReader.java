@@ -42,7 +42,7 @@ public interface StateReader extends AutoCloseable {
     default List<JobListStub> jobListStubs(String namespace, String prefix) {
         List<JobListStub> out = new java.util.ArrayList<>();
         for (Job job : jobs(namespace, prefix)) {
-            out.add(JobListStub.of(job, jobSummary(job.namespace, job.id).orElse(null)));
+            out.add(JobListStub.of(io.drover.model.JobHeader.of(job), jobSummary(job.namespace, job.id).orElse(null)));
         }
         return out;
     }
