@@ -110,7 +110,8 @@ final class AgentRoutes {
                 "Serf", port(agent.serfAddress())));
         config.put("Server", new TreeMap<>(Map.of("Enabled", true, "BootstrapExpect", agent.bootstrapExpect(),
                 "DataDir", text(agent.dataDir()))));
-        config.put("Client", Map.of("Enabled", agent.dev()));
+        // No node agent runs in Drover yet (it comes with task running), dev mode or not.
+        config.put("Client", Map.of("Enabled", false));
         config.put("Version", new TreeMap<>(Map.of("Version", text(agent.version()), "Revision", "",
                 "VersionMetadata", "", "VersionPrerelease", "")));
         return config;
