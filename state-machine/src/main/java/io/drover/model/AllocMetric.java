@@ -38,6 +38,7 @@ public final class AllocMetric {
     /** The best {@link #MAX_RETAINED_NODE_SCORES} nodes so far, in arrival order. */
     private List<NodeScoreMeta> top;
 
+    /** A deep copy of the written fields; scoring still in progress (before {@link #populateScoreMetaData()}) is not copied. */
     public AllocMetric copy() {
         return NomadJson.copy(this, AllocMetric.class);
     }

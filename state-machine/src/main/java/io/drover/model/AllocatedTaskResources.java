@@ -67,13 +67,11 @@ public final class AllocatedTaskResources {
         memory.subtract(delta.memory);
     }
 
-    /** Nomad's Comparable: this task's CPU, memory and networks, with no disk. */
+    /** Nomad's Comparable: this task's CPU, memory and (copies of its) networks, with no disk. */
     public ComparableResources comparable() {
         ComparableResources c = new ComparableResources();
         c.flattened = new AllocatedTaskResources(GoZero.lng(cpu.cpuShares), GoZero.lng(memory.memoryMb));
-        if (networks != null && !networks.isEmpty()) {
-            c.flattened.networks = new ArrayList<>(networks);
-        }
+        c.flattened.networks = Networks.copy(networks);
         return c;
     }
 

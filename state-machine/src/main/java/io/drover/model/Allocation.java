@@ -369,7 +369,7 @@ public final class Allocation {
             cpu = GoZero.num(resources.cpu);
             memory = GoZero.num(resources.memoryMb);
             disk = GoZero.num(resources.diskMb);
-            networks = resources.networks;
+            networks = Networks.copy(resources.networks);
         } else if (taskResources != null) {
             List<Resources> parts = new ArrayList<>();
             if (sharedResources != null) {
@@ -403,14 +403,14 @@ public final class Allocation {
         s.nodeId = nodeId;
         s.nodeName = nodeName;
         s.jobId = jobId;
-        s.jobType = job == null ? "" : job.type;
+        s.jobType = job == null ? "" : GoZero.str(job.type);
         s.jobVersion = job == null ? 0L : GoZero.lng(job.version);
         s.taskGroup = taskGroup;
         s.desiredStatus = desiredStatus;
         s.desiredDescription = desiredDescription;
         s.clientStatus = clientStatus;
         s.clientDescription = clientDescription;
-        s.desiredTransition = desiredTransition;
+        s.desiredTransition = desiredTransition == null ? new DesiredTransition() : desiredTransition.copy();
         s.taskStates = taskStates;
         s.deploymentStatus = deploymentStatus;
         s.followupEvalId = followupEvalId;

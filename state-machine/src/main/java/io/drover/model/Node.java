@@ -2,6 +2,7 @@ package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,22 @@ public final class Node {
     /** A deep copy, through JSON. */
     public Node copy() {
         return NomadJson.copy(this, Node.class);
+    }
+
+    /**
+     * Nomad's appendNodeEvents (state store): stamps {@code newEvents} with the write's index,
+     * appends them and keeps the last {@link NodeEvent#MAX_RETAINED}.
+     */
+    public void appendEvents(long index, List<NodeEvent> newEvents) {
+        List<NodeEvent> all = events == null ? new ArrayList<>() : new ArrayList<>(events);
+        for (NodeEvent e : newEvents) {
+            e.createIndex = index;
+            all.add(e);
+        }
+        if (all.size() > NodeEvent.MAX_RETAINED) {
+            all = new ArrayList<>(all.subList(all.size() - NodeEvent.MAX_RETAINED, all.size()));
+        }
+        events = all;
     }
 
     /** Nomad's Ready: the node is up, eligible for placements and not draining. */

@@ -187,6 +187,20 @@ class NodeTest {
     }
 
     @Test
+    void aNodeKeepsItsLastTenEvents() {
+        Node n = new Node();
+        for (int i = 0; i < 12; i++) {
+            n.appendEvents(100 + i, List.of(new NodeEvent(NodeEvent.SUBSYSTEM_HEARTBEAT, "e" + i,
+                    Instant.parse("2026-11-22T04:59:08Z"))));
+        }
+
+        assertThat(n.events).hasSize(NodeEvent.MAX_RETAINED);
+        assertThat(n.events.get(0).message).isEqualTo("e2");
+        assertThat(n.events.get(9).message).isEqualTo("e11");
+        assertThat(n.events.get(9).createIndex).isEqualTo(111);
+    }
+
+    @Test
     void reservedHostPortsParseAsNomadParsesThem() {
         assertThat(parse("1,2,3")).containsExactly(1, 2, 3);
         assertThat(parse("3,1,2,1,2,3,1-3")).containsExactly(1, 2, 3);
