@@ -16,4 +16,13 @@ public final class Port {
         this.value = value;
         this.to = to;
     }
+
+    /** A copy: ports are Go values, so each holder needs its own. */
+    public Port copy() {
+        Port c = new Port();
+        c.label = label;
+        c.value = value;
+        c.to = to;
+        return c;
+    }
 }
