@@ -2,7 +2,6 @@ package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -39,7 +38,7 @@ public final class Evaluation {
     @JsonProperty("NextEval") public String nextEval;
     @JsonProperty("PreviousEval") public String previousEval;
     @JsonProperty("BlockedEval") public String blockedEval;
-    @JsonProperty("FailedTGAllocs") public Map<String, JsonNode> failedTgAllocs;
+    @JsonProperty("FailedTGAllocs") public Map<String, AllocMetric> failedTgAllocs;
     @JsonProperty("ClassEligibility") public Map<String, Boolean> classEligibility;
     @JsonProperty("QuotaLimitReached") public String quotaLimitReached;
     @JsonProperty("EscapedComputedClass") public Boolean escapedComputedClass;

@@ -1,9 +1,11 @@
 package io.drover.state;
 
+import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
+import io.drover.model.Node;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +65,32 @@ public interface StateReader extends AutoCloseable {
     List<Evaluation> evaluationsOfJob(String namespace, String jobId);
 
     Optional<ServerInfo> server(String serverId);
+
+    // --- nodes and allocations
+
+    Optional<Node> node(String nodeId);
+
+    /** Nodes whose ID starts with {@code prefix}, sorted by ID. */
+    List<Node> nodes(String prefix);
+
+    /** An allocation, with the job it was placed for attached. */
+    Optional<Allocation> allocation(String allocId);
+
+    /** Allocations of a namespace (or all) whose ID starts with {@code prefix}, sorted by ID, jobs attached. */
+    List<Allocation> allocations(String namespace, String prefix);
+
+    /**
+     * The allocations of a job, jobs attached. Unless {@code anyCreateIndex}, only those of the
+     * job as registered now (a job purged and registered again under the same ID starts over),
+     * as Nomad's AllocsByJob.
+     */
+    List<Allocation> allocationsOfJob(String namespace, String jobId, boolean anyCreateIndex);
+
+    /** The allocations placed on a node, jobs attached. */
+    List<Allocation> allocationsOfNode(String nodeId);
+
+    /** The allocations an evaluation placed, jobs attached. */
+    List<Allocation> allocationsOfEval(String evalId);
 
     @Override
     void close();

@@ -296,6 +296,43 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             return Optional.ofNullable(s.servers.get(serverId));
         }
 
+        // This fake holds no nodes or allocations: the routes tested with it list none.
+
+        @Override
+        public Optional<io.drover.model.Node> node(String nodeId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<io.drover.model.Node> nodes(String prefix) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<io.drover.model.Allocation> allocation(String allocId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<io.drover.model.Allocation> allocations(String namespace, String prefix) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.drover.model.Allocation> allocationsOfJob(String namespace, String jobId, boolean any) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.drover.model.Allocation> allocationsOfNode(String nodeId) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.drover.model.Allocation> allocationsOfEval(String evalId) {
+            return List.of();
+        }
+
         @Override
         public void close() {
             if (!closed) {

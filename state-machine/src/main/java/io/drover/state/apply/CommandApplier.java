@@ -23,6 +23,9 @@ public final class CommandApplier {
             case EVAL_CREATE -> createEvals(txn, command);
             case SERVER_ANNOUNCE -> announce(txn, command.getServerAnnounce());
             case BATCH -> Results.refused(txn, WriteResult.Code.INVALID, "a batch cannot be nested in a batch");
+            case NODE_UPSERT, NODE_STATUS, NODE_ELIGIBILITY, NODE_DRAIN, PLAN_RESULTS, ALLOC_CLIENT_UPDATE,
+                    ALLOC_DESIRED_TRANSITION -> Results.refused(txn, WriteResult.Code.INTERNAL,
+                    "this server does not apply " + command.getCommandCase() + " yet");
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");
         };
     }

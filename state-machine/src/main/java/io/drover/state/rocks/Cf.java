@@ -24,7 +24,22 @@ enum Cf {
     /** request ID → the WriteResult of the write that carried it. */
     REQUESTS("requests"),
     /** (log index, request ID) → nothing: the order in which request IDs expire. */
-    REQUEST_EXPIRY("request_expiry");
+    REQUEST_EXPIRY("request_expiry"),
+    /** node ID → node. */
+    NODES("nodes"),
+    /** alloc ID → allocation, without its job (see ALLOC_JOBS). */
+    ALLOCS("allocs"),
+    /** (namespace, job ID, alloc ID) → the job CreateIndex it was placed for and whether it is terminal. */
+    ALLOCS_BY_JOB("allocs_by_job"),
+    /** (node ID, alloc ID) → whether it is terminal. */
+    ALLOCS_BY_NODE("allocs_by_node"),
+    /** (eval ID, alloc ID) → nothing. */
+    ALLOCS_BY_EVAL("allocs_by_eval"),
+    /**
+     * (namespace, job ID, CreateIndex, JobModifyIndex) → the job as allocations were placed for
+     * it, stored once for all of them (Nomad keeps one job object per plan in memory).
+     */
+    ALLOC_JOBS("alloc_jobs");
 
     private final String cfName;
 

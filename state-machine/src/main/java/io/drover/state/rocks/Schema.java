@@ -46,6 +46,42 @@ final class Schema {
         return Keys.utf8(serverId);
     }
 
+    static byte[] node(String nodeId) {
+        return Keys.utf8(nodeId);
+    }
+
+    static byte[] alloc(String allocId) {
+        return Keys.utf8(allocId);
+    }
+
+    static byte[] allocOfJob(String namespace, String jobId, String allocId) {
+        return Keys.of(namespace, jobId, allocId);
+    }
+
+    static byte[] allocsOfJob(String namespace, String jobId) {
+        return Keys.prefix(namespace, jobId);
+    }
+
+    static byte[] allocOfNode(String nodeId, String allocId) {
+        return Keys.of(nodeId, allocId);
+    }
+
+    static byte[] allocsOfNode(String nodeId) {
+        return Keys.prefix(nodeId);
+    }
+
+    static byte[] allocOfEval(String evalId, String allocId) {
+        return Keys.of(evalId, allocId);
+    }
+
+    static byte[] allocsOfEval(String evalId) {
+        return Keys.prefix(evalId);
+    }
+
+    static byte[] allocJob(String namespace, String jobId, long createIndex, long jobModifyIndex) {
+        return Keys.concat(Keys.concat(Keys.prefix(namespace, jobId), Keys.u64(createIndex)), Keys.u64(jobModifyIndex));
+    }
+
     static byte[] request(String requestId) {
         return Keys.utf8(requestId);
     }

@@ -1,13 +1,16 @@
 package io.drover.state.rocks;
 
+import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
+import io.drover.model.Node;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.Snapshot;
@@ -103,6 +106,49 @@ final class SnapshotReader implements StateReader, KvRead {
     @Override
     public Optional<ServerInfo> server(String serverId) {
         return reads.server(serverId);
+    }
+
+    @Override
+    public Optional<Node> node(String nodeId) {
+        return reads.node(nodeId);
+    }
+
+    @Override
+    public List<Node> nodes(String prefix) {
+        return reads.nodes(prefix);
+    }
+
+    @Override
+    public Optional<Allocation> allocation(String allocId) {
+        return reads.allocation(allocId);
+    }
+
+    @Override
+    public List<Allocation> allocations(String namespace, String prefix) {
+        return reads.allocations(namespace, prefix);
+    }
+
+    @Override
+    public List<Allocation> allocationsOfJob(String namespace, String jobId, boolean anyCreateIndex) {
+        Map<String, Long> ids = reads.allocIdsOfJob(namespace, jobId);
+        if (!anyCreateIndex) {
+            Optional<Job> job = reads.job(namespace, jobId);
+            if (job.isPresent()) {
+                long current = job.get().createIndex;
+                ids.values().removeIf(createIndex -> createIndex != current);
+            }
+        }
+        return reads.allocations(ids.keySet());
+    }
+
+    @Override
+    public List<Allocation> allocationsOfNode(String nodeId) {
+        return reads.allocations(reads.allocIdsOfNode(nodeId).keySet());
+    }
+
+    @Override
+    public List<Allocation> allocationsOfEval(String evalId) {
+        return reads.allocations(reads.allocIdsOfEval(evalId));
     }
 
     @Override

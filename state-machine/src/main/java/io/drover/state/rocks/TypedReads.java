@@ -1,10 +1,12 @@
 package io.drover.state.rocks;
 
+import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobHeader;
 import io.drover.model.JobListStub;
 import io.drover.model.JobSummary;
+import io.drover.model.Node;
 import io.drover.model.NomadJson;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
@@ -19,6 +21,8 @@ import java.util.Optional;
 /** Decoded reads of the state's tables over raw entries; shared by snapshots and transactions. */
 final class TypedReads {
     private final KvRead kv;
+    /** The jobs allocations were placed for, decoded once per view (many allocations share one). */
+    private final Map<String, Job> allocJobs = new java.util.HashMap<>();
 
     TypedReads(KvRead kv) {
         this.kv = kv;
@@ -110,6 +114,79 @@ final class TypedReads {
         Map<String, String> out = new LinkedHashMap<>();
         for (KeyValue e : kv.scan(Cf.EVALS_BY_JOB, Schema.evalsOfJob(namespace, jobId))) {
             out.put(Keys.lastPart(e.key()), Keys.string(e.value()));
+        }
+        return out;
+    }
+
+    // --- nodes and allocations
+
+    Optional<Node> node(String nodeId) {
+        return decode(kv.get(Cf.NODES, Schema.node(nodeId)), Node.class);
+    }
+
+    List<Node> nodes(String prefix) {
+        List<Node> out = new ArrayList<>();
+        for (KeyValue e : kv.scan(Cf.NODES, Keys.utf8(prefix))) {
+            out.add(NomadJson.read(e.value(), Node.class));
+        }
+        return out;
+    }
+
+    /** An allocation with the job it was placed for attached. */
+    Optional<Allocation> allocation(String allocId) {
+        byte[] v = kv.get(Cf.ALLOCS, Schema.alloc(allocId));
+        return v == null ? Optional.empty() : Optional.of(withJob(NomadJson.read(v, StoredAlloc.class)));
+    }
+
+    List<Allocation> allocations(String namespace, String prefix) {
+        List<Allocation> out = new ArrayList<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS, Keys.utf8(prefix))) {
+            StoredAlloc s = NomadJson.read(e.value(), StoredAlloc.class);
+            if (StateReader.ALL_NAMESPACES.equals(namespace) || namespace.equals(s.alloc.namespace)) {
+                out.add(withJob(s));
+            }
+        }
+        return out;
+    }
+
+    List<Allocation> allocations(Iterable<String> allocIds) {
+        List<Allocation> out = new ArrayList<>();
+        for (String id : allocIds) {
+            allocation(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Allocation withJob(StoredAlloc s) {
+        Allocation a = s.alloc;
+        String key = a.namespace + '\0' + a.jobId + '\0' + s.jobCreateIndex + '\0' + s.jobModifyIndex;
+        a.job = allocJobs.computeIfAbsent(key, k -> decode(kv.get(Cf.ALLOC_JOBS,
+                Schema.allocJob(a.namespace, a.jobId, s.jobCreateIndex, s.jobModifyIndex)), Job.class).orElse(null));
+        return a;
+    }
+
+    /** IDs of a job's allocations, with the job CreateIndex each was placed for. */
+    Map<String, Long> allocIdsOfJob(String namespace, String jobId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS_BY_JOB, Schema.allocsOfJob(namespace, jobId))) {
+            out.put(Keys.lastPart(e.key()), AllocIndexValue.createIndex(e.value()));
+        }
+        return out;
+    }
+
+    /** IDs of the allocations on a node, with whether each is terminal. */
+    Map<String, Boolean> allocIdsOfNode(String nodeId) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS_BY_NODE, Schema.allocsOfNode(nodeId))) {
+            out.put(Keys.lastPart(e.key()), AllocIndexValue.terminal(e.value()));
+        }
+        return out;
+    }
+
+    List<String> allocIdsOfEval(String evalId) {
+        List<String> out = new ArrayList<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS_BY_EVAL, Schema.allocsOfEval(evalId))) {
+            out.add(Keys.lastPart(e.key()));
         }
         return out;
     }
