@@ -11,8 +11,8 @@ import java.util.Set;
  *
  * <ul>
  * <li>{@link #primitives}: a model struct's own scalars only. Nested structs, pointers and slices
- *     are skipped; a {@code map[string]string} field gives one entry per key, {@code Meta[k]}; a
- *     nil pointer scalar is skipped, while a null Go value is its zero value ({@code ""},
+ *     are skipped, pointer scalars too, set or not; a {@code map[string]string} field gives one
+ *     entry per key, {@code Meta[k]}; a null Go value is its zero value ({@code ""},
  *     {@code false}, {@code 0}).</li>
  * <li>{@link #freeForm}: everything in a free-form map (driver Config, check Header): nested maps
  *     as {@code key[sub]}, lists as {@code key[0]}, JSON null as {@code nil}, empty lists as
@@ -30,6 +30,10 @@ final class Flatmap {
             return out;
         }
         for (ModelFields.Slot slot : ModelFields.of(struct.getClass())) {
+            if (slot.pointer()) {
+                // Go's flatten does not follow pointers once inside a struct, set or not.
+                continue;
+            }
             Object value = slot.zeroIfNull(slot.get(struct));
             switch (slot.kind()) {
                 case STRING, BOOL -> {
