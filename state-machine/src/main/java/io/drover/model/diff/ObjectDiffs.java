@@ -92,29 +92,37 @@ final class ObjectDiffs {
      * The members of two unordered sets of flat objects that are in only one of them, each as a
      * Deleted or Added object diff, sorted. Equal members count once, as in Nomad's hash set.
      */
-    static List<ObjectDiff> primitiveSet(List<?> old, List<?> updated, Set<String> filter, String name,
+    static <T> List<ObjectDiff> primitiveSet(List<T> old, List<T> updated, Set<String> filter, String name,
             boolean contextual) {
-        Map<String, Object> oldSet = hashSet(old);
-        Map<String, Object> newSet = hashSet(updated);
+        return unmatched(old, updated, (o, n) -> primitive(o, n, filter, name, contextual));
+    }
+
+    /**
+     * The members of two unordered sets that are in only one of them, matched by whole value as
+     * Nomad's hashstructure matches them: each is diffed against null (old members first), the
+     * diffs sorted. A member that changed is thus a Deleted and an Added diff, never an Edited one.
+     */
+    static <T> List<ObjectDiff> unmatched(List<T> old, List<T> updated, BiFunction<T, T, ObjectDiff> diff) {
+        Map<String, T> oldSet = hashSet(old);
+        Map<String, T> newSet = hashSet(updated);
         List<ObjectDiff> out = new ArrayList<>();
         oldSet.forEach((k, v) -> {
             if (!newSet.containsKey(k)) {
-                addIfAny(out, primitive(v, null, filter, name, contextual));
+                addIfAny(out, diff.apply(v, null));
             }
         });
         newSet.forEach((k, v) -> {
             if (!oldSet.containsKey(k)) {
-                addIfAny(out, primitive(null, v, filter, name, contextual));
+                addIfAny(out, diff.apply(null, v));
             }
         });
-        out.sort(ORDER);
-        return out;
+        return sorted(out);
     }
 
     /** Set members by hash identity; a later duplicate replaces an earlier one, as a Go map put. */
-    static Map<String, Object> hashSet(List<?> items) {
-        Map<String, Object> set = new LinkedHashMap<>();
-        for (Object item : Lists.orEmpty(items)) {
+    private static <T> Map<String, T> hashSet(List<T> items) {
+        Map<String, T> set = new LinkedHashMap<>();
+        for (T item : Lists.orEmpty(items)) {
             set.put(GoEquality.setKey(item), item);
         }
         return set;
@@ -196,7 +204,7 @@ final class ObjectDiffs {
                 FieldDiffs.of(Flatmap.primitives(old, null), Flatmap.primitives(updated, null), contextual), null);
     }
 
-    /** How a nested object diff is built when both sides may be null: which type, which flats. */
+    /** The type of a nested object's diff once it is known to differ: by which side is missing. */
     static DiffType presence(Object old, Object updated) {
         if (old == null) {
             return DiffType.ADDED;
@@ -204,32 +212,10 @@ final class ObjectDiffs {
         return updated == null ? DiffType.DELETED : DiffType.EDITED;
     }
 
-    /**
-     * Items matched by a key (a name or a label), each pair diffed, the diffs sorted. A later
-     * duplicate key replaces an earlier item, as a Go map put does; an item only one side has is
-     * diffed against null.
-     */
+    /** Members matched by a key (see {@link ByKey}), each pair diffed, the diffs sorted. */
     static <T> List<ObjectDiff> matched(List<T> old, List<T> updated, Function<T, String> key,
             BiFunction<T, T, ObjectDiff> diff) {
-        Map<String, T> oldMap = index(old, key);
-        Map<String, T> newMap = index(updated, key);
-        List<ObjectDiff> out = new ArrayList<>();
-        oldMap.forEach((k, o) -> addIfAny(out, diff.apply(o, newMap.get(k))));
-        newMap.forEach((k, n) -> {
-            if (!oldMap.containsKey(k)) {
-                addIfAny(out, diff.apply(null, n));
-            }
-        });
-        return sorted(out);
-    }
-
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        Map<String, T> out = new LinkedHashMap<>();
-        for (T item : Lists.orEmpty(items)) {
-            String k = key.apply(item);
-            out.put(k == null ? "" : k, item);
-        }
-        return out;
+        return sorted(ByKey.pairs(old, updated, key, diff));
     }
 
     static void addIfAny(List<ObjectDiff> out, ObjectDiff d) {

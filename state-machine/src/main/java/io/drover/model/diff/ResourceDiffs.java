@@ -6,7 +6,6 @@ import io.drover.model.RequestedDevice;
 import io.drover.model.Resources;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,20 +41,7 @@ final class ResourceDiffs {
 
     /** The networks only one side has, as whole Added or Deleted networks, sorted. */
     static List<ObjectDiff> networks(List<NetworkResource> old, List<NetworkResource> updated, boolean contextual) {
-        Map<String, Object> oldSet = ObjectDiffs.hashSet(old);
-        Map<String, Object> newSet = ObjectDiffs.hashSet(updated);
-        List<ObjectDiff> out = new ArrayList<>();
-        oldSet.forEach((k, v) -> {
-            if (!newSet.containsKey(k)) {
-                ObjectDiffs.addIfAny(out, network((NetworkResource) v, null, contextual));
-            }
-        });
-        newSet.forEach((k, v) -> {
-            if (!oldSet.containsKey(k)) {
-                ObjectDiffs.addIfAny(out, network(null, (NetworkResource) v, contextual));
-            }
-        });
-        return ObjectDiffs.sorted(out);
+        return ObjectDiffs.unmatched(old, updated, (o, n) -> network(o, n, contextual));
     }
 
     private static ObjectDiff network(NetworkResource old, NetworkResource updated, boolean contextual) {

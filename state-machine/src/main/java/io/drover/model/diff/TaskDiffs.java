@@ -3,9 +3,7 @@ package io.drover.model.diff;
 import io.drover.model.Task;
 import io.drover.model.Vault;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,24 +24,8 @@ final class TaskDiffs {
     }
 
     static List<TaskDiff> tasks(List<Task> old, List<Task> updated, boolean contextual) {
-        Map<String, Task> oldMap = byName(old);
-        Map<String, Task> newMap = byName(updated);
-        List<TaskDiff> out = new ArrayList<>();
-        oldMap.forEach((name, t) -> out.add(diff(t, newMap.get(name), contextual)));
-        newMap.forEach((name, t) -> {
-            if (!oldMap.containsKey(name)) {
-                out.add(diff(null, t, contextual));
-            }
-        });
+        List<TaskDiff> out = ByKey.pairs(old, updated, t -> t.name, (o, n) -> diff(o, n, contextual));
         out.sort((a, b) -> GoValues.compare(a.name, b.name));
-        return out;
-    }
-
-    private static Map<String, Task> byName(List<Task> tasks) {
-        Map<String, Task> out = new LinkedHashMap<>();
-        for (Task t : Lists.orEmpty(tasks)) {
-            out.put(t.name == null ? "" : t.name, t);
-        }
         return out;
     }
 

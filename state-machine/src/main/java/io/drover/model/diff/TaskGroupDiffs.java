@@ -2,7 +2,6 @@ package io.drover.model.diff;
 
 import io.drover.model.TaskGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,24 +26,8 @@ final class TaskGroupDiffs {
     }
 
     static List<TaskGroupDiff> groups(List<TaskGroup> old, List<TaskGroup> updated, boolean contextual) {
-        Map<String, TaskGroup> oldMap = byName(old);
-        Map<String, TaskGroup> newMap = byName(updated);
-        List<TaskGroupDiff> out = new ArrayList<>();
-        oldMap.forEach((name, g) -> out.add(diff(g, newMap.get(name), contextual)));
-        newMap.forEach((name, g) -> {
-            if (!oldMap.containsKey(name)) {
-                out.add(diff(null, g, contextual));
-            }
-        });
+        List<TaskGroupDiff> out = ByKey.pairs(old, updated, g -> g.name, (o, n) -> diff(o, n, contextual));
         out.sort((a, b) -> GoValues.compare(a.name, b.name));
-        return out;
-    }
-
-    private static Map<String, TaskGroup> byName(List<TaskGroup> groups) {
-        Map<String, TaskGroup> out = new LinkedHashMap<>();
-        for (TaskGroup g : Lists.orEmpty(groups)) {
-            out.put(g.name == null ? "" : g.name, g);
-        }
         return out;
     }
 
