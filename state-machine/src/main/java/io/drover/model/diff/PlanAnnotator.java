@@ -1,5 +1,7 @@
 package io.drover.model.diff;
 
+import io.drover.model.DesiredUpdates;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

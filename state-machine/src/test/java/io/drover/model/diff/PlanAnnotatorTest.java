@@ -1,5 +1,7 @@
 package io.drover.model.diff;
 
+import io.drover.model.DesiredUpdates;
+
 import static io.drover.model.diff.DiffType.ADDED;
 import static io.drover.model.diff.DiffType.DELETED;
 import static io.drover.model.diff.DiffType.EDITED;
@@ -23,7 +25,7 @@ class PlanAnnotatorTest {
 
     @Test
     void everyNonZeroDesiredUpdateIsCounted() throws Exception {
-        DesiredUpdates desired = new DesiredUpdates(1, 2, 3, 4, 5, 6, 7, 8);
+        DesiredUpdates desired = DesiredUpdates.none().withIgnore(1).withPlace(2).withMigrate(3).withStop(4).withInPlaceUpdate(5).withDestructiveUpdate(6).withCanary(7).withPreemptions(8);
 
         TaskGroupDiff group = annotateGroup(new TaskGroupDiff(EDITED, "foo", null, null, null), desired);
 

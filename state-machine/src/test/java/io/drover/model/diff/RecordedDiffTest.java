@@ -1,5 +1,7 @@
 package io.drover.model.diff;
 
+import io.drover.model.DesiredUpdates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
