@@ -1,0 +1,30 @@
+package io.drover.scheduler.select;
+
+import io.drover.model.AllocatedSharedResources;
+import io.drover.model.AllocatedTaskResources;
+import io.drover.model.Allocation;
+import io.drover.model.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A feasible node with its score and the resources a placement there would take (Nomad's
+ * {@code RankedNode}): per-task resources including assigned ports, and the group's shared
+ * resources (group networks, ephemeral disk).
+ */
+public final class RankedNode {
+    public final Node node;
+    public double finalScore;
+    public final List<Double> scores = new ArrayList<>();
+    public final Map<String, AllocatedTaskResources> taskResources = new LinkedHashMap<>();
+    public AllocatedSharedResources allocResources;
+    /** The allocations the node would hold with the plan so far (existing minus stopped plus placed). */
+    public List<Allocation> proposed;
+    public List<Allocation> preemptedAllocs;
+
+    public RankedNode(Node node) {
+        this.node = node;
+    }
+}
