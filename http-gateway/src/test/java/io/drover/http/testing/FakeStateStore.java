@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -365,8 +366,8 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
         @Override
         public List<Allocation> allocationsOfJob(String namespace, String jobId, boolean any) {
             Job current = s.jobs.get(key(namespace, jobId));
-            return allocs(a -> a.namespace.equals(namespace) && a.jobId.equals(jobId)
-                    && (any || current == null || a.job == null || a.job.createIndex.equals(current.createIndex)));
+            return allocs(a -> a.namespace.equals(namespace) && a.jobId.equals(jobId) && (any || current == null
+                    || a.job == null || Objects.equals(a.job.createIndex, current.createIndex)));
         }
 
         @Override
