@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * sent to the server that answered last. A call that finds its server unreachable
  * ({@code UNAVAILABLE}) or unable to serve writes ({@code NOT_LEADER}, {@code NO_LEADER}) is
  * sent to the next address, each address tried at most once per call; what then still fails
- * is the caller's to retry later.
+ * is the caller's to retry later, and that retry starts at the server after the one that
+ * failed it (a server that times out may be hung rather than down).
  *
  * <p>Answers are delivered on the executor given to the constructor, so a caller that owns its
  * state on one thread can hand that thread's executor here and never lock.
@@ -127,11 +128,13 @@ public final class NodeRpcClient implements AutoCloseable {
         call.accept(stub, new StreamObserver<>() {
             @Override
             public void onNext(T value) {
-                if (tryNext.test(value) && attemptsLeft > 1) {
+                boolean served = !tryNext.test(value);
+                if (!served && attemptsLeft > 1) {
                     next(server, attemptsLeft, call, tryNext, result);
                     return;
                 }
-                current = server;
+                // Stay with a server that served the call; the caller's retry starts at another.
+                current = served ? server : (server + 1) % channels.size();
                 result.complete(value);
             }
 
@@ -141,6 +144,8 @@ public final class NodeRpcClient implements AutoCloseable {
                     next(server, attemptsLeft, call, tryNext, result);
                     return;
                 }
+                // A server that timed out or failed the call may be hung: the retry goes elsewhere.
+                current = (server + 1) % channels.size();
                 result.completeExceptionally(t);
             }
 
