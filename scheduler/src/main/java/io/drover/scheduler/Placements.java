@@ -7,9 +7,7 @@ import io.drover.model.Allocation;
 import io.drover.model.GoTime;
 import io.drover.model.Job;
 import io.drover.model.Resources;
-import io.drover.model.Task;
 import io.drover.model.TaskGroup;
-import io.drover.model.TaskLifecycleConfig;
 import io.drover.scheduler.select.EvalContext;
 import io.drover.scheduler.select.RankedNode;
 import io.drover.scheduler.select.SelectOptions;
@@ -109,18 +107,9 @@ public final class Placements {
     private static AllocatedResources allocatedResources(TaskGroup tg, RankedNode option) {
         AllocatedResources r = new AllocatedResources();
         r.tasks = new LinkedHashMap<>(option.taskResources);
-        r.taskLifecycles = lifecycles(tg);
+        r.taskLifecycles = new LinkedHashMap<>(option.taskLifecycles);
         r.shared = new AllocatedSharedResources(diskMb(tg));
         return r;
-    }
-
-    /** Every task's lifecycle by name, null for main tasks, as Nomad's ranker records them. */
-    private static Map<String, TaskLifecycleConfig> lifecycles(TaskGroup tg) {
-        Map<String, TaskLifecycleConfig> out = new LinkedHashMap<>();
-        for (Task t : tg.tasks == null ? List.<Task>of() : tg.tasks) {
-            out.put(t.name, t.lifecycle);
-        }
-        return out;
     }
 
     /** Nomad's OldTaskResources: the per-task shape pre-0.9 readers expect. */

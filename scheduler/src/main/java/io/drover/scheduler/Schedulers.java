@@ -10,7 +10,15 @@ public final class Schedulers {
     private Schedulers() {
     }
 
+    /** The scheduler for {@code type} with Nomad's stacks ({@link StackFactory#NOMAD}). */
+    public static Scheduler forType(String type, StateReader state, Planner planner, SchedulerEnv env)
+            throws SchedulerException {
+        return forType(type, state, planner, env, StackFactory.NOMAD);
+    }
+
     /**
+     * The scheduler for {@code type} with the given stacks.
+     *
      * @throws SchedulerException for a type no scheduler handles
      */
     public static Scheduler forType(String type, StateReader state, Planner planner, SchedulerEnv env,

@@ -127,7 +127,9 @@ public final class FirstFitStack implements Stack {
             return null;
         }
         RankedNode r = new RankedNode(node);
-        r.taskResources.putAll(tasks);
+        for (Task t : group.tasks) {
+            r.setTaskResources(t, tasks.get(t.name));
+        }
         r.allocResources = new AllocatedSharedResources(disk);
         r.proposed = proposed;
         return r;

@@ -9,7 +9,6 @@ import io.drover.model.Plan;
 import io.drover.model.PlanAnnotations;
 import io.drover.model.PlanResult;
 import io.drover.model.TaskGroup;
-import io.drover.scheduler.CandidateNodes;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Evals;
@@ -30,6 +29,9 @@ import io.drover.scheduler.reconcile.Placement;
 import io.drover.scheduler.reconcile.ReconcileResults;
 import io.drover.scheduler.reconcile.UpdateDecision;
 import io.drover.scheduler.select.EvalContext;
+import io.drover.scheduler.select.EvalEligibility;
+import io.drover.scheduler.select.NodeShuffle;
+import io.drover.scheduler.select.ReadyNodes;
 import io.drover.scheduler.select.RankedNode;
 import io.drover.scheduler.select.SelectOptions;
 import io.drover.scheduler.select.Stack;
@@ -102,9 +104,11 @@ public final class GenericScheduler implements Scheduler {
         }
         if (Evaluation.STATUS_BLOCKED.equals(eval.status) && failedTgAllocs != null && !failedTgAllocs.isEmpty()) {
             // An unblocked evaluation that still cannot place everything goes back to waiting.
+            EvalEligibility e = ctx.eligibility();
             Evaluation again = eval.copy();
-            again.escapedComputedClass = false;
-            again.classEligibility = null;
+            again.escapedComputedClass = e.hasEscaped();
+            again.classEligibility = e.getClasses();
+            again.quotaLimitReached = e.quotaLimitReached();
             planner.reblockEval(again);
             return;
         }
@@ -218,8 +222,10 @@ public final class GenericScheduler implements Scheduler {
     }
 
     private void computePlacements(List<Placement> placements) throws SchedulerException {
-        CandidateNodes candidates = CandidateNodes.readyIn(state, job.datacenters);
-        stack.setNodes(candidates.shuffled(eval.id));
+        ReadyNodes.InDcs candidates = ReadyNodes.readyNodesInDCs(state, job.datacenters);
+        List<Node> nodes = new ArrayList<>(candidates.nodes());
+        NodeShuffle.shuffle(nodes, NodeShuffle.seedOf(eval.id));
+        stack.setNodes(nodes);
         for (Placement missing : placements) {
             TaskGroup tg = missing.taskGroup();
             AllocMetric failed = failedTgAllocs == null ? null : failedTgAllocs.get(tg.name);
@@ -236,7 +242,7 @@ public final class GenericScheduler implements Scheduler {
             }
             ctx.reset();
             RankedNode option = stack.select(tg, selectOptions(prev, preferred));
-            ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDatacenter());
+            ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDc());
             ctx.metrics().populateScoreMetaData();
             if (option != null) {
                 Allocation alloc = Placements.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
@@ -286,7 +292,11 @@ public final class GenericScheduler implements Scheduler {
     }
 
     private void createBlockedEval(boolean planFailure) throws SchedulerException {
-        blocked = Evals.createBlocked(eval, null, false, env);
+        EvalEligibility e = ctx.eligibility();
+        boolean escaped = e.hasEscaped();
+        // Classes are only worth recording when the constraints did not escape them.
+        blocked = Evals.createBlocked(eval, escaped ? null : e.getClasses(), escaped, env);
+        blocked.quotaLimitReached = e.quotaLimitReached();
         if (planFailure) {
             blocked.triggeredBy = EvalTriggers.MAX_PLANS;
             blocked.statusDescription = Descriptions.BLOCKED_EVAL_MAX_PLAN;

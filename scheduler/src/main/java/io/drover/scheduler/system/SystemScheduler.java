@@ -10,7 +10,6 @@ import io.drover.model.Plan;
 import io.drover.model.PlanAnnotations;
 import io.drover.model.PlanResult;
 import io.drover.model.TaskGroup;
-import io.drover.scheduler.CandidateNodes;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Evals;
@@ -26,6 +25,8 @@ import io.drover.scheduler.StackFactory;
 import io.drover.scheduler.TaintedNodes;
 import io.drover.scheduler.TaskChanges;
 import io.drover.scheduler.select.EvalContext;
+import io.drover.scheduler.select.EvalEligibility;
+import io.drover.scheduler.select.ReadyNodes;
 import io.drover.scheduler.select.RankedNode;
 import io.drover.scheduler.select.SelectOptions;
 import io.drover.scheduler.select.Stack;
@@ -60,7 +61,7 @@ public final class SystemScheduler implements Scheduler {
     private PlanResult planResult;
     private EvalContext ctx;
     private Stack stack;
-    private CandidateNodes candidates;
+    private ReadyNodes.InDcs candidates;
     private Map<String, AllocMetric> failedTgAllocs;
     private Map<String, Integer> queuedAllocs;
 
@@ -93,7 +94,7 @@ public final class SystemScheduler implements Scheduler {
         job = state.job(eval.namespace, eval.jobId).orElse(null);
         boolean stopped = job == null || job.isStopped();
         queuedAllocs = new TreeMap<>();
-        candidates = stopped ? new CandidateNodes(List.of(), Map.of()) : CandidateNodes.readyIn(state, job.datacenters);
+        candidates = stopped ? new ReadyNodes.InDcs(List.of(), Map.of()) : ReadyNodes.readyNodesInDCs(state, job.datacenters);
         plan = Evals.makePlan(eval, job);
         failedTgAllocs = null;
         ctx = new EvalContext(state, plan);
@@ -224,7 +225,7 @@ public final class SystemScheduler implements Scheduler {
                     failed.coalescedFailures = failed.coalescedFailures + 1;
                     continue;
                 }
-                ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDatacenter());
+                ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDc());
                 ctx.metrics().populateScoreMetaData();
                 if (failedTgAllocs == null) {
                     failedTgAllocs = new TreeMap<>();
@@ -233,7 +234,7 @@ public final class SystemScheduler implements Scheduler {
                 addBlocked(node);
                 continue;
             }
-            ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDatacenter());
+            ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDc());
             ctx.metrics().populateScoreMetaData();
             Allocation alloc = Placements.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
             alloc.previousAllocation = missing.alloc().id;
@@ -262,7 +263,10 @@ public final class SystemScheduler implements Scheduler {
 
     /** A blocked evaluation for a node that qualifies but is full, to run again when room appears. */
     private void addBlocked(Node node) throws SchedulerException {
-        Evaluation blocked = Evals.createBlocked(eval, null, false, env);
+        EvalEligibility e = ctx.eligibility();
+        boolean escaped = e.hasEscaped();
+        Evaluation blocked = Evals.createBlocked(eval, escaped ? null : e.getClasses(), escaped, env);
+        blocked.quotaLimitReached = e.quotaLimitReached();
         blocked.statusDescription = Descriptions.BLOCKED_EVAL_FAILED_PLACEMENTS;
         blocked.nodeId = node.id;
         planner.createEval(blocked);
