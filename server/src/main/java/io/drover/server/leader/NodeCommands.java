@@ -98,7 +98,8 @@ final class NodeCommands {
         if (status.equals(node.status)) {
             return Optional.empty();
         }
-        return Optional.of(statusChange(reader, node, status, null, now));
+        return Optional.of(statusChange(reader, node, status,
+                Node.STATUS_DOWN.equals(status) ? EVENT_HEARTBEAT_MISSED : null, now));
     }
 
     /** The command that marks a node {@code status}, with the evaluations that calls for. */
@@ -246,26 +247,6 @@ final class NodeCommands {
                 .putTransitionsJson(alloc.id, json(t))
                 .addEvalJson(json(eval))
                 .build();
-    }
-
-    /** Marks allocations for migration off a draining node, with an evaluation per job (the drainer). */
-    AllocDesiredTransitionCommand migrate(List<Allocation> allocs, long now) {
-        AllocDesiredTransitionCommand.Builder b = AllocDesiredTransitionCommand.newBuilder();
-        Set<String> jobs = new LinkedHashSet<>();
-        DesiredTransition t = new DesiredTransition();
-        t.migrate = true;
-        ByteString transition = json(t);
-        for (Allocation a : allocs) {
-            b.putTransitionsJson(a.id, transition);
-            if (jobs.add(a.namespace + '\0' + a.jobId)) {
-                Job job = a.job;
-                Evaluation e = NodeEvals.eval(a.namespace, a.jobId, job == null ? null : job.priority,
-                        job == null ? Job.TYPE_SERVICE : job.type, null, Evaluation.TRIGGER_NODE_DRAIN, now, stamps);
-                e.nodeId = "";
-                b.addEvalJson(json(e));
-            }
-        }
-        return b.build();
     }
 
     static boolean transitionedToReady(String newStatus, String oldStatus) {

@@ -13,11 +13,11 @@ import java.util.Set;
  * The evaluations a node's change calls for (Nomad's createNodeEvals): one per job with an
  * allocation on the node, and one per system job, so the schedulers look at the node again.
  */
-final class NodeEvals {
+public final class NodeEvals {
     private NodeEvals() {
     }
 
-    static List<Evaluation> forNode(StateReader reader, String nodeId, String trigger, long now, Stamps stamps) {
+    public static List<Evaluation> forNode(StateReader reader, String nodeId, String trigger, long now, Stamps stamps) {
         List<Evaluation> evals = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Allocation alloc : reader.allocationsOfNode(nodeId)) {
@@ -34,7 +34,7 @@ final class NodeEvals {
         return evals;
     }
 
-    static Evaluation eval(String namespace, String jobId, Integer priority, String type, String nodeId, String trigger,
+    public static Evaluation eval(String namespace, String jobId, Integer priority, String type, String nodeId, String trigger,
             long now, Stamps stamps) {
         Evaluation e = new Evaluation();
         e.id = stamps.uuid();
