@@ -51,6 +51,9 @@ public final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     /** Distinct recent queries whose answers are kept for the wake-up burst after a write. */
     private static final int QUERY_CACHE_ENTRIES = 64;
+    private static final JobPlanner NO_PLANNER = (state, job) -> {
+        throw new HttpError(500, "job plan unavailable: no scheduler on this server");
+    };
 
     private final HttpGatewayConfig config;
     private final ExecutorService queryThreads;
@@ -66,11 +69,25 @@ public final class HttpGateway implements AutoCloseable {
     private boolean closed;
 
     /**
+     * A gateway without a scheduler: every route but {@code POST /v1/job/:id/plan} works, and that
+     * one answers 500 "job plan unavailable: no scheduler on this server".
+     *
+     * @deprecated pass the server's {@link JobPlanner}; kept until the server wires one
+     */
+    @Deprecated
+    public HttpGateway(HttpGatewayConfig config, StateStore store, Cluster cluster, Clock clock, Random random) {
+        this(config, store, cluster, NO_PLANNER, clock, random);
+    }
+
+    /**
+     * @param planner does the dry run of {@code POST /v1/job/:id/plan}
      * @param clock dates responses
      * @param random jitters blocking waits and makes request IDs
      */
-    public HttpGateway(HttpGatewayConfig config, StateStore store, Cluster cluster, Clock clock, Random random) {
+    public HttpGateway(HttpGatewayConfig config, StateStore store, Cluster cluster, JobPlanner planner, Clock clock,
+            Random random) {
         this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(planner, "planner");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(random, "random");
@@ -79,7 +96,7 @@ public final class HttpGateway implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("drover-http-timer", true), 10,
                 TimeUnit.MILLISECONDS, 512);
         this.queries = new BlockingQueries(store, queryThreads, timer, random, QUERY_CACHE_ENTRIES);
-        this.dispatcher = new Dispatcher(new Router(cluster, store, random),
+        this.dispatcher = new Dispatcher(new Router(cluster, store, random, planner, queryThreads),
                 new ReadPipeline(cluster, queries, queryThreads), queryThreads);
         this.finisher = new ReplyFinisher(Objects.requireNonNull(clock, "clock"));
     }

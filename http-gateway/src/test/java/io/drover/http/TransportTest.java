@@ -27,7 +27,8 @@ class TransportTest {
 
     @Test
     void anUnknownRouteIs404WithNothingElse() {
-        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/job/x/plan"}) {
+        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/job/x/dispatch",
+            "/v1/node/x/purge"}) {
             Answer a = h.get(path);
 
             assertThat(a.status()).as(path).isEqualTo(404);
@@ -42,7 +43,10 @@ class TransportTest {
         String[][] calls = {{"DELETE", "/v1/jobs"}, {"PATCH", "/v1/job/sleep-batch"}, {"GET", "/v1/job/x/evaluate"},
             {"POST", "/v1/job/x/summary"}, {"GET", "/v1/job/x/revert"}, {"DELETE", "/v1/job/x/stable"},
             {"POST", "/v1/evaluations"}, {"PUT", "/v1/evaluation/abc"}, {"POST", "/v1/status/leader"},
-            {"DELETE", "/v1/agent/self"}, {"POST", "/v1/operator/raft/configuration"}};
+            {"DELETE", "/v1/agent/self"}, {"POST", "/v1/operator/raft/configuration"}, {"GET", "/v1/job/x/plan"},
+            {"POST", "/v1/nodes"}, {"PUT", "/v1/node/n1"}, {"POST", "/v1/node/n1/allocations"},
+            {"GET", "/v1/node/n1/drain"}, {"GET", "/v1/node/n1/eligibility"}, {"DELETE", "/v1/allocations"},
+            {"POST", "/v1/allocation/a1"}, {"GET", "/v1/allocation/a1/stop"}};
         for (String[] call : calls) {
             Answer a = h.send(call[0], call[1], null);
 

@@ -1,12 +1,13 @@
 package io.drover.server;
 
+import io.drover.client.NodeSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code drover} command line. */
 @Command(name = "drover", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A job scheduler server that speaks Nomad's HTTP API.",
-        subcommands = {AgentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AgentCommand.class, NodeSimCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.raft.WriteResults;
+import io.drover.state.StateChangeListener;
 import io.drover.state.apply.CommandApplier;
 import io.drover.state.rocks.RocksStateStore;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class DroverStateMachine extends BaseStateMachine {
     private final CheckpointSnapshots snapshots;
     private final CommandApplier applier = new CommandApplier();
     private volatile LeaderListener leaderListener = NoLeaderListener.INSTANCE;
+    private volatile StateChangeListener changeListener = StateChangeListener.NONE;
 
     /**
      * @param store the open state store this machine applies to
@@ -59,6 +61,15 @@ public final class DroverStateMachine extends BaseStateMachine {
 
     public void setLeaderListener(LeaderListener listener) {
         this.leaderListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Sets who hears, after each command is applied, the evaluations it stored and the node
+     * classes where capacity may have appeared. Told per command (each command of a batch on its
+     * own, in order), on the apply thread; installing a snapshot tells nothing.
+     */
+    public void setChangeListener(StateChangeListener listener) {
+        this.changeListener = Objects.requireNonNull(listener, "listener");
     }
 
     public RocksStateStore store() {
@@ -153,7 +164,7 @@ public final class DroverStateMachine extends BaseStateMachine {
             return WriteResult.getDefaultInstance();
         }
         return store.apply(term, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
-                txn -> applier.apply(txn, cmd));
+                txn -> applier.apply(txn, cmd), changeListener);
     }
 
     @Override

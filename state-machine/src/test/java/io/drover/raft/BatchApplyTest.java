@@ -9,9 +9,12 @@ import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.raft.WriteResults;
+import io.drover.state.AppliedChanges;
 import io.drover.state.StateReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -55,6 +58,32 @@ class BatchApplyTest {
                 assertThat(s.evaluationsOfJob("default", "a")).hasSize(2);
                 assertThat(s.job("default", "b")).isPresent();
             }
+        }
+    }
+
+    @Test
+    void theChangeListenerHearsEachCommandOfABatchOnItsOwn() throws Exception {
+        try (RatisCluster c = new RatisCluster(dir, 1, 0)) {
+            c.startAll();
+            List<AppliedChanges> heard = new CopyOnWriteArrayList<>();
+            c.nodes.get(0).stateMachine.setChangeListener(heard::add);
+            RaftCommand first = register(job("a", "1"), 1);
+            RaftCommand refused = register(job("a", "2"), 2,
+                    JobRegisterCommand.newBuilder().setEnforceIndex(true).setJobModifyIndex(999));
+            RaftCommand second = register(job("b", "1"), 3);
+            RaftCommand batch = RaftCommand.newBuilder().setBatch(CommandBatch.newBuilder()
+                    .addCommands(first).addCommands(refused).addCommands(second)).build();
+            RaftClientReply reply;
+            WriteResults results;
+            try (RaftClient client = c.client()) {
+                reply = client.io().send(Message.valueOf(ByteString.copyFrom(batch.toByteArray())));
+                results = WriteResults.parseFrom(reply.getMessage().getContent().toByteArray());
+            }
+
+            // The leader replies once the entry is applied, so every call has been made.
+            assertThat(heard).extracting(AppliedChanges::index).containsExactly(reply.getLogIndex(), reply.getLogIndex());
+            assertThat(heard).extracting(ch -> ch.evals().get(0).id)
+                    .containsExactly(results.getResults(0).getEvalId(), results.getResults(2).getEvalId());
         }
     }
 }

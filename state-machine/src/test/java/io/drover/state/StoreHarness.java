@@ -11,6 +11,8 @@ final class StoreHarness implements AutoCloseable {
     final RocksStateStore store;
     private final CommandApplier applier = new CommandApplier();
     private long index;
+    /** Told what each command changed, as the leader's services are. */
+    StateChangeListener listener = StateChangeListener.NONE;
 
     StoreHarness(Path dir) {
         store = RocksStateStore.open(dir);
@@ -19,7 +21,8 @@ final class StoreHarness implements AutoCloseable {
 
     WriteResult apply(RaftCommand cmd) {
         index++;
-        return store.apply(1, index, 0, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(), txn -> applier.apply(txn, cmd));
+        return store.apply(1, index, 0, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(), txn -> applier.apply(txn, cmd),
+                listener);
     }
 
     /** Skips an index, as a Raft leader's own entries do. */

@@ -25,9 +25,4 @@ final class EvalReads {
                         .map(e -> QueryResult.ok(e.modifyIndex == null ? 0 : e.modifyIndex, e))
                         .orElseGet(() -> QueryResult.notFound(reader.tableIndex(Table.EVALS), "eval not found")));
     }
-
-    /** {@code GET /v1/evaluation/:id/allocations}: none are stored yet. */
-    static ReadEndpoint allocations(String evalId) {
-        return JobReads.emptyList(Table.ALLOCS);
-    }
 }

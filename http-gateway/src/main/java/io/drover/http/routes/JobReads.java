@@ -87,11 +87,6 @@ final class JobReads {
                         reader.evaluationsOfJob(options.namespace(), jobId)));
     }
 
-    /** {@code GET /v1/job/:id/allocations}: none are stored yet; [] at the allocs table index. */
-    static ReadEndpoint allocations(String jobId) {
-        return emptyList(Table.ALLOCS);
-    }
-
     /** {@code GET /v1/job/:id/deployments}: none are stored yet; [] at the deployment table index. */
     static ReadEndpoint deployments(String jobId) {
         return emptyList(Table.DEPLOYMENTS);

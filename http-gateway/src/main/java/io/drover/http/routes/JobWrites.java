@@ -7,24 +7,15 @@ import io.drover.http.core.GoBool;
 import io.drover.http.core.HttpError;
 import io.drover.http.core.Regions;
 import io.drover.http.core.Reply;
-import io.drover.http.query.QueryOptions;
-import io.drover.model.BodyDecodeException;
-import io.drover.model.GoJsonDecoder;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
 import io.drover.model.JobRegisterBody;
-import io.drover.model.JobValidator;
-import io.drover.model.MultiError;
 import io.drover.model.NomadJson;
-import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
-import java.util.List;
-import java.util.function.BiFunction;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,14 +24,12 @@ import java.util.concurrent.CompletableFuture;
  * jobs) comes back in the result. Invalid input is a 400 here, where Nomad sometimes says 500.
  */
 final class JobWrites {
-    private static final String GLOBAL_REGION = "global";
-
     private final Cluster cluster;
-    private final RequestIds requestIds;
+    private final WriteSubmitter writes;
 
-    JobWrites(Cluster cluster, RequestIds requestIds) {
+    JobWrites(Cluster cluster, WriteSubmitter writes) {
         this.cluster = cluster;
-        this.requestIds = requestIds;
+        this.writes = writes;
     }
 
     /**
@@ -49,7 +38,7 @@ final class JobWrites {
      * @param pathJobId the ID in the path, or null for {@code /v1/jobs}
      */
     CompletableFuture<Reply> register(GatewayRequest request, String pathJobId) {
-        JobRegisterBody body = decode(request, JobRegisterBody.class);
+        JobRegisterBody body = RequestBodies.decode(request, JobRegisterBody.class);
         if (body.job == null) {
             throw HttpError.badRequest("Job must be specified");
         }
@@ -60,31 +49,13 @@ final class JobWrites {
         if (pathJobId != null && !pathJobId.isEmpty() && !job.id.equals(pathJobId)) {
             throw HttpError.badRequest("Job ID does not match name");
         }
-        String agentRegion = cluster.agent().region();
-        // As Nomad: ?region= overrides the job's region; none, or "global", means this agent's.
-        String queryRegion = request.query("region");
-        if (!queryRegion.isEmpty()) {
-            job.region = queryRegion;
-        }
-        if (job.region == null || job.region.isEmpty() || job.region.equals(GLOBAL_REGION)) {
-            job.region = agentRegion;
-        }
-        JobCanonicalizer.canonicalize(job);
-        List<String> errors = JobValidator.validate(job);
-        if (!errors.isEmpty()) {
-            throw HttpError.badRequest(MultiError.format(errors));
-        }
-        if (!Namespaces.exists(job.namespace)) {
-            throw HttpError.badRequest(
-                    "job \"" + job.id + "\" is in nonexistent namespace \"" + job.namespace + "\"");
-        }
-        Regions.check(job.region, agentRegion);
+        SubmittedJobs.prepare(job, request, cluster.agent().region());
         JobRegisterRequest.Builder register = JobRegisterRequest.newBuilder()
                 .setJobJson(ByteString.copyFrom(NomadJson.write(job)))
                 .setEnforceIndex(Boolean.TRUE.equals(body.enforceIndex))
                 .setJobModifyIndex(body.jobModifyIndex == null ? 0 : body.jobModifyIndex)
                 .setPolicyOverride(Boolean.TRUE.equals(body.policyOverride));
-        return submit(request, WriteRequest.newBuilder().setJobRegister(register), WriteResults::register);
+        return writes.submit(request, WriteRequest.newBuilder().setJobRegister(register), WriteResults::register);
     }
 
     /** {@code DELETE /v1/job/:id}, with {@code ?purge=}. */
@@ -93,12 +64,12 @@ final class JobWrites {
         Regions.check(request.query("region"), cluster.agent().region());
         JobDeregisterRequest deregister = JobDeregisterRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setPurge(purge).build();
-        return submit(request, WriteRequest.newBuilder().setJobDeregister(deregister), WriteResults::deregister);
+        return writes.submit(request, WriteRequest.newBuilder().setJobDeregister(deregister), WriteResults::deregister);
     }
 
     /** {@code POST /v1/job/:id/revert}. */
     CompletableFuture<Reply> revert(GatewayRequest request, String jobId) {
-        RequestBodies.JobRevert body = decode(request, RequestBodies.JobRevert.class);
+        RequestBodies.JobRevert body = RequestBodies.decode(request, RequestBodies.JobRevert.class);
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
         JobRevertRequest.Builder revert = JobRevertRequest.newBuilder().setNamespace(Namespaces.of(request))
@@ -106,17 +77,17 @@ final class JobWrites {
         if (body.enforcePriorVersion != null) {
             revert.setHasEnforcePriorVersion(true).setEnforcePriorVersion(body.enforcePriorVersion);
         }
-        return submit(request, WriteRequest.newBuilder().setJobRevert(revert), WriteResults::revert);
+        return writes.submit(request, WriteRequest.newBuilder().setJobRevert(revert), WriteResults::revert);
     }
 
     /** {@code POST /v1/job/:id/stable}. */
     CompletableFuture<Reply> stable(GatewayRequest request, String jobId) {
-        RequestBodies.JobStability body = decode(request, RequestBodies.JobStability.class);
+        RequestBodies.JobStability body = RequestBodies.decode(request, RequestBodies.JobStability.class);
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
         JobStabilityRequest stability = JobStabilityRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setJobVersion(body.jobVersion).setStable(body.stable).build();
-        return submit(request, WriteRequest.newBuilder().setJobStability(stability), WriteResults::stability);
+        return writes.submit(request, WriteRequest.newBuilder().setJobStability(stability), WriteResults::stability);
     }
 
     /**
@@ -127,7 +98,7 @@ final class JobWrites {
         String jobId = pathJobId;
         boolean forceReschedule = false;
         if (request.body().length > 0) {
-            RequestBodies.JobEvaluate body = decode(request, RequestBodies.JobEvaluate.class);
+            RequestBodies.JobEvaluate body = RequestBodies.decode(request, RequestBodies.JobEvaluate.class);
             if (body.jobId == null || body.jobId.isEmpty()) {
                 throw HttpError.badRequest("Job ID must be specified");
             }
@@ -140,15 +111,7 @@ final class JobWrites {
         Regions.check(request.query("region"), cluster.agent().region());
         JobEvaluateRequest evaluate = JobEvaluateRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setForceReschedule(forceReschedule).build();
-        return submit(request, WriteRequest.newBuilder().setJobEvaluate(evaluate), WriteResults::register);
-    }
-
-    /** Stamps the request ID, submits, and answers with {@code answer}'s rendering of the result. */
-    private CompletableFuture<Reply> submit(GatewayRequest request, WriteRequest.Builder write,
-            BiFunction<WriteResult, Boolean, Reply> answer) {
-        write.setRequestId(requestIds.of(request));
-        boolean pretty = QueryOptions.pretty(request);
-        return cluster.write(write.build()).thenApply(result -> answer.apply(result, pretty));
+        return writes.submit(request, WriteRequest.newBuilder().setJobEvaluate(evaluate), WriteResults::register);
     }
 
     private static void checkBodyJobId(String bodyJobId, String pathJobId) {
@@ -157,14 +120,6 @@ final class JobWrites {
         }
         if (!bodyJobId.equals(pathJobId)) {
             throw HttpError.badRequest("Job ID does not match");
-        }
-    }
-
-    private static <T> T decode(GatewayRequest request, Class<T> type) {
-        try {
-            return GoJsonDecoder.decode(request.body(), type);
-        } catch (BodyDecodeException e) {
-            throw HttpError.badRequest(e.getMessage());
         }
     }
 }

@@ -1,13 +1,33 @@
 package io.drover.http.routes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.drover.http.core.GatewayRequest;
+import io.drover.http.core.HttpError;
+import io.drover.model.BodyDecodeException;
+import io.drover.model.GoJsonDecoder;
+import io.drover.model.GoStruct;
+import io.drover.model.GoType;
+import io.drover.model.Job;
 
 /**
- * Bodies of the job writes that are not a job register, as Nomad's structs name their fields.
- * Public because the JSON mapping reads their public fields.
+ * Bodies of the writes other than a job register, as Nomad's structs name their fields, and the
+ * one way routes decode a body. Public because the JSON mapping reads their public fields.
  */
 public final class RequestBodies {
     private RequestBodies() {
+    }
+
+    /**
+     * Decodes a request body as Nomad's agent does.
+     *
+     * @throws HttpError 400 with Go's decoding error when Go would refuse the body
+     */
+    static <T> T decode(GatewayRequest request, Class<T> type) {
+        try {
+            return GoJsonDecoder.decode(request.body(), type);
+        } catch (BodyDecodeException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
     }
 
     /** {@code POST /v1/job/:id/revert} (Nomad's JobRevertRequest). */
@@ -35,5 +55,38 @@ public final class RequestBodies {
     /** Options of a forced evaluation. */
     public static final class EvalOptions {
         @JsonProperty("ForceReschedule") public boolean forceReschedule;
+    }
+
+    /** {@code POST /v1/job/:id/plan} (Nomad's api.JobPlanRequest). */
+    @GoStruct("JobPlanRequest")
+    public static final class JobPlan {
+        @JsonProperty("Job") public Job job;
+        @JsonProperty("Diff") public boolean diff;
+        @JsonProperty("PolicyOverride") public boolean policyOverride;
+        @JsonProperty("Region") public String region;
+        @JsonProperty("Namespace") public String namespace;
+        @JsonProperty("SecretID") public String secretId;
+    }
+
+    /** {@code POST /v1/node/:id/eligibility} (Nomad decodes it straight into the RPC's struct). */
+    @GoStruct(value = "NodeUpdateEligibilityRequest", pkg = "structs")
+    public static final class NodeEligibility {
+        @JsonProperty("NodeID") public String nodeId;
+        @JsonProperty("Eligibility") public String eligibility;
+    }
+
+    /** {@code POST /v1/node/:id/drain} (Nomad's api.NodeUpdateDrainRequest); a null spec stops draining. */
+    @GoStruct("NodeUpdateDrainRequest")
+    public static final class NodeDrain {
+        @JsonProperty("NodeID") public String nodeId;
+        @JsonProperty("DrainSpec") public DrainSpec drainSpec;
+        @JsonProperty("MarkEligible") public boolean markEligible;
+    }
+
+    /** What the operator asks of a drain: a deadline (negative: force now; 0: none) and whether system jobs stay. */
+    @GoStruct("DrainSpec")
+    public static final class DrainSpec {
+        @GoType("time.Duration") @JsonProperty("Deadline") public long deadline;
+        @JsonProperty("IgnoreSystemJobs") public boolean ignoreSystemJobs;
     }
 }

@@ -1,16 +1,21 @@
 package io.drover.http.routes;
 
 import io.drover.http.Cluster;
+import io.drover.http.JobPlanner;
+import io.drover.http.core.Reply;
 import io.drover.http.query.ReadEndpoint;
 import io.drover.state.StateStore;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Executor;
 
 /**
- * Nomad's route table for the jobs core. Paths match as Nomad's mux does: exact paths, and under
- * {@code /v1/job/} the last known suffix decides the action and everything before it is the job
- * ID (so {@code /v1/job/x/bogus} is a read of the job "x/bogus", and {@code /v1/job/} of the job
- * "").
+ * Nomad's route table for jobs, evaluations, nodes and allocations. Paths match as Nomad's mux
+ * does: exact paths, and under {@code /v1/job/} and {@code /v1/node/} the last known suffix
+ * decides the action and everything before it is the ID (so {@code /v1/job/x/bogus} is a read of
+ * the job "x/bogus", and {@code /v1/job/} of the job ""). Under {@code /v1/allocation/} the path
+ * is split on '/' instead: an ID, then at most one action.
  */
 public final class Router {
     static final String GET = "GET";
@@ -20,16 +25,32 @@ public final class Router {
 
     private static final String JOB = "/v1/job/";
     private static final String EVALUATION = "/v1/evaluation/";
+    private static final String NODE = "/v1/node/";
+    private static final String ALLOCATION = "/v1/allocation/";
 
     /** Job actions Nomad has that this server does not serve yet: 404 rather than a misread ID. */
-    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of("/periodic/force", "/plan", "/dispatch",
-            "/scale");
+    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of("/periodic/force", "/dispatch", "/scale");
+    /** Node actions Nomad has that this server does not serve yet. */
+    private static final List<String> NODE_SUFFIXES_NOT_SERVED = List.of("/evaluate", "/purge");
+    /** Nomad's answer for an allocation path it cannot split into an ID and a known action. */
+    private static final String RESOURCE_NOT_FOUND = "resource not found";
 
     private final JobWrites writes;
+    private final JobPlans plans;
+    private final NodeWrites nodeWrites;
+    private final AllocWrites allocWrites;
     private final AgentRoutes agent;
 
-    public Router(Cluster cluster, StateStore store, Random random) {
-        this.writes = new JobWrites(cluster, new RequestIds(random));
+    /**
+     * @param planner does the dry run of a job plan
+     * @param executor the query threads, where a plan resumes after waiting for fresh state
+     */
+    public Router(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor) {
+        WriteSubmitter submitter = new WriteSubmitter(cluster, new RequestIds(random));
+        this.writes = new JobWrites(cluster, submitter);
+        this.plans = new JobPlans(cluster, store, Objects.requireNonNull(planner, "planner"), executor);
+        this.nodeWrites = new NodeWrites(cluster, submitter);
+        this.allocWrites = new AllocWrites(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
     }
 
@@ -42,6 +63,10 @@ public final class Router {
                 return read(method, JobReads.list());
             case "/v1/evaluations":
                 return read(method, EvalReads.list());
+            case "/v1/nodes":
+                return read(method, NodeReads.list());
+            case "/v1/allocations":
+                return read(method, AllocReads.list());
             case "/v1/status/leader":
                 return local(method, agent::leader);
             case "/v1/status/peers":
@@ -59,6 +84,12 @@ public final class Router {
         if (path.startsWith(EVALUATION)) {
             return evaluation(method, path.substring(EVALUATION.length()));
         }
+        if (path.startsWith(NODE)) {
+            return node(method, path.substring(NODE.length()));
+        }
+        if (path.startsWith(ALLOCATION)) {
+            return allocation(method, path.substring(ALLOCATION.length()));
+        }
         return new Route.NoRoute();
     }
 
@@ -68,12 +99,16 @@ public final class Router {
                 return new Route.NoRoute();
             }
         }
+        if (rest.endsWith("/plan")) {
+            String id = strip(rest, "/plan");
+            return write(method, request -> plans.plan(request, id));
+        }
         if (rest.endsWith("/evaluate")) {
             String id = strip(rest, "/evaluate");
             return write(method, request -> writes.evaluate(request, id));
         }
         if (rest.endsWith("/allocations")) {
-            return read(method, JobReads.allocations(strip(rest, "/allocations")));
+            return read(method, AllocReads.ofJob(strip(rest, "/allocations")));
         }
         if (rest.endsWith("/evaluations")) {
             return read(method, JobReads.evaluations(strip(rest, "/evaluations")));
@@ -113,9 +148,42 @@ public final class Router {
 
     private Route evaluation(String method, String rest) {
         if (rest.endsWith("/allocations")) {
-            return read(method, EvalReads.allocations(strip(rest, "/allocations")));
+            return read(method, AllocReads.ofEval(strip(rest, "/allocations")));
         }
         return read(method, EvalReads.evaluation(rest));
+    }
+
+    private Route node(String method, String rest) {
+        for (String suffix : NODE_SUFFIXES_NOT_SERVED) {
+            if (rest.endsWith(suffix)) {
+                return new Route.NoRoute();
+            }
+        }
+        if (rest.endsWith("/allocations")) {
+            return read(method, NodeReads.allocations(strip(rest, "/allocations")));
+        }
+        if (rest.endsWith("/drain")) {
+            String id = strip(rest, "/drain");
+            return write(method, request -> nodeWrites.drain(request, id));
+        }
+        if (rest.endsWith("/eligibility")) {
+            String id = strip(rest, "/eligibility");
+            return write(method, request -> nodeWrites.eligibility(request, id));
+        }
+        return read(method, NodeReads.node(rest));
+    }
+
+    private Route allocation(String method, String rest) {
+        String[] parts = rest.split("/", -1);
+        if (parts.length == 1) {
+            return read(method, AllocReads.allocation(parts[0]));
+        }
+        if (parts.length == 2 && parts[1].equals("stop")) {
+            String id = parts[0];
+            return write(method, request -> allocWrites.stop(request, id));
+        }
+        // Any method: Nomad refuses the path before looking at the method.
+        return new Route.Local(request -> Reply.text(404, RESOURCE_NOT_FOUND));
     }
 
     private static Route read(String method, ReadEndpoint endpoint) {

@@ -9,6 +9,7 @@ import io.drover.http.core.Reply;
 import io.drover.http.query.QueryMeta;
 import io.drover.proto.raft.WriteResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Map;
  * by a write, so always {@code 0} and {@code false}; and {@code X-Nomad-Index} as a header.
  */
 final class WriteResults {
+    private static final String NODE_NOT_FOUND = "node not found";
+
     private WriteResults() {
     }
 
@@ -63,6 +66,47 @@ final class WriteResults {
         return new Reply(reply.status(), reply.contentType(), reply.body(), meta.headers());
     }
 
+    /**
+     * Eligibility: Nomad's NodeEligibilityUpdateResponse. Nomad's endpoint never fills in
+     * NodeModifyIndex for this write, so it is always 0; EvalIDs is null unless the node became
+     * eligible and evaluations were created for it.
+     */
+    static Reply nodeEligibility(WriteResult result, boolean pretty) {
+        ok(result, NODE_NOT_FOUND);
+        return nodeUpdate(0, result, pretty);
+    }
+
+    /** Drain: Nomad's NodeDrainUpdateResponse, whose NodeModifyIndex is the write's index. */
+    static Reply nodeDrain(WriteResult result, boolean pretty) {
+        ok(result, NODE_NOT_FOUND);
+        return nodeUpdate(result.getIndex(), result, pretty);
+    }
+
+    /** Allocation stop: Nomad's AllocStopResponse, the follow-up evaluation and the write's index. */
+    static Reply allocStop(WriteResult result, boolean pretty) {
+        if (result.getCode() == WriteResult.Code.NOT_FOUND) {
+            // Nomad answers any unknown allocation with this text, whatever the RPC said.
+            throw new HttpError(404, "allocation not found");
+        }
+        ok(result);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("EvalID", result.getEvalId());
+        body.put("Index", result.getIndex());
+        return Reply.json(200, Json.render(body, pretty))
+                .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+    }
+
+    /** The body of both node updates: WriteMeta holds only Index, so no LastContact or KnownLeader. */
+    private static Reply nodeUpdate(long nodeModifyIndex, WriteResult result, boolean pretty) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("NodeModifyIndex", nodeModifyIndex);
+        body.put("EvalIDs", result.getEvalIdsCount() == 0 ? null : List.copyOf(result.getEvalIdsList()));
+        body.put("EvalCreateIndex", result.getEvalCreateIndex());
+        body.put("Index", result.getIndex());
+        return Reply.json(200, Json.render(body, pretty))
+                .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+    }
+
     private static Reply withIndex(Map<String, Object> body, WriteResult result, boolean pretty) {
         body.put("Index", result.getIndex());
         body.put("LastContact", 0);
@@ -71,19 +115,25 @@ final class WriteResults {
         return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
     }
 
+    /** Checks that a job write succeeded; see {@link #ok(WriteResult, String)}. */
+    private static void ok(WriteResult result) {
+        ok(result, "job not found");
+    }
+
     /**
      * Checks that the write succeeded.
      *
+     * @param notFound the message of a 404 whose result carries none
      * @throws HttpError with the status its code stands for
      */
-    private static void ok(WriteResult result) {
+    private static void ok(WriteResult result, String notFound) {
         switch (result.getCode()) {
             case OK:
                 return;
             case CONFLICT:
                 throw new HttpError(409, message(result, "conflicting write"));
             case NOT_FOUND:
-                throw new HttpError(404, message(result, "job not found"));
+                throw new HttpError(404, message(result, notFound));
             case INVALID:
                 throw new HttpError(400, message(result, "invalid request"));
             case NO_LEADER:

@@ -1,8 +1,10 @@
 package io.drover.http.testing;
 
+import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
+import io.drover.model.Node;
 import io.drover.model.TaskGroup;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
@@ -15,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * An in-memory state store: every write makes a new immutable state at the next log index, so
@@ -39,15 +43,17 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
     private final AtomicInteger readersOpened = new AtomicInteger();
     private final AtomicInteger jobListings = new AtomicInteger();
     private volatile State state = new State(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(),
-            new HashMap<>(), new EnumMap<>(Table.class), 0);
+            new HashMap<>(), new TreeMap<>(), new TreeMap<>(), new EnumMap<>(Table.class), 0);
     private long lastIndex;
 
     private record State(TreeMap<String, Job> jobs, Map<String, List<Job>> versions,
             Map<String, JobSummary> summaries, TreeMap<String, Evaluation> evals, Map<String, ServerInfo> servers,
-            EnumMap<Table, Long> indexes, long applied) {
+            TreeMap<String, Node> nodes, TreeMap<String, Allocation> allocs, EnumMap<Table, Long> indexes,
+            long applied) {
         State copy() {
             return new State(new TreeMap<>(jobs), new HashMap<>(versions), new HashMap<>(summaries),
-                    new TreeMap<>(evals), new HashMap<>(servers), new EnumMap<>(indexes), applied);
+                    new TreeMap<>(evals), new HashMap<>(servers), new TreeMap<>(nodes), new TreeMap<>(allocs),
+                    new EnumMap<>(indexes), applied);
         }
     }
 
@@ -129,7 +135,38 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
         return index;
     }
 
-    /** A write that changes the given tables' indexes and nothing a route reads yet (e.g. allocs). */
+    /** Registers or updates a node, keeping its CreateIndex. Returns the index. */
+    public synchronized long upsertNode(Node submitted) {
+        long index = ++lastIndex;
+        State next = state.copy();
+        Node node = submitted.copy();
+        Node existing = next.nodes.get(node.id);
+        node.createIndex = existing == null ? index : existing.createIndex;
+        node.modifyIndex = index;
+        next.nodes.put(node.id, node);
+        commit(next, index, Table.NODES);
+        return index;
+    }
+
+    /**
+     * Stores allocations as the plan applier or a node update would, each keeping its CreateIndex;
+     * each carries the job it was placed for. Returns the index.
+     */
+    public synchronized long upsertAllocs(Allocation... submitted) {
+        long index = ++lastIndex;
+        State next = state.copy();
+        for (Allocation a : submitted) {
+            Allocation alloc = a.copy();
+            Allocation existing = next.allocs.get(alloc.id);
+            alloc.createIndex = existing == null ? index : existing.createIndex;
+            alloc.modifyIndex = index;
+            next.allocs.put(alloc.id, alloc);
+        }
+        commit(next, index, Table.ALLOCS);
+        return index;
+    }
+
+    /** A write that moves the given tables' indexes without changing what they hold. */
     public synchronized long touch(Table... tables) {
         long index = ++lastIndex;
         commit(state.copy(), index, tables);
@@ -140,7 +177,8 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
         for (Table t : tables) {
             next.indexes.put(t, index);
         }
-        state = new State(next.jobs, next.versions, next.summaries, next.evals, next.servers, next.indexes, index);
+        state = new State(next.jobs, next.versions, next.summaries, next.evals, next.servers, next.nodes,
+                next.allocs, next.indexes, index);
         State now = state;
         List<Waiter> woken = new ArrayList<>();
         for (Waiter w : waiters) {
@@ -296,41 +334,60 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             return Optional.ofNullable(s.servers.get(serverId));
         }
 
-        // This fake holds no nodes or allocations: the routes tested with it list none.
+        // Readers get copies, as the real store decodes each read afresh: routes may change them.
 
         @Override
-        public Optional<io.drover.model.Node> node(String nodeId) {
-            return Optional.empty();
+        public Optional<Node> node(String nodeId) {
+            return Optional.ofNullable(s.nodes.get(nodeId)).map(Node::copy);
         }
 
         @Override
-        public List<io.drover.model.Node> nodes(String prefix) {
-            return List.of();
+        public List<Node> nodes(String prefix) {
+            List<Node> out = new ArrayList<>();
+            for (Node n : s.nodes.values()) {
+                if (n.id.startsWith(prefix)) {
+                    out.add(n.copy());
+                }
+            }
+            return out;
         }
 
         @Override
-        public Optional<io.drover.model.Allocation> allocation(String allocId) {
-            return Optional.empty();
+        public Optional<Allocation> allocation(String allocId) {
+            return Optional.ofNullable(s.allocs.get(allocId)).map(Allocation::copy);
         }
 
         @Override
-        public List<io.drover.model.Allocation> allocations(String namespace, String prefix) {
-            return List.of();
+        public List<Allocation> allocations(String namespace, String prefix) {
+            return allocs(a -> (namespace.equals(ALL_NAMESPACES) || a.namespace.equals(namespace))
+                    && a.id.startsWith(prefix));
         }
 
         @Override
-        public List<io.drover.model.Allocation> allocationsOfJob(String namespace, String jobId, boolean any) {
-            return List.of();
+        public List<Allocation> allocationsOfJob(String namespace, String jobId, boolean any) {
+            Job current = s.jobs.get(key(namespace, jobId));
+            return allocs(a -> a.namespace.equals(namespace) && a.jobId.equals(jobId) && (any || current == null
+                    || a.job == null || Objects.equals(a.job.createIndex, current.createIndex)));
         }
 
         @Override
-        public List<io.drover.model.Allocation> allocationsOfNode(String nodeId) {
-            return List.of();
+        public List<Allocation> allocationsOfNode(String nodeId) {
+            return allocs(a -> a.nodeId.equals(nodeId));
         }
 
         @Override
-        public List<io.drover.model.Allocation> allocationsOfEval(String evalId) {
-            return List.of();
+        public List<Allocation> allocationsOfEval(String evalId) {
+            return allocs(a -> a.evalId.equals(evalId));
+        }
+
+        private List<Allocation> allocs(Predicate<Allocation> filter) {
+            List<Allocation> out = new ArrayList<>();
+            for (Allocation a : s.allocs.values()) {
+                if (filter.test(a)) {
+                    out.add(a.copy());
+                }
+            }
+            return out;
         }
 
         @Override

@@ -24,6 +24,7 @@ public final class GatewayHarness implements AutoCloseable {
 
     public final FakeStateStore store;
     public final FakeCluster cluster;
+    public final FakePlanner planner = new FakePlanner();
     public final HttpGateway gateway;
     public final HttpClient client;
 
@@ -34,7 +35,7 @@ public final class GatewayHarness implements AutoCloseable {
     public GatewayHarness(FakeStateStore store, FakeCluster cluster, HttpGatewayConfig config) {
         this.store = store;
         this.cluster = cluster;
-        this.gateway = new HttpGateway(config, store, cluster, Clock.fixed(NOW, ZoneOffset.UTC), new Random(42))
+        this.gateway = new HttpGateway(config, store, cluster, planner, Clock.fixed(NOW, ZoneOffset.UTC), new Random(42))
                 .start();
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

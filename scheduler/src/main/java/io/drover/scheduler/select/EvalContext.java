@@ -5,22 +5,42 @@ import io.drover.model.Allocation;
 import io.drover.model.Plan;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What one scheduler run shares between its stacks and iterators (Nomad's {@code EvalContext}):
- * the state view, the plan being built, and the metrics of the current selection.
+ * the state view, the plan being built, and the metrics of the current selection. It also
+ * keeps what stays true for the whole run: which node classes are eligible
+ * ({@link #eligibility()}), compiled regexps and version constraints, and the random source
+ * dynamic ports are drawn from.
  */
 public class EvalContext {
     private final StateReader state;
     private final Plan plan;
+    private final Random random;
     private AllocMetric metrics = new AllocMetric();
+    private EvalEligibility eligibility;
+    private final Map<String, Optional<Pattern>> regexps = new HashMap<>();
+    private final Map<String, Optional<GoVersion.Constraints>> versionConstraints = new HashMap<>();
+    private final Map<String, Optional<GoVersion.Constraints>> semverConstraints = new HashMap<>();
 
+    /** A context whose port picks are seeded from the plan's evaluation ID, so a run repeats exactly. */
     public EvalContext(StateReader state, Plan plan) {
+        this(state, plan, new Random(NodeShuffle.seedOf(plan.evalId)));
+    }
+
+    public EvalContext(StateReader state, Plan plan, Random random) {
         this.state = state;
         this.plan = plan;
+        this.random = random;
     }
 
     public StateReader state() {
@@ -35,9 +55,43 @@ public class EvalContext {
         return metrics;
     }
 
-    /** Starts a fresh selection: new metrics. */
+    /** Starts a fresh selection: new metrics. Class eligibility is kept for the whole run. */
     public void reset() {
         metrics = new AllocMetric();
+    }
+
+    /** Where dynamic ports are drawn from. */
+    public Random random() {
+        return random;
+    }
+
+    /** Which computed classes were found (in)eligible for the job and its groups during this run. */
+    public EvalEligibility eligibility() {
+        if (eligibility == null) {
+            eligibility = new EvalEligibility();
+        }
+        return eligibility;
+    }
+
+    /** The compiled expression, or null if it does not compile. */
+    Pattern regexp(String expr) {
+        return regexps.computeIfAbsent(expr, e -> {
+            try {
+                return Optional.of(Pattern.compile(e));
+            } catch (PatternSyntaxException ex) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    GoVersion.Constraints versionConstraints(String expr) {
+        return versionConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(GoVersion.Constraints.parseVersion(e)))
+                .orElse(null);
+    }
+
+    GoVersion.Constraints semverConstraints(String expr) {
+        return semverConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(GoVersion.Constraints.parseSemver(e)))
+                .orElse(null);
     }
 
     /**

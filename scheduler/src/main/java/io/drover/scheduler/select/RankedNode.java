@@ -4,6 +4,8 @@ import io.drover.model.AllocatedSharedResources;
 import io.drover.model.AllocatedTaskResources;
 import io.drover.model.Allocation;
 import io.drover.model.Node;
+import io.drover.model.Task;
+import io.drover.model.TaskLifecycleConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,29 @@ public final class RankedNode {
     /** The allocations the node would hold with the plan so far (existing minus stopped plus placed). */
     public List<Allocation> proposed;
     public List<Allocation> preemptedAllocs;
+    /** Each task's lifecycle (null for main tasks), alongside {@link #taskResources}. */
+    public final Map<String, TaskLifecycleConfig> taskLifecycles = new LinkedHashMap<>();
 
     public RankedNode(Node node) {
         this.node = node;
+    }
+
+    /** Nomad's ProposedAllocs: {@link #proposed}, computed from the context once and kept. */
+    public List<Allocation> proposedAllocs(EvalContext ctx) {
+        if (proposed == null) {
+            proposed = ctx.proposedAllocs(node.id);
+        }
+        return proposed;
+    }
+
+    /** Nomad's SetTaskResources: what {@code task} gets on this node. */
+    public void setTaskResources(Task task, AllocatedTaskResources resources) {
+        taskResources.put(task.name, resources);
+        taskLifecycles.put(task.name, task.lifecycle);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("<Node: %s Score: %.3f>", node.id, finalScore);
     }
 }

@@ -1,21 +1,28 @@
 package io.drover.state.apply;
 
 import io.drover.model.Evaluation;
-import io.drover.model.NomadJson;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.ServerInfo;
 import io.drover.state.rocks.StateTxn;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Applies one Raft command to the state: a switch over the command's case. Everything here is
- * deterministic: no clocks, no randomness, no I/O but the transaction.
+ * deterministic: no clocks, no randomness, no I/O but the transaction. A command refused part
+ * way through (a {@link Refusal}) changes nothing.
  */
 public final class CommandApplier {
     public WriteResult apply(StateTxn txn, RaftCommand command) {
+        try {
+            return dispatch(txn, command);
+        } catch (Refusal r) {
+            return Results.refused(txn, r.code(), r.getMessage());
+        }
+    }
+
+    private static WriteResult dispatch(StateTxn txn, RaftCommand command) {
         return switch (command.getCommandCase()) {
             case JOB_REGISTER -> JobRegisterApplier.apply(txn, command.getJobRegister());
             case JOB_DEREGISTER -> JobDeregisterApplier.apply(txn, command.getJobDeregister());
@@ -23,18 +30,20 @@ public final class CommandApplier {
             case EVAL_CREATE -> createEvals(txn, command);
             case SERVER_ANNOUNCE -> announce(txn, command.getServerAnnounce());
             case BATCH -> Results.refused(txn, WriteResult.Code.INVALID, "a batch cannot be nested in a batch");
-            case NODE_UPSERT, NODE_STATUS, NODE_ELIGIBILITY, NODE_DRAIN, PLAN_RESULTS, ALLOC_CLIENT_UPDATE,
-                    ALLOC_DESIRED_TRANSITION -> Results.refused(txn, WriteResult.Code.INTERNAL,
-                    "this server does not apply " + command.getCommandCase() + " yet");
+            case NODE_UPSERT -> NodeRegisterApplier.apply(txn, command.getNodeUpsert());
+            case NODE_STATUS -> NodeStatusApplier.apply(txn, command.getNodeStatus());
+            case NODE_ELIGIBILITY -> NodeEligibilityApplier.apply(txn, command.getNodeEligibility());
+            case NODE_DRAIN -> NodeDrainApplier.apply(txn, command.getNodeDrain());
+            case PLAN_RESULTS -> PlanResultsApplier.apply(txn, command.getPlanResults());
+            case ALLOC_CLIENT_UPDATE -> AllocClientUpdateApplier.apply(txn, command.getAllocClientUpdate());
+            case ALLOC_DESIRED_TRANSITION -> AllocDesiredTransitionApplier.apply(txn,
+                    command.getAllocDesiredTransition());
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");
         };
     }
 
     private static WriteResult createEvals(StateTxn txn, RaftCommand command) {
-        List<Evaluation> evals = new ArrayList<>();
-        for (var json : command.getEvalCreate().getEvalJsonList()) {
-            evals.add(NomadJson.read(json.toByteArray(), Evaluation.class));
-        }
+        List<Evaluation> evals = EvalWrites.decode(command.getEvalCreate().getEvalJsonList());
         EvalWrites.upsert(txn, evals);
         WriteResult.Builder result = Results.ok(txn);
         if (!evals.isEmpty()) {

@@ -1,8 +1,11 @@
 package io.drover.state.apply;
 
+import com.google.protobuf.ByteString;
 import io.drover.model.Evaluation;
 import io.drover.model.JobSummary;
+import io.drover.model.NomadJson;
 import io.drover.state.rocks.StateTxn;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,20 @@ final class EvalWrites {
     private EvalWrites() {
     }
 
+    /** The evaluations of a command, decoded from their Nomad JSON. */
+    static List<Evaluation> decode(List<ByteString> jsons) {
+        List<Evaluation> evals = new ArrayList<>(jsons.size());
+        for (ByteString json : jsons) {
+            evals.add(NomadJson.read(json.toByteArray(), Evaluation.class));
+        }
+        return evals;
+    }
+
+    /**
+     * Stores a command's evaluations and reports them to the leader (see
+     * {@link StateTxn#reportEvaluations}); what storing them changes (cancelled blocked
+     * evaluations, job statuses) is not reported.
+     */
     static void upsert(StateTxn txn, List<Evaluation> evals) {
         Map<String, String[]> jobs = new LinkedHashMap<>();
         for (Evaluation eval : evals) {
@@ -25,6 +42,7 @@ final class EvalWrites {
         for (String[] nsId : jobs.values()) {
             txn.job(nsId[0], nsId[1]).ifPresent(job -> JobStatus.update(txn, job, false, null));
         }
+        txn.reportEvaluations(evals);
     }
 
     private static void upsertOne(StateTxn txn, Evaluation eval) {

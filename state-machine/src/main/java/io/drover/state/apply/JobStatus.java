@@ -19,6 +19,14 @@ final class JobStatus {
         if (Job.TYPE_SYSTEM.equals(job.type) || job.isParameterized() || job.isPeriodic()) {
             return job.isStopped() ? Job.STATUS_DEAD : Job.STATUS_RUNNING;
         }
+        // Every allocation of the job ID counts, even one placed for an earlier job of that ID.
+        boolean hasAlloc = false;
+        for (boolean terminal : txn.allocationTerminalFlagsOfJob(job.namespace, job.id).values()) {
+            hasAlloc = true;
+            if (!terminal) {
+                return Job.STATUS_RUNNING;
+            }
+        }
         boolean hasEval = false;
         for (String status : txn.evaluationStatusesOfJob(job.namespace, job.id).values()) {
             hasEval = true;
@@ -26,7 +34,12 @@ final class JobStatus {
                 return Job.STATUS_PENDING;
             }
         }
-        return evalDelete || hasEval ? Job.STATUS_DEAD : Job.STATUS_PENDING;
+        return evalDelete || hasEval || hasAlloc ? Job.STATUS_DEAD : Job.STATUS_PENDING;
+    }
+
+    /** {@link #update} for the stored job of this ID, if there is one. */
+    static void update(StateTxn txn, String namespace, String jobId, String forceStatus) {
+        txn.job(namespace, jobId).ifPresent(job -> update(txn, job, false, forceStatus));
     }
 
     /**

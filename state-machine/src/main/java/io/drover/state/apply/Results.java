@@ -1,7 +1,9 @@
 package io.drover.state.apply;
 
+import io.drover.model.Evaluation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;
+import java.util.List;
 
 /** Builders of the results appliers return. */
 final class Results {
@@ -10,6 +12,15 @@ final class Results {
 
     static WriteResult.Builder ok(StateTxn txn) {
         return WriteResult.newBuilder().setCode(WriteResult.Code.OK).setIndex(txn.index());
+    }
+
+    /** OK, listing the evaluations the command created. */
+    static WriteResult.Builder okWithEvals(StateTxn txn, List<Evaluation> evals) {
+        WriteResult.Builder result = ok(txn);
+        for (Evaluation e : evals) {
+            result.addEvalIds(e.id);
+        }
+        return result;
     }
 
     static WriteResult refused(StateTxn txn, WriteResult.Code code, String error) {

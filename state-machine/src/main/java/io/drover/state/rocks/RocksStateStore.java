@@ -1,6 +1,8 @@
 package io.drover.state.rocks;
 
 import io.drover.proto.raft.WriteResult;
+import io.drover.state.AppliedChanges;
+import io.drover.state.StateChangeListener;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
 import io.drover.state.Table;
@@ -77,6 +79,17 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
      */
     public WriteResult apply(long term, long index, int sub, long leaderTimeNanos, String requestId,
             Function<StateTxn, WriteResult> change) {
+        return apply(term, index, sub, leaderTimeNanos, requestId, change, StateChangeListener.NONE);
+    }
+
+    /**
+     * {@link #apply(long, long, int, long, String, Function)}, then tells {@code listener} what the
+     * command changed that the leader acts on, once its batch is written and watchers are woken.
+     * Commands that stored no evaluation and freed no capacity, refused commands and retried
+     * requests tell nothing. A failing listener is logged; the command stays applied.
+     */
+    public WriteResult apply(long term, long index, int sub, long leaderTimeNanos, String requestId,
+            Function<StateTxn, WriteResult> change, StateChangeListener listener) {
         if (applied.covers(index, sub)) {
             throw new IllegalStateException("command " + index + "/" + sub + " is already applied (at " + applied + ")");
         }
@@ -100,7 +113,19 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             raw.commit();
             applied = position;
             watchers.advanced(txn.touched(), index);
+            tell(listener, txn.changes());
             return result;
+        }
+    }
+
+    private static void tell(StateChangeListener listener, AppliedChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            listener.onApplied(changes);
+        } catch (RuntimeException e) {
+            LOG.error("state change listener failed at index {}", changes.index(), e);
         }
     }
 

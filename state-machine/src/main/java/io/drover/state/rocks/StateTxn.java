@@ -1,17 +1,25 @@
 package io.drover.state.rocks;
 
+import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
+import io.drover.model.Node;
 import io.drover.model.NomadJson;
 import io.drover.proto.raft.WriteResult;
+import io.drover.state.AppliedChanges;
 import io.drover.state.ServerInfo;
 import io.drover.state.Table;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +29,11 @@ import java.util.Set;
  * the table indexes and the applied index in one batch.
  *
  * <p>Objects are decoded once per entry and kept: a read returns the transaction's own instance,
- * so change one only to put it back (or copy it first).
+ * so change one only to put it back (or copy it first). An allocation's job is shared by every
+ * allocation placed for the same job version: never change it.
+ *
+ * <p>Besides the data, the transaction gathers what the leader must hear about once the command
+ * is applied ({@link #reportEvaluations}, {@link #reportCapacity}); refusing the command drops it.
  */
 public final class StateTxn {
     private static final Object ABSENT = new Object();
@@ -33,9 +45,23 @@ public final class StateTxn {
     private final EnumSet<Table> touched = EnumSet.noneOf(Table.class);
     private final Map<Slot, Object> objects = new HashMap<>();
     private final Map<Slot, Map<String, String>> evalStatuses = new HashMap<>();
+    /** Alloc ID → the keys its secondary-index entries are stored under (learnt when read or put). */
+    private final Map<String, AllocKeys> allocKeys = new HashMap<>();
+    /** ALLOC_JOBS keys (as text) known to hold their job, so each job version is written once. */
+    private final Set<String> allocJobsStored = new HashSet<>();
+    private Long nodeCount;
+    private final List<Evaluation> reportedEvals = new ArrayList<>();
+    private final Set<String> capacityClasses = new LinkedHashSet<>();
 
     /** Where an object lives: its column family and its key (as text, for hashing). */
     private record Slot(Cf cf, String key) {
+    }
+
+    /** The parts of an allocation its secondary indexes are keyed by. */
+    private record AllocKeys(String namespace, String jobId, String nodeId, String evalId) {
+        static AllocKeys of(Allocation a) {
+            return new AllocKeys(a.namespace, a.jobId, a.nodeId, a.evalId);
+        }
     }
 
     StateTxn(WriteTxn raw, long index, long leaderTimeNanos) {
@@ -69,6 +95,11 @@ public final class StateTxn {
         touched.clear();
         objects.clear();
         evalStatuses.clear();
+        allocKeys.clear();
+        allocJobsStored.clear();
+        nodeCount = null;
+        reportedEvals.clear();
+        capacityClasses.clear();
     }
 
     @SuppressWarnings("unchecked")
@@ -192,6 +223,127 @@ public final class StateTxn {
     public Map<String, String> evaluationStatusesOfJob(String namespace, String jobId) {
         return evalStatuses.computeIfAbsent(jobSlot(Cf.EVALS_BY_JOB, namespace, jobId),
                 s -> new java.util.LinkedHashMap<>(reads.evaluationStatusesOfJob(namespace, jobId)));
+    }
+
+    // --- nodes
+
+    public Optional<Node> node(String nodeId) {
+        return cached(new Slot(Cf.NODES, nodeId), () -> reads.node(nodeId));
+    }
+
+    /** Stores a node (new or changed); a new one is counted in {@link #nodeCount()}. */
+    public void putNode(Node node) {
+        boolean isNew = node(node.id).isEmpty();
+        put(new Slot(Cf.NODES, node.id), Schema.node(node.id), node);
+        if (isNew) {
+            nodeCount = (long) nodeCount() + 1;
+            raw.put(Cf.META, Schema.NODE_COUNT, Keys.u64(nodeCount));
+        }
+        touch(Table.NODES);
+    }
+
+    /** How many nodes are stored, this entry's writes included. */
+    public int nodeCount() {
+        if (nodeCount == null) {
+            byte[] v = raw.get(Cf.META, Schema.NODE_COUNT);
+            nodeCount = v == null ? 0 : Keys.u64(v);
+        }
+        return nodeCount.intValue();
+    }
+
+    // --- allocations
+
+    /** An allocation with the job it was placed for attached (shared: do not change the job). */
+    public Optional<Allocation> allocation(String allocId) {
+        return cached(new Slot(Cf.ALLOCS, allocId), () -> {
+            Optional<Allocation> stored = reads.allocation(allocId);
+            stored.ifPresent(a -> allocKeys.put(allocId, AllocKeys.of(a)));
+            return stored;
+        });
+    }
+
+    /**
+     * Stores an allocation (new or changed) with its job, which is kept once per job version,
+     * and moves its entries in the by-job, by-node and by-eval indexes (an in-place update gives
+     * an allocation a new evaluation). The index entries record whether it is terminal.
+     */
+    public void putAllocation(Allocation alloc) {
+        Objects.requireNonNull(alloc.job, () -> "allocation " + alloc.id + " has no job");
+        allocation(alloc.id);
+        AllocKeys before = allocKeys.get(alloc.id);
+        AllocKeys now = AllocKeys.of(alloc);
+        StoredAlloc stored = StoredAlloc.of(alloc);
+        raw.put(Cf.ALLOCS, Schema.alloc(alloc.id), NomadJson.write(stored));
+        objects.put(new Slot(Cf.ALLOCS, alloc.id), alloc);
+        storeAllocJob(alloc.job, stored);
+
+        if (before != null && !before.equals(now)) {
+            if (!before.namespace().equals(now.namespace()) || !before.jobId().equals(now.jobId())) {
+                raw.delete(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(before.namespace(), before.jobId(), alloc.id));
+            }
+            if (!before.nodeId().equals(now.nodeId())) {
+                raw.delete(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(before.nodeId(), alloc.id));
+            }
+            if (!before.evalId().equals(now.evalId())) {
+                raw.delete(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(before.evalId(), alloc.id));
+            }
+        }
+        byte[] indexValue = AllocIndexValue.encode(stored.jobCreateIndex, alloc.terminalStatus());
+        raw.put(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(alloc.namespace, alloc.jobId, alloc.id), indexValue);
+        raw.put(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(alloc.nodeId, alloc.id), indexValue);
+        raw.put(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(alloc.evalId, alloc.id), new byte[0]);
+        allocKeys.put(alloc.id, now);
+        touch(Table.ALLOCS);
+    }
+
+    private void storeAllocJob(Job job, StoredAlloc stored) {
+        byte[] key = Schema.allocJob(stored.alloc.namespace, stored.alloc.jobId, stored.jobCreateIndex,
+                stored.jobModifyIndex);
+        String text = java.util.HexFormat.of().formatHex(key);
+        if (allocJobsStored.add(text) && raw.get(Cf.ALLOC_JOBS, key) == null) {
+            raw.put(Cf.ALLOC_JOBS, key, NomadJson.write(job));
+        }
+    }
+
+    /** A job's allocations, whatever job CreateIndex they were placed for. */
+    public List<Allocation> allocationsOfJob(String namespace, String jobId) {
+        return allocations(reads.allocIdsOfJob(namespace, jobId).keySet());
+    }
+
+    /** The allocations placed on a node. */
+    public List<Allocation> allocationsOfNode(String nodeId) {
+        return allocations(reads.allocIdsOfNode(nodeId).keySet());
+    }
+
+    /** Alloc ID → whether it is terminal, for each of a job's allocations, without decoding them. */
+    public Map<String, Boolean> allocationTerminalFlagsOfJob(String namespace, String jobId) {
+        return reads.allocTerminalOfJob(namespace, jobId);
+    }
+
+    private List<Allocation> allocations(Collection<String> ids) {
+        List<Allocation> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            allocation(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    // --- what the leader hears after the command
+
+    /** The command stored these evaluations: the leader's broker and blocked-eval tracker need them. */
+    public void reportEvaluations(Collection<Evaluation> evals) {
+        reportedEvals.addAll(evals);
+    }
+
+    /** Capacity may have appeared on nodes of this computed class. */
+    public void reportCapacity(String computedClass) {
+        if (computedClass != null) {
+            capacityClasses.add(computedClass);
+        }
+    }
+
+    AppliedChanges changes() {
+        return new AppliedChanges(index, reportedEvals, capacityClasses);
     }
 
     // --- servers

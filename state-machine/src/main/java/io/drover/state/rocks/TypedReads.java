@@ -174,6 +174,15 @@ final class TypedReads {
         return out;
     }
 
+    /** IDs of a job's allocations (any job CreateIndex), with whether each is terminal. */
+    Map<String, Boolean> allocTerminalOfJob(String namespace, String jobId) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS_BY_JOB, Schema.allocsOfJob(namespace, jobId))) {
+            out.put(Keys.lastPart(e.key()), AllocIndexValue.terminal(e.value()));
+        }
+        return out;
+    }
+
     /** IDs of the allocations on a node, with whether each is terminal. */
     Map<String, Boolean> allocIdsOfNode(String nodeId) {
         Map<String, Boolean> out = new LinkedHashMap<>();

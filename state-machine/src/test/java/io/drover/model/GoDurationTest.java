@@ -1,4 +1,4 @@
-package io.drover.http.core;
+package io.drover.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package io.drover.http.core;
+package io.drover.model;
 
 /**
  * Parses durations in Go's {@code time.ParseDuration} syntax ({@code 300ms}, {@code 1m30s},
- * {@code 1.5h}, {@code -2s}), which Nomad's {@code ?wait=} accepts.
+ * {@code 1.5h}, {@code -2s}), which Nomad's {@code ?wait=} and its mock driver's durations accept.
  */
 public final class GoDuration {
     private GoDuration() {

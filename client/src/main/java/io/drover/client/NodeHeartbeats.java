@@ -1,0 +1,128 @@
+package io.drover.client;
+
+import io.drover.model.Node;
+import io.drover.model.NomadJson;
+import io.drover.proto.raft.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the simulated nodes registered and alive, as Nomad's client does for its one node:
+ * register (status initializing), heartbeat with status ready, then heartbeat again within
+ * the TTL each answer grants (see {@link HeartbeatPolicy}). A heartbeat the servers answer
+ * with "node not found" (they lost or never had the node) registers the node again. Failed
+ * calls are retried after a short random delay. Confined to the simulator's thread.
+ */
+final class NodeHeartbeats {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
+
+    private final NodeRpcClient rpc;
+    private final SimTimers timers;
+    private final Random random;
+    private final List<Beat> nodes = new ArrayList<>();
+    private boolean closed;
+
+    NodeHeartbeats(NodeRpcClient rpc, SimTimers timers, Random random) {
+        this.rpc = rpc;
+        this.timers = timers;
+        this.random = random;
+    }
+
+    void start(List<Node> toRegister) {
+        for (Node n : toRegister) {
+            Beat b = new Beat(n.id, NomadJson.write(n));
+            nodes.add(b);
+            register(b);
+        }
+    }
+
+    int registered() {
+        return (int) nodes.stream().filter(b -> b.registered).count();
+    }
+
+    int ready() {
+        return (int) nodes.stream().filter(b -> b.ready).count();
+    }
+
+    /** How many heartbeats the servers took, per node in registration order. */
+    List<Long> heartbeatsTaken() {
+        return nodes.stream().map(b -> b.heartbeats).toList();
+    }
+
+    void close() {
+        closed = true;
+        for (Beat b : nodes) {
+            b.cancel();
+        }
+    }
+
+    private void register(Beat b) {
+        if (closed) {
+            return;
+        }
+        rpc.register(b.json).whenComplete((r, e) -> {
+            if (e == null && r.getCode() == WriteResult.Code.OK) {
+                b.registered = true;
+                heartbeat(b);
+            } else {
+                LOG.debug("node {} not registered, retrying: {}", b.id, e != null ? e.toString() : r.getError());
+                b.later(HeartbeatPolicy.retryDelay(random), () -> register(b));
+            }
+        });
+    }
+
+    private void heartbeat(Beat b) {
+        if (closed) {
+            return;
+        }
+        rpc.heartbeat(b.id, Node.STATUS_READY).whenComplete((r, e) -> {
+            if (e == null && r.getCode() == WriteResult.Code.OK) {
+                b.ready = true;
+                b.heartbeats++;
+                b.later(HeartbeatPolicy.nextDelay(r.getHeartbeatTtlNanos(), random), () -> heartbeat(b));
+            } else if (e == null && nodeUnknown(r)) {
+                b.registered = false;
+                b.ready = false;
+                register(b);
+            } else {
+                LOG.debug("node {} heartbeat failed, retrying: {}", b.id, e != null ? e.toString() : r.getError());
+                b.later(HeartbeatPolicy.retryDelay(random), () -> heartbeat(b));
+            }
+        });
+    }
+
+    private static boolean nodeUnknown(WriteResult r) {
+        return r.getCode() == WriteResult.Code.NOT_FOUND || r.getError().contains("node not found");
+    }
+
+    /** One node's registration and heartbeat state. */
+    private final class Beat {
+        final String id;
+        final byte[] json;
+        boolean registered;
+        boolean ready;
+        long heartbeats;
+        Future<?> timer;
+
+        Beat(String id, byte[] json) {
+            this.id = id;
+            this.json = json;
+        }
+
+        void later(long delayNanos, Runnable action) {
+            if (!closed) {
+                timer = timers.schedule(delayNanos, action);
+            }
+        }
+
+        void cancel() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.drover.client;
+
+import io.drover.model.Allocation;
+import io.drover.model.Job;
+import io.drover.model.Task;
+import io.drover.model.TaskGroup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Allocations as the servers would hand them out: one group of one task, with the job. */
+final class TestAllocs {
+    private TestAllocs() {
+    }
+
+    static Allocation mock(String id, String nodeId, Map<String, Object> config) {
+        return of(id, nodeId, "mock_driver", config);
+    }
+
+    static Allocation of(String id, String nodeId, String driver, Map<String, Object> config) {
+        Task task = new Task();
+        task.name = "t";
+        task.driver = driver;
+        task.config = new LinkedHashMap<>(config);
+        task.killTimeout = 5_000_000_000L;
+        TaskGroup group = new TaskGroup();
+        group.name = "g";
+        group.count = 1;
+        group.tasks = List.of(task);
+        Job job = new Job();
+        job.id = "j";
+        job.name = "j";
+        job.type = "batch";
+        job.namespace = "default";
+        job.datacenters = List.of("dc1");
+        job.taskGroups = List.of(group);
+        Allocation a = new Allocation();
+        a.id = id;
+        a.namespace = "default";
+        a.evalId = "e-" + id;
+        a.name = "j.g[0]";
+        a.nodeId = nodeId;
+        a.jobId = "j";
+        a.job = job;
+        a.taskGroup = "g";
+        return a;
+    }
+}

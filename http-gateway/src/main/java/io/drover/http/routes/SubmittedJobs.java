@@ -1,0 +1,55 @@
+package io.drover.http.routes;
+
+import io.drover.http.core.GatewayRequest;
+import io.drover.http.core.HttpError;
+import io.drover.http.core.Regions;
+import io.drover.model.InvalidJobException;
+import io.drover.model.Job;
+import io.drover.model.JobCanonicalizer;
+import io.drover.model.JobValidator;
+import io.drover.model.MultiError;
+import java.util.List;
+
+/**
+ * Turns a job from a request body into the job the servers would store, as Nomad's agent and its
+ * register RPC do: region, defaults, register mutators, validation. A register and a plan share
+ * it, so a job plans exactly as it would register, and both refuse it with the same 400s.
+ */
+final class SubmittedJobs {
+    private static final String GLOBAL_REGION = "global";
+
+    private SubmittedJobs() {
+    }
+
+    /**
+     * Prepares {@code job} in place. The caller has checked that it has an ID.
+     *
+     * @throws HttpError 400 with Nomad's message for an invalid job, a namespace that does not
+     *     exist or a region this agent cannot reach
+     */
+    static Job prepare(Job job, GatewayRequest request, String agentRegion) {
+        // As Nomad: ?region= overrides the job's region; none, or "global", means this agent's.
+        String queryRegion = request.query("region");
+        if (!queryRegion.isEmpty()) {
+            job.region = queryRegion;
+        }
+        if (job.region == null || job.region.isEmpty() || job.region.equals(GLOBAL_REGION)) {
+            job.region = agentRegion;
+        }
+        try {
+            JobCanonicalizer.canonicalize(job);
+        } catch (InvalidJobException e) {
+            throw HttpError.badRequest(e.getMessage());
+        }
+        List<String> errors = JobValidator.validate(job);
+        if (!errors.isEmpty()) {
+            throw HttpError.badRequest(MultiError.format(errors));
+        }
+        if (!Namespaces.exists(job.namespace)) {
+            throw HttpError.badRequest(
+                    "job \"" + job.id + "\" is in nonexistent namespace \"" + job.namespace + "\"");
+        }
+        Regions.check(job.region, agentRegion);
+        return job;
+    }
+}

@@ -1,0 +1,78 @@
+package io.drover.scheduler.plan;
+
+import com.google.protobuf.ByteString;
+import io.drover.model.Allocation;
+import io.drover.model.NomadJson;
+import io.drover.model.Plan;
+import io.drover.model.PlanResult;
+import io.drover.proto.raft.PlanResultsCommand;
+import io.drover.proto.raft.StoppedAlloc;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what the {@link PlanEvaluator} accepted into the Raft command the leader commits
+ * (Nomad's {@code applyPlan} request, in its normalized form): placed and updated allocations in
+ * full, as Nomad JSON with the plan's job attached (a plan's allocations carry none); stopped
+ * allocations as the change to make ({@link StoppedAlloc}); preempted allocations as the
+ * plan's eviction records.
+ *
+ * <p>Times: with {@code nowUnixNanos} 0 the allocations keep the times they have and stops carry
+ * none, leaving the applier to use the command's leader time; otherwise, as Nomad, new
+ * allocations get it as CreateTime, and every allocation and stop as ModifyTime. The plan and
+ * result are not changed.
+ */
+public final class PlanCommands {
+    private PlanCommands() {
+    }
+
+    public static PlanResultsCommand toCommand(Plan plan, PlanResult result) {
+        return toCommand(plan, result, 0);
+    }
+
+    public static PlanResultsCommand toCommand(Plan plan, PlanResult result, long nowUnixNanos) {
+        PlanResultsCommand.Builder cmd = PlanResultsCommand.newBuilder().setEvalId(nullToEmpty(plan.evalId));
+        for (List<Allocation> stopped : values(result.nodeUpdate)) {
+            for (Allocation a : stopped) {
+                cmd.addStopped(StoppedAlloc.newBuilder()
+                        .setAllocId(a.id)
+                        .setDesiredDescription(nullToEmpty(a.desiredDescription))
+                        .setClientStatus(nullToEmpty(a.clientStatus))
+                        .setModifyTime(nowUnixNanos));
+            }
+        }
+        for (List<Allocation> placed : values(result.nodeAllocation)) {
+            for (Allocation a : placed) {
+                Allocation full = a.shallowCopy();
+                if (full.job == null) {
+                    full.job = plan.job;
+                }
+                if (nowUnixNanos != 0) {
+                    if (full.createTime == null || full.createTime == 0) {
+                        full.createTime = nowUnixNanos;
+                    }
+                    full.modifyTime = nowUnixNanos;
+                }
+                cmd.addAllocJson(ByteString.copyFrom(NomadJson.write(full)));
+            }
+        }
+        for (List<Allocation> preempted : values(result.nodePreemptions)) {
+            for (Allocation a : preempted) {
+                Allocation evicted = a.shallowCopy();
+                if (nowUnixNanos != 0) {
+                    evicted.modifyTime = nowUnixNanos;
+                }
+                cmd.addPreemptedJson(ByteString.copyFrom(NomadJson.write(evicted)));
+            }
+        }
+        return cmd.build();
+    }
+
+    private static Iterable<List<Allocation>> values(Map<String, List<Allocation>> byNode) {
+        return byNode == null ? List.of() : byNode.values().stream().filter(l -> l != null).toList();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

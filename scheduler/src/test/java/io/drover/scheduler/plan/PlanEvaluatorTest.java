@@ -1,0 +1,179 @@
+package io.drover.scheduler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.model.Allocation;
+import io.drover.model.Job;
+import io.drover.model.NomadJson;
+import io.drover.model.Node;
+import io.drover.model.Plan;
+import io.drover.model.PlanResult;
+import io.drover.proto.raft.PlanResultsCommand;
+import io.drover.scheduler.Mocks;
+import io.drover.scheduler.TestState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanEvaluatorTest {
+    private final TestState state = new TestState();
+    private final Map<String, String> refusals = new LinkedHashMap<>();
+    private final PlanEvaluator evaluator = new PlanEvaluator(refusals::put);
+    private final Job job = Mocks.job();
+
+    private Plan plan() {
+        Plan p = new Plan();
+        p.evalId = Mocks.uuid();
+        p.job = job;
+        return p;
+    }
+
+    private Allocation placement(Node node, long memoryMb) {
+        Allocation a = Mocks.allocFor(job, node, 500, memoryMb, 150);
+        a.clientStatus = Allocation.CLIENT_PENDING;
+        return a;
+    }
+
+    @Test
+    void overCommittedNodeIsRefusedOthersKeptAndRefreshIndexSet() {
+        Node full = Mocks.node();
+        Node free = Mocks.node();
+        state.addNodes(List.of(full, free)).addJob(job).addAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
+        Plan plan = plan();
+        plan.appendAlloc(placement(full, 1000));
+        plan.appendAlloc(placement(free, 1000));
+
+        PlanResult result = evaluator.evaluate(state, plan);
+
+        assertThat(result.nodeAllocation).containsOnlyKeys(free.id);
+        assertThat(refusals).containsExactly(Map.entry(full.id, "memory"));
+        assertThat(result.refreshIndex).isEqualTo(state.appliedIndex());
+        assertThat(result.fullCommit(plan).full()).isFalse();
+    }
+
+    @Test
+    void fullCommitHasNoRefreshIndex() {
+        Node node = Mocks.node();
+        state.addNode(node).addJob(job);
+        Plan plan = plan();
+        plan.appendAlloc(placement(node, 1000));
+        PlanResult result = evaluator.evaluate(state, plan);
+        assertThat(result.refreshIndex).isZero();
+        assertThat(result.fullCommit(plan).full()).isTrue();
+    }
+
+    @Test
+    void allAtOnceIsAllOrNothing() {
+        Node full = Mocks.node();
+        Node free = Mocks.node();
+        state.addNodes(List.of(full, free)).addJob(job).addAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
+        Plan plan = plan();
+        plan.allAtOnce = true;
+        plan.appendAlloc(placement(free, 1000));
+        plan.appendAlloc(placement(full, 1000));
+
+        PlanResult result = evaluator.evaluate(state, plan);
+        assertThat(result.nodeAllocation).isNull();
+        assertThat(result.nodeUpdate).isNull();
+        assertThat(result.refreshIndex).isPositive();
+    }
+
+    @Test
+    void placementsOnUnusableNodesAreRefusedWithNomadsReasons() {
+        Node down = Mocks.node();
+        down.status = Node.STATUS_DOWN;
+        Node draining = Mocks.node();
+        draining.drain = true;
+        Node ineligible = Mocks.node();
+        ineligible.schedulingEligibility = Node.INELIGIBLE;
+        state.addNodes(List.of(down, draining, ineligible)).addJob(job);
+        Plan plan = plan();
+        Node missing = Mocks.node();
+        for (Node n : List.of(down, draining, ineligible, missing)) {
+            plan.appendAlloc(placement(n, 100));
+        }
+        evaluator.evaluate(state, plan);
+        assertThat(refusals).containsExactly(
+                Map.entry(down.id, "node is not ready for placements"),
+                Map.entry(draining.id, "node is draining"),
+                Map.entry(ineligible.id, "node is not eligible for draining"),
+                Map.entry(missing.id, "node does not exist"));
+    }
+
+    @Test
+    void stopsFreeRoomAndAreAlwaysAllowed() {
+        Node node = Mocks.node();
+        Node down = Mocks.node();
+        down.status = Node.STATUS_DOWN;
+        Allocation big = Mocks.allocFor(job, node, 500, 7000, 150);
+        Allocation lost = Mocks.allocFor(job, down, 500, 100, 150);
+        state.addNodes(List.of(node, down)).addJob(job).addAlloc(big).addAlloc(lost);
+        Plan plan = plan();
+        plan.appendStoppedAlloc(big, "alloc is being updated", "", "", Instant.EPOCH);
+        plan.appendStoppedAlloc(lost, "alloc is lost since its node is down", Allocation.CLIENT_LOST, "", Instant.EPOCH);
+        plan.appendAlloc(placement(node, 7000));
+        plan.normalizeAllocations();
+
+        PlanResult result = evaluator.evaluate(state, plan);
+        assertThat(refusals).isEmpty();
+        assertThat(result.nodeAllocation).containsOnlyKeys(node.id);
+        assertThat(result.nodeUpdate.get(down.id)).singleElement().satisfies(a -> {
+            assertThat(a.desiredStatus).isEqualTo(Allocation.DESIRED_STOP);
+            assertThat(a.clientStatus).isEqualTo(Allocation.CLIENT_LOST);
+            assertThat(a.jobId).isEqualTo(job.id);
+        });
+    }
+
+    @Test
+    void portCollisionWithAnExistingAllocationIsRefused() {
+        Node node = Mocks.node();
+        Allocation existing = Mocks.alloc();
+        existing.nodeId = node.id;
+        state.addNode(node).addAlloc(existing);
+        Allocation clash = Mocks.alloc();
+        clash.nodeId = node.id;
+        Plan plan = plan();
+        plan.appendAlloc(clash);
+        evaluator.evaluate(state, plan);
+        assertThat(refusals).containsExactly(Map.entry(node.id, "reserved port collision"));
+    }
+
+    @Test
+    void stoppingAnUnknownAllocationFailsTheWholePlan() {
+        Plan plan = plan();
+        Allocation ghost = Mocks.alloc();
+        plan.nodeUpdate.put(ghost.nodeId, new ArrayList<>(List.of(ghost)));
+        assertThatThrownBy(() -> evaluator.evaluate(state, plan))
+                .isInstanceOf(PlanEvaluationException.class)
+                .hasMessage("alloc " + ghost.id + " doesn't exist");
+    }
+
+    @Test
+    void commandCarriesPlacementsWithTheirJobAndStops() {
+        Node node = Mocks.node();
+        Allocation old = Mocks.allocFor(job, node, 500, 256, 150);
+        state.addNode(node).addJob(job).addAlloc(old);
+        Plan plan = plan();
+        plan.appendStoppedAlloc(old, "alloc not needed", "", "", Instant.EPOCH);
+        Allocation placed = placement(node, 256);
+        plan.appendAlloc(placed);
+        PlanResult result = evaluator.evaluate(state, plan);
+
+        PlanResultsCommand cmd = PlanCommands.toCommand(plan, result, 1234L);
+        assertThat(cmd.getEvalId()).isEqualTo(plan.evalId);
+        assertThat(cmd.getStoppedList()).singleElement().satisfies(s -> {
+            assertThat(s.getAllocId()).isEqualTo(old.id);
+            assertThat(s.getDesiredDescription()).isEqualTo("alloc not needed");
+            assertThat(s.getModifyTime()).isEqualTo(1234L);
+        });
+        Allocation decoded = NomadJson.read(cmd.getAllocJson(0).toByteArray(), Allocation.class);
+        assertThat(decoded.id).isEqualTo(placed.id);
+        assertThat(decoded.job.id).isEqualTo(job.id);
+        assertThat(decoded.createTime).isEqualTo(1234L);
+        assertThat(placed.job).as("the plan is not changed").isNull();
+    }
+}

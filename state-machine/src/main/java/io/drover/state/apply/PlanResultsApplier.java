@@ -1,0 +1,101 @@
+package io.drover.state.apply;
+
+import com.google.protobuf.ByteString;
+import io.drover.model.Allocation;
+import io.drover.model.DesiredTransition;
+import io.drover.model.Evaluation;
+import io.drover.model.NomadJson;
+import io.drover.proto.raft.PlanResultsCommand;
+import io.drover.proto.raft.StoppedAlloc;
+import io.drover.proto.raft.WriteResult;
+import io.drover.state.rocks.StateTxn;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Commits what the plan applier accepted of a plan (Nomad's UpsertPlanResults): stopped and
+ * preempted allocations are rebuilt from the stored ones with the plan's decision applied, then
+ * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted); the
+ * planning evaluation's ModifyIndex moves and the evaluations the plan creates are stored.
+ */
+final class PlanResultsApplier {
+    private PlanResultsApplier() {
+    }
+
+    static WriteResult apply(StateTxn txn, PlanResultsCommand cmd) {
+        List<Allocation> stopped = new ArrayList<>(cmd.getStoppedCount());
+        for (StoppedAlloc s : cmd.getStoppedList()) {
+            stopped.add(stop(txn, s));
+        }
+        List<Allocation> preempted = new ArrayList<>(cmd.getPreemptedJsonCount());
+        for (ByteString json : cmd.getPreemptedJsonList()) {
+            preempted.add(evict(txn, NomadJson.read(json.toByteArray(), Allocation.class)));
+        }
+        List<Allocation> placed = new ArrayList<>(cmd.getAllocJsonCount());
+        for (ByteString json : cmd.getAllocJsonList()) {
+            placed.add(NomadJson.read(json.toByteArray(), Allocation.class));
+        }
+
+        touchPlanningEval(txn, cmd.getEvalId());
+        List<Allocation> all = new ArrayList<>(stopped.size() + placed.size() + preempted.size());
+        all.addAll(stopped);
+        all.addAll(placed);
+        all.addAll(preempted);
+        AllocWrites.upsert(txn, all);
+
+        List<Evaluation> evals = EvalWrites.decode(cmd.getEvalJsonList());
+        EvalWrites.upsert(txn, evals);
+        return Results.okWithEvals(txn, evals).build();
+    }
+
+    /** The stored allocation with the scheduler's stop applied (Nomad denormalizes the plan's diff so). */
+    private static Allocation stop(StateTxn txn, StoppedAlloc s) {
+        Allocation a = stored(txn, s.getAllocId());
+        a.desiredStatus = Allocation.DESIRED_STOP;
+        a.desiredDescription = s.getDesiredDescription();
+        if (!s.getClientStatus().isEmpty()) {
+            a.clientStatus = s.getClientStatus();
+        }
+        if (!s.getFollowupEvalId().isEmpty()) {
+            a.followupEvalId = s.getFollowupEvalId();
+        }
+        if (s.getModifyTime() != 0) {
+            a.modifyTime = s.getModifyTime();
+        }
+        if (!s.getDesiredTransitionJson().isEmpty()) {
+            DesiredTransition t = NomadJson.read(s.getDesiredTransitionJson().toByteArray(), DesiredTransition.class);
+            if (a.desiredTransition == null) {
+                a.desiredTransition = new DesiredTransition();
+            }
+            a.desiredTransition.merge(t);
+        }
+        return a;
+    }
+
+    /** The stored allocation evicted for the allocation that preempts it. */
+    private static Allocation evict(StateTxn txn, Allocation diff) {
+        Allocation a = stored(txn, diff.id);
+        a.preemptedByAllocation = diff.preemptedByAllocation;
+        a.desiredDescription = "Preempted by alloc ID " + diff.preemptedByAllocation;
+        a.desiredStatus = Allocation.DESIRED_EVICT;
+        if (diff.modifyTime != null && diff.modifyTime != 0) {
+            a.modifyTime = diff.modifyTime;
+        }
+        return a;
+    }
+
+    private static Allocation stored(StateTxn txn, String allocId) {
+        return txn.allocation(allocId).map(Allocation::copySkipJob)
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "alloc " + allocId + " doesn't exist"));
+    }
+
+    private static void touchPlanningEval(StateTxn txn, String evalId) {
+        if (evalId.isEmpty()) {
+            return;
+        }
+        Evaluation eval = txn.evaluation(evalId).orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND,
+                "unable to find eval id \"" + evalId + "\""));
+        eval.modifyIndex = txn.index();
+        txn.putEvaluation(eval);
+    }
+}
