@@ -126,7 +126,7 @@ public final class AgentConfigBuilder {
     private static java.util.Optional<Duration> duration(JsonNode parent, String key) {
         return text(parent, key).map(v -> {
             try {
-                return Duration.ofNanos(io.drover.http.core.GoDuration.parseNanos(v));
+                return Duration.ofNanos(io.drover.model.GoDuration.parseNanos(v));
             } catch (RuntimeException e) {
                 throw new ConfigException("invalid duration for " + key + ": \"" + v + "\"");
             }
