@@ -15,6 +15,7 @@ import io.drover.scheduler.plan.PlanEvaluator;
 import io.drover.server.cluster.ClusterBridge;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.DryRunPlanner;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
 import io.drover.server.cluster.LeaderServices;
@@ -95,7 +96,8 @@ public final class Agent implements AutoCloseable {
             stateMachine.setLeaderListener(leaderServices(config, store, stateMachine, leader, cluster, stamps));
             gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
                     config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
-                    store, cluster, Clock.systemUTC(), new SecureRandom());
+                    store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
+                    new SecureRandom());
             rpc.setLocalReads(gateway::serveForwarded);
             cluster.setLocalReads(gateway::serveForwarded);
 

@@ -26,7 +26,7 @@ public final class DryRunPlanner implements JobPlanner {
     @Override
     public PlanOutcome plan(StateReader state, Job job) {
         SchedulerEnv env = new SchedulerEnv(io.drover.model.GoTime.fromUnixNanos(nowNanos.getAsLong()), newId);
-        PlanDryRun.DryRunResult r;
+        io.drover.scheduler.DryRunResult r;
         try {
             r = PlanDryRun.run(state, job, env);
         } catch (SchedulerException e) {
