@@ -5,7 +5,19 @@ import io.drover.http.HttpGateway;
 import io.drover.http.HttpGatewayConfig;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.raft.DroverStateMachine;
+import io.drover.model.Node;
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.NodeHeartbeatRequest;
+import io.drover.proto.rpc.WriteRequest;
+import io.drover.scheduler.Schedulers;
+import io.drover.scheduler.plan.PlanCommands;
+import io.drover.scheduler.plan.PlanEvaluator;
 import io.drover.server.cluster.ClusterBridge;
+import io.drover.server.nodes.Heartbeats;
+import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.DryRunPlanner;
+import io.drover.server.scheduling.SchedulingService;
+import io.drover.server.scheduling.Timers;
 import io.drover.server.cluster.LeaderServices;
 import io.drover.server.config.AgentConfig;
 import io.drover.server.leader.LeaderEndpoint;
@@ -73,17 +85,19 @@ public final class Agent implements AutoCloseable {
                 return t;
             });
             closeInReverse.add(replies::shutdownNow);
-            LeaderEndpoint leader = new LeaderEndpoint(raft, store, new Stamps(Clock.systemUTC(), new SecureRandom()),
-                    replies);
-            RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady);
+            Stamps stamps = new Stamps(Clock.systemUTC(), new SecureRandom());
+            LeaderEndpoint leader = new LeaderEndpoint(raft, store, stamps, replies);
             PeerClients peers = new PeerClients();
             closeInReverse.add(peers);
             ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
                     config.rpcHoldTimeout());
-            stateMachine.setLeaderListener(new LeaderServices(leader, announcement(config, raft), cluster, background));
+            RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady,
+                    cluster::write, store, background);
+            stateMachine.setLeaderListener(leaderServices(config, store, stateMachine, leader, cluster, stamps));
             gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
                     config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
-                    store, cluster, Clock.systemUTC(), new SecureRandom());
+                    store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
+                    new SecureRandom());
             rpc.setLocalReads(gateway::serveForwarded);
             cluster.setLocalReads(gateway::serveForwarded);
 
@@ -128,6 +142,48 @@ public final class Agent implements AutoCloseable {
             failure.addSuppressed(cause);
             return failure;
         }
+    }
+
+    /**
+     * The leader-only services (scheduling, heartbeats, drainer), fed by what the state machine
+     * applies; they run on a scheduled thread of their own so a slow write never holds up the
+     * agent's other background work.
+     */
+    private LeaderServices leaderServices(AgentConfig config, RocksStateStore store, DroverStateMachine stateMachine,
+            LeaderEndpoint leader, ClusterBridge cluster, Stamps stamps) {
+        ScheduledExecutorService leaderThread = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "leader-services");
+            t.setDaemon(true);
+            return t;
+        });
+        closeInReverse.add(leaderThread::shutdownNow);
+        Timers timers = Timers.of(leaderThread);
+        SecureRandom random = new SecureRandom();
+        PlanEvaluator planEvaluator = new PlanEvaluator();
+        SchedulingService scheduling = new SchedulingService(store, timers, Schedulers::forType,
+                planEvaluator::evaluate, PlanCommands::toCommand, leader::submit, stamps::nowNanos, stamps::uuid,
+                random, config.numSchedulers());
+        closeInReverse.add(scheduling::stop);
+        Heartbeats heartbeats = new Heartbeats(config.heartbeats(), timers, random, nodeId -> markDown(leader, nodeId));
+        leader.setNodeWriteHook(heartbeats);
+        stateMachine.setChangeListener(changes -> {
+            scheduling.evaluationsWritten(changes.evals());
+            scheduling.capacityChanged(changes.capacityClasses(), changes.index());
+        });
+        return new LeaderServices(leader, announcement(config, raft), cluster, leaderThread, store, scheduling,
+                heartbeats, new NodeDrainer(store, stamps, leader::submit));
+    }
+
+    /** A node missed its heartbeat: it is marked down, and its allocations will be replaced. */
+    private static void markDown(LeaderEndpoint leader, String nodeId) {
+        LOG.info("node {} missed its heartbeat: marking it down", nodeId);
+        leader.handle(WriteRequest.newBuilder()
+                .setNodeHeartbeat(NodeHeartbeatRequest.newBuilder().setNodeId(nodeId).setStatus(Node.STATUS_DOWN))
+                .build()).whenComplete((r, e) -> {
+                    if (e != null || r.getCode() != WriteResult.Code.OK) {
+                        LOG.warn("marking node {} down failed: {}", nodeId, e != null ? e : r.getError());
+                    }
+                });
     }
 
     public static Agent start(AgentConfig config) {

@@ -20,6 +20,11 @@ public final class Evaluation {
     public static final String TRIGGER_JOB_REGISTER = "job-register";
     public static final String TRIGGER_JOB_DEREGISTER = "job-deregister";
     public static final String TRIGGER_PERIODIC_JOB = "periodic-job";
+    public static final String TRIGGER_NODE_UPDATE = "node-update";
+    public static final String TRIGGER_NODE_DRAIN = "node-drain";
+    public static final String TRIGGER_ALLOC_STOP = "alloc-stop";
+    public static final String TRIGGER_RETRY_FAILED_ALLOC = "alloc-failure";
+    public static final String TRIGGER_FAILED_FOLLOW_UP = "failed-follow-up";
 
     @JsonProperty("ID") public String id;
     @JsonProperty("Namespace") public String namespace;

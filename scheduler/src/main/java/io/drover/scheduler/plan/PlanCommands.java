@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Turns what the {@link PlanEvaluator} accepted into the Raft command the leader commits
  * (Nomad's {@code applyPlan} request, in its normalized form): placed and updated allocations in
- * full, as Nomad JSON with the plan's job attached (a plan's allocations carry none); stopped
+ * full, as Nomad JSON without their job (the applier attaches the job as registered); stopped
  * allocations as the change to make ({@link StoppedAlloc}); preempted allocations as the
  * plan's eviction records.
  *
@@ -38,15 +38,16 @@ public final class PlanCommands {
                         .setAllocId(a.id)
                         .setDesiredDescription(nullToEmpty(a.desiredDescription))
                         .setClientStatus(nullToEmpty(a.clientStatus))
+                        .setFollowupEvalId(nullToEmpty(a.followupEvalId))
                         .setModifyTime(nowUnixNanos));
             }
         }
         for (List<Allocation> placed : values(result.nodeAllocation)) {
             for (Allocation a : placed) {
                 Allocation full = a.shallowCopy();
-                if (full.job == null) {
-                    full.job = plan.job;
-                }
+                // The applier attaches the job as registered: a copy per allocation would make a
+                // plan of a thousand placements carry the job a thousand times through Raft.
+                full.job = null;
                 if (nowUnixNanos != 0) {
                     if (full.createTime == null || full.createTime == 0) {
                         full.createTime = nowUnixNanos;

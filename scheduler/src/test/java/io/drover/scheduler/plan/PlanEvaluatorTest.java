@@ -158,7 +158,7 @@ class PlanEvaluatorTest {
         Allocation old = Mocks.allocFor(job, node, 500, 256, 150);
         state.addNode(node).addJob(job).addAlloc(old);
         Plan plan = plan();
-        plan.appendStoppedAlloc(old, "alloc not needed", "", "", Instant.EPOCH);
+        plan.appendStoppedAlloc(old, "alloc not needed", "", "follow-up-eval", Instant.EPOCH);
         Allocation placed = placement(node, 256);
         plan.appendAlloc(placed);
         PlanResult result = evaluator.evaluate(state, plan);
@@ -169,10 +169,11 @@ class PlanEvaluatorTest {
             assertThat(s.getAllocId()).isEqualTo(old.id);
             assertThat(s.getDesiredDescription()).isEqualTo("alloc not needed");
             assertThat(s.getModifyTime()).isEqualTo(1234L);
+            assertThat(s.getFollowupEvalId()).isEqualTo("follow-up-eval");
         });
         Allocation decoded = NomadJson.read(cmd.getAllocJson(0).toByteArray(), Allocation.class);
         assertThat(decoded.id).isEqualTo(placed.id);
-        assertThat(decoded.job.id).isEqualTo(job.id);
+        assertThat(decoded.job).as("the applier attaches the registered job").isNull();
         assertThat(decoded.createTime).isEqualTo(1234L);
         assertThat(placed.job).as("the plan is not changed").isNull();
     }

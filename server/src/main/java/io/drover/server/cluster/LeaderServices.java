@@ -5,15 +5,22 @@ import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.raft.LeaderListener;
 import io.drover.server.leader.LeaderEndpoint;
+import io.drover.server.nodes.Heartbeats;
+import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.SchedulingService;
+import io.drover.state.StateReader;
+import io.drover.state.StateStore;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What runs only on the leader, started when this server becomes leader and stopped when it
- * stops being one. Today: announcing where the leader can be reached, so followers can
- * forward to it.
+ * stops being one: announcing where the leader can be reached (so followers can forward to
+ * it), scheduling (broker, workers, plan applier), nodes' heartbeat timers and the node
+ * drainer. Each is restored from the replicated state when leadership begins.
  */
 public final class LeaderServices implements LeaderListener {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderServices.class);
@@ -22,14 +29,24 @@ public final class LeaderServices implements LeaderListener {
     private final ServerAnnounceCommand self;
     private final ClusterBridge cluster;
     private final ScheduledExecutorService executor;
+    private final StateStore state;
+    private final SchedulingService scheduling;
+    private final Heartbeats heartbeats;
+    private final NodeDrainer drainer;
     private volatile boolean leading;
+    private ScheduledFuture<?> drainerTicks;
 
     public LeaderServices(LeaderEndpoint leader, ServerAnnounceCommand self, ClusterBridge cluster,
-            ScheduledExecutorService executor) {
+            ScheduledExecutorService executor, StateStore state, SchedulingService scheduling, Heartbeats heartbeats,
+            NodeDrainer drainer) {
         this.leader = leader;
         this.self = self;
         this.cluster = cluster;
         this.executor = executor;
+        this.state = state;
+        this.scheduling = scheduling;
+        this.heartbeats = heartbeats;
+        this.drainer = drainer;
     }
 
     @Override
@@ -37,6 +54,7 @@ public final class LeaderServices implements LeaderListener {
         leading = true;
         LOG.info("this server ({}) is now the leader", self.getServerId());
         executor.execute(this::announce);
+        executor.execute(this::startServices);
     }
 
     @Override
@@ -45,6 +63,43 @@ public final class LeaderServices implements LeaderListener {
             LOG.info("this server ({}) is no longer the leader", self.getServerId());
         }
         leading = false;
+        executor.execute(this::stopServices);
+    }
+
+    private synchronized void startServices() {
+        if (!leading) {
+            return;
+        }
+        try (StateReader reader = state.reader()) {
+            heartbeats.enable(reader.nodes(""));
+        }
+        scheduling.start();
+        if (drainerTicks == null) {
+            drainerTicks = executor.scheduleWithFixedDelay(this::drainPass, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void stopServices() {
+        if (leading) {
+            return;
+        }
+        heartbeats.disable();
+        scheduling.stop();
+        if (drainerTicks != null) {
+            drainerTicks.cancel(false);
+            drainerTicks = null;
+        }
+    }
+
+    private void drainPass() {
+        if (!leading) {
+            return;
+        }
+        try {
+            drainer.pass();
+        } catch (RuntimeException e) {
+            LOG.warn("a node drain pass failed: {}", e.toString());
+        }
     }
 
     @Override

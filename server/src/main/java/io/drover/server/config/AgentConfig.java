@@ -1,5 +1,6 @@
 package io.drover.server.config;
 
+import io.drover.server.nodes.HeartbeatConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +27,13 @@ import java.util.Objects;
  * @param rpcHoldTimeout how long a request waits for a leader before failing
  * @param maxRequestBodyBytes larger request bodies are refused with 413
  * @param logLevel the root log level
+ * @param numSchedulers scheduler workers on the leader (Nomad's num_schedulers)
+ * @param heartbeats how nodes' heartbeat TTLs are set and when a silent node is down
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
-        int maxRequestBodyBytes, String logLevel) {
+        int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats) {
     public AgentConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.drover.server.nodes.HeartbeatConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class AgentConfigBuilder {
     Duration electionTimeoutMax = Duration.ofMillis(300);
     long snapshotThreshold = 8192;
     Duration rpcHoldTimeout = Duration.ofSeconds(5);
+    int numSchedulers = Runtime.getRuntime().availableProcessors();
+    HeartbeatConfig heartbeats = HeartbeatConfig.defaults();
     int maxRequestBodyBytes = 4 << 20;
     String logLevel = "INFO";
 
@@ -109,6 +112,27 @@ public final class AgentConfigBuilder {
         return this;
     }
 
+    public AgentConfigBuilder numSchedulers(int v) {
+        numSchedulers = v;
+        return this;
+    }
+
+    public AgentConfigBuilder heartbeats(HeartbeatConfig v) {
+        heartbeats = v;
+        return this;
+    }
+
+    /** A Go duration ("10s", "1m30s") under {@code key}, as Nomad's config files write them. */
+    private static java.util.Optional<Duration> duration(JsonNode parent, String key) {
+        return text(parent, key).map(v -> {
+            try {
+                return Duration.ofNanos(io.drover.model.GoDuration.parseNanos(v));
+            } catch (RuntimeException e) {
+                throw new ConfigException("invalid duration for " + key + ": \"" + v + "\"");
+            }
+        });
+    }
+
     public AgentConfigBuilder rpcHoldTimeout(Duration v) {
         rpcHoldTimeout = v;
         return this;
@@ -145,6 +169,14 @@ public final class AgentConfigBuilder {
         JsonNode server = root.path("server");
         integer(server, "bootstrap_expect").ifPresent(v -> bootstrapExpect = v);
         integer(server, "raft_snapshot_threshold").ifPresent(v -> snapshotThreshold = v);
+        integer(server, "num_schedulers").ifPresent(v -> numSchedulers = v);
+        HeartbeatConfig h = heartbeats;
+        Duration minTtl = duration(server, "min_heartbeat_ttl").orElse(h.minHeartbeatTtl());
+        double perSecond = server.path("max_heartbeats_per_second").isNumber()
+                ? server.path("max_heartbeats_per_second").asDouble() : h.maxHeartbeatsPerSecond();
+        Duration grace = duration(server, "heartbeat_grace").orElse(h.heartbeatGrace());
+        Duration failover = duration(server, "failover_heartbeat_ttl").orElse(h.failoverHeartbeatTtl());
+        heartbeats = new HeartbeatConfig(minTtl, perSecond, grace, failover);
         JsonNode joins = server.path("server_join").path("retry_join");
         if (joins.isMissingNode()) {
             joins = server.path("retry_join");
@@ -179,7 +211,7 @@ public final class AgentConfigBuilder {
         String nodeName = name != null ? name : hostName();
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
-                rpcHoldTimeout, maxRequestBodyBytes, logLevel);
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(1, numSchedulers), heartbeats);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "

@@ -1,10 +1,13 @@
 package io.drover.server.leader;
 
 import com.google.protobuf.ByteString;
+import io.drover.model.Allocation;
+import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingPolicyIds;
+import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.JobDeregisterCommand;
 import io.drover.proto.raft.JobRegisterCommand;
@@ -30,12 +33,15 @@ import java.util.Optional;
 final class CommandBuilder {
     private final StateStore state;
     private final Stamps stamps;
+    private final NodeCommands nodes;
 
     CommandBuilder(StateStore state, Stamps stamps) {
         this.state = state;
         this.stamps = stamps;
+        this.nodes = new NodeCommands(stamps);
     }
 
+    /** The command carrying {@code request}, or {@code null} when nothing needs to be written. */
     RaftCommand build(WriteRequest request) throws Refusal {
         long now = stamps.nowNanos();
         RaftCommand.Builder cmd = RaftCommand.newBuilder()
@@ -47,7 +53,31 @@ final class CommandBuilder {
                 case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
                 case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
                 case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
-                case JOB_EVALUATE -> cmd.setEvalCreate(evaluate(reader, request.getJobEvaluate(), now));
+                case JOB_EVALUATE -> {
+                    if (request.getJobEvaluate().getForceReschedule()) {
+                        cmd.setAllocDesiredTransition(forceReschedule(reader, request.getJobEvaluate(), now));
+                    } else {
+                        cmd.setEvalCreate(evaluate(reader, request.getJobEvaluate(), now));
+                    }
+                }
+                case NODE_REGISTER -> cmd.setNodeUpsert(nodes.register(reader, request.getNodeRegister(), now));
+                case NODE_HEARTBEAT -> {
+                    var status = nodes.status(reader, request.getNodeHeartbeat(), now);
+                    if (status.isEmpty()) {
+                        return null;
+                    }
+                    cmd.setNodeStatus(status.get());
+                }
+                case NODE_ELIGIBILITY -> {
+                    var eligibility = nodes.eligibility(reader, request.getNodeEligibility(), now);
+                    if (eligibility.isEmpty()) {
+                        return null;
+                    }
+                    cmd.setNodeEligibility(eligibility.get());
+                }
+                case NODE_DRAIN -> cmd.setNodeDrain(nodes.drain(reader, request.getNodeDrain(), now));
+                case ALLOC_UPDATE -> cmd.setAllocClientUpdate(nodes.allocUpdate(reader, request.getAllocUpdate(), now));
+                case ALLOC_STOP -> cmd.setAllocDesiredTransition(nodes.allocStop(reader, request.getAllocStop(), now));
                 case OP_NOT_SET -> throw new Refusal(WriteResult.Code.INVALID, "empty write request");
             }
         }
@@ -140,6 +170,26 @@ final class CommandBuilder {
         // As Nomad: a forced evaluation carries the job's ModifyIndex.
         eval.jobModifyIndex = job.modifyIndex;
         return EvalCreateCommand.newBuilder().addEvalJson(json(eval)).build();
+    }
+
+    /**
+     * Nomad's forced evaluation with ForceReschedule: failed allocations of the job that the
+     * scheduler would not otherwise replace are marked for rescheduling, with the evaluation.
+     */
+    private AllocDesiredTransitionCommand forceReschedule(StateReader reader, JobEvaluateRequest r, long now)
+            throws Refusal {
+        EvalCreateCommand create = evaluate(reader, r, now);
+        AllocDesiredTransitionCommand.Builder b = AllocDesiredTransitionCommand.newBuilder()
+                .addAllEvalJson(create.getEvalJsonList());
+        DesiredTransition t = new DesiredTransition();
+        t.forceReschedule = true;
+        ByteString transition = json(t);
+        for (Allocation a : reader.allocationsOfJob(r.getNamespace(), r.getJobId(), false)) {
+            if (Allocation.CLIENT_FAILED.equals(a.clientStatus) && !Allocation.DESIRED_STOP.equals(a.desiredStatus)) {
+                b.putTransitionsJson(a.id, transition);
+            }
+        }
+        return b.build();
     }
 
     private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,

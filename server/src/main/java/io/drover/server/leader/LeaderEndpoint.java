@@ -28,6 +28,8 @@ public final class LeaderEndpoint {
     private final RaftNode raft;
     private final CommandBuilder builder;
     private final GroupCommit commits;
+    private final StateStore state;
+    private volatile NodeWriteHook nodeHook = NodeWriteHook.NONE;
 
     /**
      * @param replies where answers continue: Ratis completes them on its apply thread, which
@@ -35,6 +37,7 @@ public final class LeaderEndpoint {
      */
     public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps, Executor replies) {
         this.raft = raft;
+        this.state = state;
         this.builder = new CommandBuilder(state, stamps);
         this.commits = new GroupCommit(raft, replies, LeaderEndpoint::toResult);
     }
@@ -49,7 +52,26 @@ public final class LeaderEndpoint {
         } catch (Refusal r) {
             return CompletableFuture.completedFuture(r.toResult());
         }
-        return submit(command);
+        if (command == null) {
+            // Nothing changes (a heartbeat that keeps the node's status): no Raft entry, as Nomad.
+            return CompletableFuture.completedFuture(nodeHook.completed(request, unchanged()));
+        }
+        CompletableFuture<WriteResult> result = submit(command);
+        return isNodeWrite(request) ? result.thenApply(r -> nodeHook.completed(request, r)) : result;
+    }
+
+    public void setNodeWriteHook(NodeWriteHook hook) {
+        this.nodeHook = hook;
+    }
+
+    private WriteResult unchanged() {
+        try (var reader = state.reader()) {
+            return WriteResult.newBuilder().setCode(WriteResult.Code.OK).setIndex(reader.appliedIndex()).build();
+        }
+    }
+
+    private static boolean isNodeWrite(WriteRequest request) {
+        return request.hasNodeRegister() || request.hasNodeHeartbeat();
     }
 
     /** Appends a command built by the leader itself (housekeeping such as server announcements). */

@@ -6,7 +6,13 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.WriteRequest;
+import io.drover.state.StateStore;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,7 +24,9 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicReference<LocalReads> reads = new AtomicReference<>();
 
-    public RpcServer(String bindHost, int port, LeaderEndpoint leader, BooleanSupplier isLeader) {
+    public RpcServer(String bindHost, int port, LeaderEndpoint leader, BooleanSupplier isLeader,
+            Function<WriteRequest, CompletableFuture<WriteResult>> clusterWrites, StateStore state,
+            ScheduledExecutorService timers) {
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "rpc-server");
             t.setDaemon(true);
@@ -27,6 +35,7 @@ public final class RpcServer implements AutoCloseable {
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
                 .executor(executor)
                 .addService(new ServerRpcService(leader, isLeader, reads::get))
+                .addService(new NodeRpcService(clusterWrites, state, timers, executor))
                 .build();
     }
 

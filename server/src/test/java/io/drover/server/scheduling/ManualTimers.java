@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Timers driven by hand: {@link #advance} runs what came due, in order. */
-final class ManualTimers implements Timers {
+public final class ManualTimers implements Timers {
     private long now;
     private long seq;
     private final List<Entry> pending = new ArrayList<>();
@@ -39,11 +39,11 @@ final class ManualTimers implements Timers {
         return e;
     }
 
-    long nowMillis() {
+    public long nowMillis() {
         return now;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         long target = now + d.toMillis();
         while (true) {
             Entry next;

@@ -14,11 +14,19 @@ final class Results {
         return WriteResult.newBuilder().setCode(WriteResult.Code.OK).setIndex(txn.index());
     }
 
-    /** OK, listing the evaluations the command created. */
+    /**
+     * OK, listing the evaluations the command created; the first is also the answer's EvalID
+     * (an allocation stop or a forced reschedule creates exactly one).
+     */
     static WriteResult.Builder okWithEvals(StateTxn txn, List<Evaluation> evals) {
         WriteResult.Builder result = ok(txn);
         for (Evaluation e : evals) {
             result.addEvalIds(e.id);
+        }
+        if (!evals.isEmpty()) {
+            Evaluation first = evals.get(0);
+            result.setEvalId(first.id).setEvalCreateIndex(txn.index())
+                    .setJobModifyIndex(first.jobModifyIndex == null ? 0 : first.jobModifyIndex);
         }
         return result;
     }
