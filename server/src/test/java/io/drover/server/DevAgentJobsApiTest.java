@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Jobs API core against a real dev agent (Raft, RocksDB, Netty, on ephemeral ports), as a
- * Nomad API user sees it: status codes, bodies, indexes and headers.
+ * Nomad API user sees it: status codes, bodies, indexes and headers. The agent schedules nothing,
+ * so every index and evaluation seen here is one these tests wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevAgentJobsApiTest {
@@ -28,7 +29,7 @@ class DevAgentJobsApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        agent = TestAgents.dev(dir);
+        agent = TestAgents.devWithoutScheduling(dir);
         http = new Http(agent.httpPort());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!"true".equals(http.get("/v1/jobs").header("X-Nomad-KnownLeader"))

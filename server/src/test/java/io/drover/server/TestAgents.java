@@ -17,12 +17,24 @@ final class TestAgents {
 
     /** A dev agent (one server) with its data under {@code dir}. */
     static Agent dev(Path dir) {
-        int[] ports = freePorts(3);
-        return Agent.start(new AgentConfigBuilder().dev(true).name("test-dev").dataDir(dir)
-                .httpPort(ports[0]).rpcPort(ports[1]).serfPort(ports[2]).build());
+        return Agent.start(devConfig(dir).build());
     }
 
-    /** Configs for a cluster of {@code size} servers on loopback. */
+    /**
+     * A dev agent whose leader schedules nothing (no workers): evaluations stay pending, so tests
+     * of the job store see exactly the writes they make.
+     */
+    static Agent devWithoutScheduling(Path dir) {
+        return Agent.start(devConfig(dir).numSchedulers(0).build());
+    }
+
+    static AgentConfigBuilder devConfig(Path dir) {
+        int[] ports = freePorts(3);
+        return new AgentConfigBuilder().dev(true).name("test-dev").dataDir(dir)
+                .httpPort(ports[0]).rpcPort(ports[1]).serfPort(ports[2]);
+    }
+
+    /** Configs for a cluster of {@code size} servers on loopback, scheduling nothing (no workers). */
     static List<AgentConfig> cluster(Path dir, int size, Duration hold) {
         int[] ports = freePorts(3 * size);
         List<String> raft = new ArrayList<>();
@@ -34,7 +46,7 @@ final class TestAgents {
             configs.add(new AgentConfigBuilder().name("server" + i).dataDir(dir.resolve("server" + i))
                     .bindAddr("127.0.0.1").httpPort(ports[3 * i]).rpcPort(ports[3 * i + 1])
                     .serfPort(ports[3 * i + 2]).bootstrapExpect(size).retryJoin(raft).rpcHoldTimeout(hold)
-                    .snapshotThreshold(64).build());
+                    .snapshotThreshold(64).numSchedulers(0).build());
         }
         return configs;
     }

@@ -211,7 +211,7 @@ public final class AgentConfigBuilder {
         String nodeName = name != null ? name : hostName();
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
-                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(1, numSchedulers), heartbeats);
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
