@@ -5,6 +5,8 @@ import io.drover.http.HttpGateway;
 import io.drover.http.HttpGatewayConfig;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.raft.DroverStateMachine;
+import io.drover.client.NodeSim;
+import io.drover.client.NodeSimConfig;
 import io.drover.model.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.NodeHeartbeatRequest;
@@ -116,6 +118,9 @@ public final class Agent implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
+            if (config.dev() && config.devNode()) {
+                startDevNode(config);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -142,6 +147,22 @@ public final class Agent implements AutoCloseable {
             failure.addSuppressed(cause);
             return failure;
         }
+    }
+
+    /**
+     * A dev agent is one server plus one node, as Nomad's: here a simulated node (see
+     * {@code drover nodesim}) that registers with this server's own gRPC port. It runs mock_driver
+     * tasks as their config says; tasks of other drivers are reported running until stopped, as
+     * nothing executes them yet.
+     */
+    private void startDevNode(AgentConfig config) {
+        NodeSimConfig sim = NodeSimConfig.of(1, List.of(config.grpcAddress()))
+                .withDatacenters(List.of(config.datacenter()));
+        NodeSim node = new NodeSim(new NodeSimConfig(sim.nodes(), sim.servers(), sim.datacenters(),
+                new SecureRandom().nextLong(), sim.cpuMhz(), sim.memoryMb(), sim.diskMb(), sim.classes(),
+                sim.updateInterval(), sim.watchWait()));
+        node.start();
+        closeInReverse.add(node);
     }
 
     /**

@@ -21,11 +21,11 @@ final class TestAgents {
     }
 
     /**
-     * A dev agent whose leader schedules nothing (no workers): evaluations stay pending, so tests
+     * A dev agent without its node whose leader schedules nothing (no workers): evaluations stay pending, so tests
      * of the job store see exactly the writes they make.
      */
     static Agent devWithoutScheduling(Path dir) {
-        return Agent.start(devConfig(dir).numSchedulers(0).build());
+        return Agent.start(devConfig(dir).numSchedulers(0).devNode(false).build());
     }
 
     static AgentConfigBuilder devConfig(Path dir) {

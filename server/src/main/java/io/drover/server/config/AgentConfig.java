@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param logLevel the root log level
  * @param numSchedulers scheduler workers on the leader (Nomad's num_schedulers)
  * @param heartbeats how nodes' heartbeat TTLs are set and when a silent node is down
+ * @param devNode in dev mode, whether the agent also runs its (simulated) node
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
-        int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats) {
+        int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats,
+        boolean devNode) {
     public AgentConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");

@@ -38,6 +38,7 @@ public final class AgentConfigBuilder {
     Duration rpcHoldTimeout = Duration.ofSeconds(5);
     int numSchedulers = Runtime.getRuntime().availableProcessors();
     HeartbeatConfig heartbeats = HeartbeatConfig.defaults();
+    boolean devNode = true;
     int maxRequestBodyBytes = 4 << 20;
     String logLevel = "INFO";
 
@@ -114,6 +115,12 @@ public final class AgentConfigBuilder {
 
     public AgentConfigBuilder numSchedulers(int v) {
         numSchedulers = v;
+        return this;
+    }
+
+    /** In dev mode, whether to run the agent's own simulated node (on by default, as Nomad's -dev). */
+    public AgentConfigBuilder devNode(boolean v) {
+        devNode = v;
         return this;
     }
 
@@ -211,7 +218,7 @@ public final class AgentConfigBuilder {
         String nodeName = name != null ? name : hostName();
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
-                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats);
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
