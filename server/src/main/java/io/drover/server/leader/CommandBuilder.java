@@ -194,17 +194,7 @@ final class CommandBuilder {
 
     private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,
             long now) {
-        Evaluation e = new Evaluation();
-        e.id = stamps.uuid();
-        e.namespace = namespace;
-        e.priority = priority == null ? Job.DEFAULT_PRIORITY : priority;
-        e.type = type;
-        e.triggeredBy = trigger;
-        e.jobId = jobId;
-        e.status = Evaluation.STATUS_PENDING;
-        e.createTime = now;
-        e.modifyTime = now;
-        return e;
+        return NodeEvals.eval(namespace, jobId, priority, type, null, trigger, now, stamps);
     }
 
     private static ByteString json(Object value) {

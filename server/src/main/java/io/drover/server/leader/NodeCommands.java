@@ -225,7 +225,6 @@ final class NodeCommands {
             if (jobsWithEval.add(stored.namespace + '\0' + stored.jobId)) {
                 Evaluation e = NodeEvals.eval(stored.namespace, stored.jobId, job.priority, job.type, null,
                         Evaluation.TRIGGER_RETRY_FAILED_ALLOC, now, stamps);
-                e.nodeId = "";
                 b.addEvalJson(json(e));
             }
         }
@@ -240,7 +239,6 @@ final class NodeCommands {
         Job job = alloc.job;
         Evaluation eval = NodeEvals.eval(alloc.namespace, alloc.jobId, job == null ? null : job.priority,
                 job == null ? Job.TYPE_SERVICE : job.type, null, Evaluation.TRIGGER_ALLOC_STOP, now, stamps);
-        eval.nodeId = "";
         DesiredTransition t = new DesiredTransition();
         t.migrate = true;
         return AllocDesiredTransitionCommand.newBuilder()

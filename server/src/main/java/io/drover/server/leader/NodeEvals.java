@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The evaluations a node's change calls for (Nomad's createNodeEvals): one per job with an
- * allocation on the node, and one per system job, so the schedulers look at the node again.
+ * New pending evaluations, stamped on the leader: in particular those a node's change calls for
+ * (Nomad's createNodeEvals): one per job with an allocation on the node, and one per system
+ * job, so the schedulers look at the node again.
  */
 public final class NodeEvals {
     private NodeEvals() {

@@ -178,7 +178,6 @@ public final class NodeDrainer {
                 Job job = a.job;
                 Evaluation e = NodeEvals.eval(a.namespace, a.jobId, job == null ? null : job.priority,
                         job == null ? Job.TYPE_SERVICE : job.type, null, Evaluation.TRIGGER_NODE_DRAIN, now, stamps);
-                e.nodeId = "";
                 b.addEvalJson(json(e));
             }
         }
