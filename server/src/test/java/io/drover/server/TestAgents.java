@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Agents for tests: real Raft, RocksDB and sockets on free loopback ports. */
 final class TestAgents {
@@ -17,9 +18,14 @@ final class TestAgents {
 
     /** A dev agent (one server) with its data under {@code dir}. */
     static Agent dev(Path dir) {
+        return dev(dir, UnaryOperator.identity());
+    }
+
+    /** A dev agent with further options (scheduling, heartbeats) set by {@code options}. */
+    static Agent dev(Path dir, UnaryOperator<AgentConfigBuilder> options) {
         int[] ports = freePorts(3);
-        return Agent.start(new AgentConfigBuilder().dev(true).name("test-dev").dataDir(dir)
-                .httpPort(ports[0]).rpcPort(ports[1]).serfPort(ports[2]).build());
+        return Agent.start(options.apply(new AgentConfigBuilder().dev(true).name("test-dev").dataDir(dir)
+                .httpPort(ports[0]).rpcPort(ports[1]).serfPort(ports[2])).build());
     }
 
     /** Configs for a cluster of {@code size} servers on loopback. */
