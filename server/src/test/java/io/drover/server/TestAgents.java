@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Agents for tests: real Raft, RocksDB and sockets on free loopback ports. */
 final class TestAgents {
@@ -18,6 +19,14 @@ final class TestAgents {
     /** A dev agent (one server) with its data under {@code dir}. */
     static Agent dev(Path dir) {
         return Agent.start(devConfig(dir).build());
+    }
+
+    /**
+     * A dev agent without its own node (tests bring the nodes they need), with further options
+     * (scheduling, heartbeats) set by {@code options}.
+     */
+    static Agent dev(Path dir, UnaryOperator<AgentConfigBuilder> options) {
+        return Agent.start(options.apply(devConfig(dir).devNode(false)).build());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingPolicyIds;
+import io.drover.model.TaskGroup;
 import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.JobDeregisterCommand;
@@ -175,9 +176,13 @@ final class CommandBuilder {
     /**
      * Nomad's forced evaluation with ForceReschedule: failed allocations of the job that the
      * scheduler would not otherwise replace are marked for rescheduling, with the evaluation.
+     * As in Nomad, only where the group reschedules at all, and never an allocation already
+     * replaced (it has a NextAllocation) or already marked.
      */
     private AllocDesiredTransitionCommand forceReschedule(StateReader reader, JobEvaluateRequest r, long now)
             throws Refusal {
+        Job job = reader.job(r.getNamespace(), r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         EvalCreateCommand create = evaluate(reader, r, now);
         AllocDesiredTransitionCommand.Builder b = AllocDesiredTransitionCommand.newBuilder()
                 .addAllEvalJson(create.getEvalJsonList());
@@ -185,7 +190,13 @@ final class CommandBuilder {
         t.forceReschedule = true;
         ByteString transition = json(t);
         for (Allocation a : reader.allocationsOfJob(r.getNamespace(), r.getJobId(), false)) {
-            if (Allocation.CLIENT_FAILED.equals(a.clientStatus) && !Allocation.DESIRED_STOP.equals(a.desiredStatus)) {
+            TaskGroup group = job.lookupTaskGroup(a.taskGroup);
+            if (group == null || group.reschedulePolicy == null || !group.reschedulePolicy.isEnabled()) {
+                continue;
+            }
+            boolean alreadyForced = a.desiredTransition != null && a.desiredTransition.shouldForceReschedule();
+            if ((a.nextAllocation == null || a.nextAllocation.isEmpty())
+                    && Allocation.CLIENT_FAILED.equals(a.clientStatus) && !alreadyForced) {
                 b.putTransitionsJson(a.id, transition);
             }
         }
