@@ -87,11 +87,11 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     }
 
     /**
-     * {@link #apply(long, long, int, long, String, Function)}, then tells {@code listener} what the
-     * command changed that the leader acts on, once its batch is written and watchers are woken.
-     * Commands that stored no evaluation and freed no capacity, refused commands and retried
-     * requests tell nothing. A failing listener is logged; the command stays applied. The
-     * command is taken as the whole of its entry: watchers are woken at once.
+     * {@link #apply(long, long, int, long, String, Function)}, telling {@code listener} what the
+     * command changed that the leader acts on once its batch is written. Commands that stored no
+     * evaluation and freed no capacity, refused commands and retried requests tell nothing. A
+     * failing listener is logged; the command stays applied. The command is taken as the whole
+     * of its entry: its tables are published and their watchers woken at once.
      */
     public WriteResult apply(long term, long index, int sub, long leaderTimeNanos, String requestId,
             Function<StateTxn, WriteResult> change, StateChangeListener listener) {
@@ -102,8 +102,8 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
 
     /**
      * Applies one command of entry {@code index} as {@link #apply(long, long, int, long, String,
-     * Function, StateChangeListener)} does, but leaves the tables it changed unpublished until
-     * {@link #publish} is called for the entry. Commands batched in one entry share its index, so
+     * Function, StateChangeListener)} does (the listener is told per command), but leaves the
+     * tables it changed unpublished until {@link #publish} is called for the entry. Commands batched in one entry share its index, so
      * a watcher woken after the first of them would read, and answer with, that index while the
      * others are still to come; whoever then waits for a change above it would never see them.
      */
