@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -22,6 +23,25 @@ final class Await {
 
     static void until(String what, Duration bound, BooleanSupplier condition) {
         value(what, bound, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    /**
+     * Waits until {@code missing} returns null. Until then it returns what is still missing,
+     * and its last answer is in the failure message, so a failure shows how far things got.
+     */
+    static void untilNothingMissing(String what, Duration bound, Supplier<String> missing) {
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            value(what, bound, () -> {
+                String m = missing.get();
+                last.set(m);
+                return m == null ? Optional.of(Boolean.TRUE) : Optional.empty();
+            });
+        } catch (AssertionError e) {
+            AssertionError failure = new AssertionError(e.getMessage() + "; last seen: " + last.get());
+            failure.initCause(e.getCause());
+            throw failure;
+        }
     }
 
     /** Returns the first value {@code probe} offers within {@code bound}. */

@@ -18,6 +18,18 @@ final class Jobs {
         return withMeta(id, "\"Meta\": {\"blob\": \"" + "x".repeat(metaBytes) + "\"},");
     }
 
+    /**
+     * A service job of {@code count} mock_driver tasks that run for an hour, in one group named
+     * {@code group}, placed in {@code datacenter}: nodesim runs them and reports them running.
+     */
+    static String mockService(String id, String group, String datacenter, int count) {
+        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"service\","
+                + " \"Datacenters\": [\"" + datacenter + "\"],"
+                + " \"TaskGroups\": [{\"Name\": \"" + group + "\", \"Count\": " + count + ","
+                + " \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"mock_driver\", \"Config\": {\"run_for\": \"1h\"},"
+                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 64}}]}]}}";
+    }
+
     private static String withMeta(String id, String meta) {
         return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\","
                 + " \"Datacenters\": [\"dc1\"], " + meta

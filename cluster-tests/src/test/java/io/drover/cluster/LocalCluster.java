@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -32,17 +33,27 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     private static final int SIZE = 3;
 
     private final List<String> extraArgs;
+    private final String agentConfig;
     private final List<ServerProcess> servers = new ArrayList<>();
     private Path home;
     private Thread shutdownHook;
 
-    private LocalCluster(List<String> extraArgs) {
+    private LocalCluster(List<String> extraArgs, String agentConfig) {
         this.extraArgs = List.copyOf(extraArgs);
+        this.agentConfig = agentConfig;
     }
 
     /** Three servers, each also given {@code extraArgs} (agent flags). */
     static LocalCluster ofThree(String... extraArgs) {
-        return new LocalCluster(List.of(extraArgs));
+        return new LocalCluster(List.of(extraArgs), null);
+    }
+
+    /**
+     * Three servers that all read {@code agentConfigJson} as a {@code -config} file: for
+     * settings that have no flag, such as the server's heartbeat TTLs.
+     */
+    static LocalCluster ofThreeWithConfig(String agentConfigJson) {
+        return new LocalCluster(List.of(), Objects.requireNonNull(agentConfigJson));
     }
 
     @Override
@@ -55,6 +66,12 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         home = Files.createTempDirectory("drover-cluster-");
         shutdownHook = new Thread(this::killAllAndRemoveData, "local-cluster-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        List<String> args = new ArrayList<>(extraArgs);
+        if (agentConfig != null) {
+            Path config = Files.writeString(home.resolve("agent.json"), agentConfig);
+            args.add("-config");
+            args.add(config.toString());
+        }
         int[] ports = freePorts(3 * SIZE);
         List<String> raftAddresses = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
@@ -64,7 +81,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
             String name = "server" + i;
             servers.add(new ServerProcess(jar, name,
                     new ServerProcess.Ports(ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]), raftAddresses,
-                    Files.createDirectories(home.resolve(name)), extraArgs));
+                    Files.createDirectories(home.resolve(name)), args));
         }
         System.out.println("[cluster] " + context.getDisplayName() + ": " + servers + " in " + home);
         servers.forEach(ServerProcess::start);

@@ -125,6 +125,11 @@ final class ServerProcess {
         return "127.0.0.1:" + ports.raft();
     }
 
+    /** Where node agents reach this server's {@code NodeRpc} (gRPC on the serf port). */
+    String grpcAddress() {
+        return "127.0.0.1:" + ports.grpc();
+    }
+
     Api api() {
         return api;
     }

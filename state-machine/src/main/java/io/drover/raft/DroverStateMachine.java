@@ -151,6 +151,8 @@ public final class DroverStateMachine extends BaseStateMachine {
         } else {
             reply = applyOne(term, index, 0, command).toByteArray();
         }
+        // Only now that the whole entry is in do watchers see its index.
+        store.publish(index);
         updateLastAppliedTermIndex(term, index);
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
     }
@@ -163,7 +165,7 @@ public final class DroverStateMachine extends BaseStateMachine {
         if (store.applied().covers(index, sub)) {
             return WriteResult.getDefaultInstance();
         }
-        return store.apply(term, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
+        return store.applyUnpublished(term, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
                 txn -> applier.apply(txn, cmd), changeListener);
     }
 

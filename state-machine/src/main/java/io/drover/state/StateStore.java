@@ -13,4 +13,12 @@ public interface StateStore {
      * index above {@code index}; at once if one already has. Cancelling the future releases it.
      */
     CompletableFuture<Void> awaitIndexAbove(Collection<Table> tables, long index);
+
+    /**
+     * The index {@link #awaitIndexAbove} goes by for {@code table}: every log entry up to it is
+     * wholly applied, so a reader opened after this call holds all of their changes. A reader's
+     * own {@link StateReader#tableIndex} may be higher while an entry of several commands is
+     * being applied, with only some of them in it.
+     */
+    long publishedIndex(Table table);
 }

@@ -82,4 +82,29 @@ class StoreDurabilityTest {
             allocs.cancel(true);
         }
     }
+
+    @Test
+    void watchersWakeOnlyOnceEveryCommandOfABatchedEntryIsApplied() throws Exception {
+        try (StoreHarness h = new StoreHarness(dir)) {
+            h.apply(register(job("web", "5"), 1000));
+            CompletableFuture<Void> jobs = h.store.awaitIndexAbove(List.of(Table.JOBS), 1);
+
+            h.applyInBatch(0, register(job("api", "5"), 1000));
+            try (StateReader partial = h.store.reader()) {
+                assertThat(partial.tableIndex(Table.JOBS)).as("a reader sees the first command").isEqualTo(2);
+            }
+            assertThat(jobs).as("woken with only part of entry 2 applied").isNotDone();
+            assertThat(h.store.publishedIndex(Table.JOBS)).isEqualTo(1);
+
+            h.applyInBatch(1, register(job("db", "5"), 1000));
+            assertThat(jobs).isNotDone();
+            h.store.publish(2);
+
+            jobs.get(5, TimeUnit.SECONDS);
+            assertThat(h.store.publishedIndex(Table.JOBS)).isEqualTo(2);
+            try (StateReader whole = h.store.reader()) {
+                assertThat(whole.jobs("default", "")).hasSize(3);
+            }
+        }
+    }
 }

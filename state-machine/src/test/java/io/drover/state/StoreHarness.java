@@ -25,6 +25,18 @@ final class StoreHarness implements AutoCloseable {
                 listener);
     }
 
+    /**
+     * Applies {@code cmd} as command {@code sub} of a batched entry at the next index (sub 0) or
+     * the current one (later subs), leaving the entry unpublished until {@code store.publish}.
+     */
+    WriteResult applyInBatch(int sub, RaftCommand cmd) {
+        if (sub == 0) {
+            index++;
+        }
+        return store.applyUnpublished(1, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
+                txn -> applier.apply(txn, cmd), listener);
+    }
+
     /** Skips an index, as a Raft leader's own entries do. */
     void gap() {
         index++;

@@ -239,6 +239,12 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
         return state.indexes.getOrDefault(table, 0L);
     }
 
+    /** Every write here is a whole entry, so what waiters go by is the tables' index. */
+    @Override
+    public long publishedIndex(Table table) {
+        return tableIndex(table);
+    }
+
     @Override
     public StateReader reader() {
         openReaders.incrementAndGet();

@@ -14,8 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@link #apply}; each log entry becomes one atomic batch holding its data changes, the indexes
  * of the tables it changed and the applied term/index, so the database always knows exactly
  * which entries it contains. Readers get consistent snapshots; blocking queries wait on table
- * indexes.
+ * indexes, which move only once every command of an entry is applied.
  */
 public final class RocksStateStore implements StateStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStateStore.class);
@@ -46,6 +48,8 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     private final IndexWatchers watchers;
     private volatile RocksDatabase db;
     private volatile AppliedPosition applied;
+    /** Tables changed by the commands of the entry being applied, published when it is whole. Apply thread only. */
+    private final Set<Table> unpublished = EnumSet.noneOf(Table.class);
 
     private RocksStateStore(Path dir) {
         this.dir = dir;
@@ -83,12 +87,27 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     }
 
     /**
-     * {@link #apply(long, long, int, long, String, Function)}, then tells {@code listener} what the
-     * command changed that the leader acts on, once its batch is written and watchers are woken.
-     * Commands that stored no evaluation and freed no capacity, refused commands and retried
-     * requests tell nothing. A failing listener is logged; the command stays applied.
+     * {@link #apply(long, long, int, long, String, Function)}, telling {@code listener} what the
+     * command changed that the leader acts on once its batch is written. Commands that stored no
+     * evaluation and freed no capacity, refused commands and retried requests tell nothing. A
+     * failing listener is logged; the command stays applied. The command is taken as the whole
+     * of its entry: its tables are published and their watchers woken at once.
      */
     public WriteResult apply(long term, long index, int sub, long leaderTimeNanos, String requestId,
+            Function<StateTxn, WriteResult> change, StateChangeListener listener) {
+        WriteResult result = applyUnpublished(term, index, sub, leaderTimeNanos, requestId, change, listener);
+        publish(index);
+        return result;
+    }
+
+    /**
+     * Applies one command of entry {@code index} as {@link #apply(long, long, int, long, String,
+     * Function, StateChangeListener)} does (the listener is told per command), but leaves the
+     * tables it changed unpublished until {@link #publish} is called for the entry. Commands batched in one entry share its index, so
+     * a watcher woken after the first of them would read, and answer with, that index while the
+     * others are still to come; whoever then waits for a change above it would never see them.
+     */
+    public WriteResult applyUnpublished(long term, long index, int sub, long leaderTimeNanos, String requestId,
             Function<StateTxn, WriteResult> change, StateChangeListener listener) {
         if (applied.covers(index, sub)) {
             throw new IllegalStateException("command " + index + "/" + sub + " is already applied (at " + applied + ")");
@@ -112,10 +131,23 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             raw.put(Cf.META, Schema.APPLIED, position.encode());
             raw.commit();
             applied = position;
-            watchers.advanced(txn.touched(), index);
+            unpublished.addAll(txn.touched());
             tell(listener, txn.changes());
             return result;
         }
+    }
+
+    /**
+     * Every command of entry {@code index} is applied: the tables they changed move to
+     * {@code index} for {@link #awaitIndexAbove} and {@link #publishedIndex}, and their watchers
+     * are woken.
+     */
+    public void publish(long index) {
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        watchers.advanced(unpublished, index);
+        unpublished.clear();
     }
 
     private static void tell(StateChangeListener listener, AppliedChanges changes) {
@@ -187,6 +219,11 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         return watchers.index(table);
     }
 
+    @Override
+    public long publishedIndex(Table table) {
+        return watchers.index(table);
+    }
+
     /** Writes a consistent copy of the database to {@code target} (which must not exist). */
     public void checkpoint(Path target) {
         db.checkpoint(target);
@@ -216,6 +253,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             db.close();
             finishInterruptedSwap();
             db = new RocksDatabase(livePath());
+            unpublished.clear();
             loadPositions();
         } finally {
             swapLock.unlockWrite(stamp);
