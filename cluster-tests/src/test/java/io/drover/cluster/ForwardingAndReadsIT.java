@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ForwardingAndReadsIT {
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.ofThree();
+    static final LocalCluster cluster = LocalCluster.ofThreeWithoutScheduling();
 
     private static final Duration REPLICATION_BOUND = Duration.ofSeconds(10);
 

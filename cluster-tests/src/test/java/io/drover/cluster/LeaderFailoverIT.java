@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeaderFailoverIT {
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.ofThree();
+    static final LocalCluster cluster = LocalCluster.ofThreeWithoutScheduling();
 
     private static final String PREFIX = "load-";
     private static final Duration CATCH_UP_BOUND = Duration.ofSeconds(30);

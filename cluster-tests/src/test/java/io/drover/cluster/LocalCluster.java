@@ -49,6 +49,14 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     }
 
     /**
+     * Three servers whose leader schedules nothing (no workers): evaluations stay pending, so
+     * tests of the replicated job store see exactly the writes they make.
+     */
+    static LocalCluster ofThreeWithoutScheduling() {
+        return ofThreeWithConfig("{\"server\": {\"num_schedulers\": 0}}");
+    }
+
+    /**
      * Three servers that all read {@code agentConfigJson} as a {@code -config} file: for
      * settings that have no flag, such as the server's heartbeat TTLs.
      */
