@@ -24,8 +24,12 @@ import picocli.CommandLine.Option;
  *   <li><b>running</b>: Running = count, which adds the nodes seeing their allocations, starting
  *       the tasks and reporting back (batched, as nodesim sends updates every 50 ms).</li>
  * </ul>
+ * Beside each time it prints the CPU the agent spent meanwhile, a steadier figure than wall-clock
+ * time on a machine shared with other work (the simulated nodes run in this process, not the agent).
  * Each round registers a new job; the previous one is stopped first and its tasks are let to
- * finish, so every round places onto the same nodes with the same free capacity.
+ * finish, so every round places onto the same nodes with the same free capacity (the
+ * allocations of earlier rounds stay on them, terminal, as they would in Nomad until garbage
+ * collection).
  */
 @Command(name = "placements",
         description = "Placements/s end to end: dev agent + simulated nodes, one service job of --count per round.")
@@ -72,6 +76,7 @@ final class Placements implements Runnable {
                     "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + grpc)));
             String addr = "127.0.0.1:" + http;
             awaitLeader(addr, procs);
+            ProcessHandle agent = procs.servers.get(0).process().toHandle();
             try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of("127.0.0.1:" + grpc)))) {
                 sim.start();
                 awaitReady(sim);
@@ -81,17 +86,18 @@ final class Placements implements Runnable {
                 List<Double> runningRates = new ArrayList<>();
                 for (int round = 1 - warmup; round <= rounds; round++) {
                     String id = "placements-" + (round + warmup);
-                    RoundTimes t = round(addr, id);
+                    RoundTimes t = round(addr, id, agent);
                     double placed = count / (t.placedNanos / 1e9);
                     double running = count / (t.runningNanos / 1e9);
-                    System.out.printf("%s %d: %d placed in %.0f ms (%.0f placements/s), all running in %.0f ms "
-                            + "(%.0f/s)%n", round < 1 ? "warm-up" : "round", round < 1 ? round + warmup : round, count,
-                            t.placedNanos / 1e6, placed, t.runningNanos / 1e6, running);
+                    System.out.printf("%s %d: %d placed in %.0f ms (%.0f placements/s; agent CPU %.0f ms), "
+                            + "all running in %.0f ms (%.0f/s; agent CPU %.0f ms)%n", round < 1 ? "warm-up" : "round",
+                            round < 1 ? round + warmup : round, count, t.placedNanos / 1e6, placed,
+                            t.placedCpuNanos / 1e6, t.runningNanos / 1e6, running, t.runningCpuNanos / 1e6);
                     if (round >= 1) {
                         placedRates.add(placed);
                         runningRates.add(running);
                     }
-                    stop(addr, id, sim);
+                    stop(addr, id);
                 }
                 System.out.printf("placements: median %.0f placements/s placed (scheduler + plan apply), "
                         + "%.0f/s all running (%d nodes, count %d, %d rounds)%n", Stats.median(placedRates),
@@ -100,17 +106,20 @@ final class Placements implements Runnable {
         }
     }
 
-    private record RoundTimes(long placedNanos, long runningNanos) {
+    /** Times from the register's acknowledgement, and the CPU the agent used meanwhile (all its threads). */
+    private record RoundTimes(long placedNanos, long placedCpuNanos, long runningNanos, long runningCpuNanos) {
     }
 
-    private RoundTimes round(String addr, String id) throws IOException, InterruptedException {
+    private RoundTimes round(String addr, String id, ProcessHandle agent) throws IOException, InterruptedException {
         HttpResponse<String> r = api.post(addr, "/v1/jobs", PlacementJob.registerBody(id, count));
         long acked = System.nanoTime();
+        long ackedCpu = cpuNanos(agent);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
         }
         long index = Api.JSON.readTree(r.body()).path("JobModifyIndex").asLong();
         long placedAt = 0;
+        long placedCpu = 0;
         JsonNode group = null;
         while (System.nanoTime() - acked < ROUND_LIMIT.toNanos()) {
             HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
@@ -125,27 +134,42 @@ final class Placements implements Runnable {
             if (placedAt == 0 && group.path("Queued").asInt() == 0
                     && group.path("Starting").asInt() + running == count) {
                 placedAt = now;
+                placedCpu = cpuNanos(agent);
             }
             if (running == count) {
-                return new RoundTimes(placedAt - acked, now - acked);
+                return new RoundTimes(placedAt - acked, placedCpu - ackedCpu, now - acked, cpuNanos(agent) - ackedCpu);
             }
         }
         throw new IllegalStateException(id + " not running after " + ROUND_LIMIT.toSeconds() + " s; summary " + group);
     }
 
-    /** Stops the job and waits for its tasks to end, so the next round finds the nodes as this one did. */
-    private void stop(String addr, String id, NodeSim sim) throws IOException, InterruptedException {
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * Stops the job and waits until the agent has heard that every task ended (its summary shows
+     * none starting or running), so the next round finds the nodes, and the agent, idle.
+     */
+    private void stop(String addr, String id) throws IOException, InterruptedException {
         HttpResponse<String> r = api.delete(addr, "/v1/job/" + id);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("stop of " + id + " answered " + r.statusCode() + ": " + r.body());
         }
         long started = System.nanoTime();
-        while (sim.status().running() > 0 || sim.status().pending() > 0) {
-            if (System.nanoTime() - started > ROUND_LIMIT.toNanos()) {
-                throw new IllegalStateException("tasks of " + id + " still running: " + sim.status().line());
+        long index = Api.JSON.readTree(r.body()).path("Index").asLong();
+        JsonNode group = null;
+        while (System.nanoTime() - started < ROUND_LIMIT.toNanos()) {
+            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
+                    Duration.ofSeconds(40));
+            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
+            group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
+            if (group.path("Starting").asInt() + group.path("Running").asInt() == 0) {
+                return;
             }
-            TimeUnit.MILLISECONDS.sleep(20);
         }
+        throw new IllegalStateException("tasks of " + id + " still running after " + ROUND_LIMIT.toSeconds()
+                + " s; summary " + group);
     }
 
     private void awaitLeader(String addr, ServerProcesses procs) throws InterruptedException {
