@@ -240,6 +240,21 @@ class AllocApplyTest {
     }
 
     @Test
+    void aNodesAllocationsCanBeReadByTerminalStatus() {
+        List<Allocation> placed = placeThree();
+        h.apply(clientUpdate(List.of(report(placed.get(2).id, "failed"))));
+        h.apply(planResults(plan(registerEval.id).addStopped(stopped(placed.get(0).id, "alloc not needed"))));
+
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.allocationsOfNode("n1", false)).extracting(a -> a.id).containsExactly(placed.get(1).id);
+            assertThat(s.allocationsOfNode("n1", false).get(0).job.id).as("job attached").isEqualTo("web");
+            assertThat(s.allocationsOfNode("n1", true)).extracting(a -> a.id)
+                    .containsExactlyInAnyOrder(placed.get(0).id, placed.get(2).id);
+            assertThat(s.allocationsOfNode("n2", false)).isEmpty();
+        }
+    }
+
+    @Test
     void preemptedAllocationsAreEvictedAndReplacementsLinked() {
         List<Allocation> placed = placeThree();
         Allocation replacement = placement(job, n1, registerEval.id, 0, 20);

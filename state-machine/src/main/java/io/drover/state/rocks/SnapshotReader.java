@@ -147,6 +147,13 @@ final class SnapshotReader implements StateReader, KvRead {
     }
 
     @Override
+    public List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
+        Map<String, Boolean> ids = reads.allocIdsOfNode(nodeId);
+        ids.values().removeIf(isTerminal -> isTerminal != terminal);
+        return reads.allocations(ids.keySet());
+    }
+
+    @Override
     public List<Allocation> allocationsOfEval(String evalId) {
         return reads.allocations(reads.allocIdsOfEval(evalId));
     }
