@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,11 +50,15 @@ final class Placements implements Runnable {
     @Option(names = "--count", defaultValue = "1000", description = "the job's count (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "rounds run first and not counted")
+    @Option(names = "--warmup", defaultValue = "3",
+            description = "rounds run first and not counted: the agent's JIT compilers compete for the cores at first")
     int warmup;
 
     @Option(names = "--rounds", defaultValue = "5")
     int rounds;
+
+    @Option(names = "--threads", description = "also print the agent's busiest threads (CPU) of each round")
+    boolean threads;
 
     private final Api api = new Api();
 
@@ -93,6 +98,12 @@ final class Placements implements Runnable {
                             + "all running in %.0f ms (%.0f/s; agent CPU %.0f ms)%n", round < 1 ? "warm-up" : "round",
                             round < 1 ? round + warmup : round, count, t.placedNanos / 1e6, placed,
                             t.placedCpuNanos / 1e6, t.runningNanos / 1e6, running, t.runningCpuNanos / 1e6);
+                    if (threads) {
+                        System.out.println("  agent threads until placed: "
+                                + ThreadCpu.busiest(t.threadsAcked, t.threadsPlaced, 6));
+                        System.out.println("  agent threads from placed to all running: "
+                                + ThreadCpu.busiest(t.threadsPlaced, t.threadsRunning, 6));
+                    }
                     if (round >= 1) {
                         placedRates.add(placed);
                         runningRates.add(running);
@@ -106,14 +117,20 @@ final class Placements implements Runnable {
         }
     }
 
-    /** Times from the register's acknowledgement, and the CPU the agent used meanwhile (all its threads). */
-    private record RoundTimes(long placedNanos, long placedCpuNanos, long runningNanos, long runningCpuNanos) {
+    /**
+     * Times from the register's acknowledgement, the CPU the agent used meanwhile (all its
+     * threads), and its threads' CPU at the three moments.
+     */
+    private record RoundTimes(long placedNanos, long placedCpuNanos, long runningNanos, long runningCpuNanos,
+            Map<String, Long> threadsAcked, Map<String, Long> threadsPlaced, Map<String, Long> threadsRunning) {
     }
 
     private RoundTimes round(String addr, String id, ProcessHandle agent) throws IOException, InterruptedException {
         HttpResponse<String> r = api.post(addr, "/v1/jobs", PlacementJob.registerBody(id, count));
         long acked = System.nanoTime();
         long ackedCpu = cpuNanos(agent);
+        Map<String, Long> threadsAcked = ThreadCpu.sample(agent.pid());
+        Map<String, Long> threadsPlaced = Map.of();
         if (r.statusCode() != 200) {
             throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -135,9 +152,11 @@ final class Placements implements Runnable {
                     && group.path("Starting").asInt() + running == count) {
                 placedAt = now;
                 placedCpu = cpuNanos(agent);
+                threadsPlaced = ThreadCpu.sample(agent.pid());
             }
             if (running == count) {
-                return new RoundTimes(placedAt - acked, placedCpu - ackedCpu, now - acked, cpuNanos(agent) - ackedCpu);
+                return new RoundTimes(placedAt - acked, placedCpu - ackedCpu, now - acked, cpuNanos(agent) - ackedCpu,
+                        threadsAcked, threadsPlaced, ThreadCpu.sample(agent.pid()));
             }
         }
         throw new IllegalStateException(id + " not running after " + ROUND_LIMIT.toSeconds() + " s; summary " + group);
