@@ -108,7 +108,13 @@ final class Placements implements Runnable {
                         placedRates.add(placed);
                         runningRates.add(running);
                     }
-                    stop(addr, id);
+                    Map<String, Long> beforeStop = ThreadCpu.sample(agent.pid());
+                    long stopNanos = stop(addr, id);
+                    System.out.printf("  stopped: all %d tasks ended in %.0f ms%n", count, stopNanos / 1e6);
+                    if (threads) {
+                        System.out.println("  agent threads while stopping: "
+                                + ThreadCpu.busiest(beforeStop, ThreadCpu.sample(agent.pid()), 6));
+                    }
                 }
                 System.out.printf("placements: median %.0f placements/s placed (scheduler + plan apply), "
                         + "%.0f/s all running (%d nodes, count %d, %d rounds)%n", Stats.median(placedRates),
@@ -169,8 +175,10 @@ final class Placements implements Runnable {
     /**
      * Stops the job and waits until the agent has heard that every task ended (its summary shows
      * none starting or running), so the next round finds the nodes, and the agent, idle.
+     *
+     * @return nanoseconds from the stop's acknowledgement to then
      */
-    private void stop(String addr, String id) throws IOException, InterruptedException {
+    private long stop(String addr, String id) throws IOException, InterruptedException {
         HttpResponse<String> r = api.delete(addr, "/v1/job/" + id);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("stop of " + id + " answered " + r.statusCode() + ": " + r.body());
@@ -184,7 +192,7 @@ final class Placements implements Runnable {
             index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
             group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
             if (group.path("Starting").asInt() + group.path("Running").asInt() == 0) {
-                return;
+                return System.nanoTime() - started;
             }
         }
         throw new IllegalStateException("tasks of " + id + " still running after " + ROUND_LIMIT.toSeconds()
