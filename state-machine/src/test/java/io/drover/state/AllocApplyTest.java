@@ -295,6 +295,18 @@ class AllocApplyTest {
     }
 
     @Test
+    void oneClientUpdateFinishingEveryAllocationLeavesTheJobDead() {
+        List<Allocation> placed = placeThree();
+        h.apply(clientUpdate(placed.stream().map(a -> report(a.id, "running")).toList()));
+        assertThat(jobStatus()).isEqualTo(Job.STATUS_RUNNING);
+
+        // The last report of the command sees the first two, made terminal by the same command.
+        h.apply(clientUpdate(placed.stream().map(a -> report(a.id, "complete")).toList()));
+        assertThat(jobStatus()).isEqualTo(Job.STATUS_DEAD);
+        assertCounts(summary(), 0, 0, 0, 3, 0, 0);
+    }
+
+    @Test
     void desiredTransitionsMergeFlagByFlag() {
         List<Allocation> placed = placeThree();
         DesiredTransition migrate = new DesiredTransition();
