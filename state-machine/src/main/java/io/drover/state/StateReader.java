@@ -105,6 +105,21 @@ public interface StateReader extends AutoCloseable {
         return out;
     }
 
+    /**
+     * The allocations on a node whose ModifyIndex is above {@code index}, jobs attached: what a
+     * node's allocation watch sends. A node keeps its terminal allocations until they are
+     * collected: implementations should skip unchanged ones without decoding them.
+     */
+    default List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
+        List<Allocation> out = new java.util.ArrayList<>();
+        for (Allocation a : allocationsOfNode(nodeId)) {
+            if (a.modifyIndex != null && a.modifyIndex > index) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** The allocations an evaluation placed, jobs attached. */
     List<Allocation> allocationsOfEval(String evalId);
 

@@ -255,6 +255,24 @@ class AllocApplyTest {
     }
 
     @Test
+    void aNodesAllocationsCanBeReadByWhatChangedAfterAnIndex() {
+        List<Allocation> placed = placeThree();
+        WriteResult reported = h.apply(clientUpdate(List.of(report(placed.get(1).id, "running"))));
+        WriteResult stopped = h.apply(planResults(plan(registerEval.id)
+                .addStopped(stopped(placed.get(2).id, "alloc not needed"))));
+
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", planIndex - 1)).hasSize(3);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", planIndex)).extracting(a -> a.id)
+                    .containsExactlyInAnyOrder(placed.get(1).id, placed.get(2).id);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", reported.getIndex())).extracting(a -> a.id)
+                    .as("a terminal allocation is sent when it changes").containsExactly(placed.get(2).id);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", reported.getIndex()).get(0).job.id).isEqualTo("web");
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", stopped.getIndex())).isEmpty();
+        }
+    }
+
+    @Test
     void preemptedAllocationsAreEvictedAndReplacementsLinked() {
         List<Allocation> placed = placeThree();
         Allocation replacement = placement(job, n1, registerEval.id, 0, 20);

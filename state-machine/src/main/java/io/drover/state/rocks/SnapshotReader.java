@@ -154,6 +154,16 @@ final class SnapshotReader implements StateReader, KvRead {
     }
 
     @Override
+    public List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
+        Map<String, Long> ids = reads.allocModifyIndexesOfNode(nodeId);
+        ids.values().removeIf(modifyIndex -> modifyIndex <= index);
+        List<Allocation> out = reads.allocations(ids.keySet());
+        // An index entry from before ModifyIndex was recorded let every allocation through.
+        out.removeIf(a -> a.modifyIndex == null || a.modifyIndex <= index);
+        return out;
+    }
+
+    @Override
     public List<Allocation> allocationsOfEval(String evalId) {
         return reads.allocations(reads.allocIdsOfEval(evalId));
     }

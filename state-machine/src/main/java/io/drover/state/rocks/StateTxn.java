@@ -267,7 +267,8 @@ public final class StateTxn {
     /**
      * Stores an allocation (new or changed) with its job, which is kept once per job version,
      * and moves its entries in the by-job, by-node and by-eval indexes (an in-place update gives
-     * an allocation a new evaluation). The index entries record whether it is terminal.
+     * an allocation a new evaluation). The index entries record whether it is terminal and its
+     * ModifyIndex.
      */
     public void putAllocation(Allocation alloc) {
         Objects.requireNonNull(alloc.job, () -> "allocation " + alloc.id + " has no job");
@@ -295,7 +296,8 @@ public final class StateTxn {
                 raw.delete(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(before.evalId(), alloc.id));
             }
         }
-        byte[] indexValue = AllocIndexValue.encode(stored.jobCreateIndex, alloc.terminalStatus());
+        byte[] indexValue = AllocIndexValue.encode(stored.jobCreateIndex, alloc.terminalStatus(),
+                alloc.modifyIndex == null ? Long.MAX_VALUE : alloc.modifyIndex);
         raw.put(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(alloc.namespace, alloc.jobId, alloc.id), indexValue);
         Map<String, Boolean> flags = allocTerminalFlags.get(jobSlot(Cf.ALLOCS_BY_JOB, alloc.namespace, alloc.jobId));
         if (flags != null) {
