@@ -75,10 +75,6 @@ final class InMemoryState implements StateReader {
         allocsByJob.computeIfAbsent(key(alloc.namespace, alloc.jobId), k -> new LinkedHashMap<>()).put(alloc.id, alloc);
     }
 
-    int allocationCount() {
-        return allocs.size();
-    }
-
     private long write(Table table) {
         long i = nextIndex();
         tableIndexes.put(table, i);
