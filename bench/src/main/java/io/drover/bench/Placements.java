@@ -41,7 +41,8 @@ final class Placements implements Runnable {
             description = "the packaged server (default ${DEFAULT-VALUE})")
     String jar;
 
-    @Option(names = "--jvm-opt", description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
+    @Option(names = "--jvm-opt",
+            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
     List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
 
     @Option(names = "--nodes", defaultValue = "1000", description = "simulated nodes (default ${DEFAULT-VALUE})")
