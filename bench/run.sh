@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 SECONDS_PER_RUN=20
-[ "${1:-}" = "--quick" ] && SECONDS_PER_RUN=8
+PLACEMENT_ROUNDS=5
+[ "${1:-}" = "--quick" ] && SECONDS_PER_RUN=8 && PLACEMENT_ROUNDS=3
 
 echo "== build"
 mvn -B -q -DskipTests package
@@ -31,6 +32,12 @@ trap 'stop_dev; deploy/local-cluster.sh stop --base-port $BASE >/dev/null 2>&1 |
 
 echo "== dev agent start-up (bin/drover agent -dev until the leader answers)"
 "${BENCH[@]}" startup --runs 5 | tail -1
+
+echo "== placements: one service job of count 1,000 per round (dev agent from the jar, 1,000 nodesim nodes)"
+"${BENCH[@]}" placements --jar server/target/drover-server.jar --rounds $PLACEMENT_ROUNDS | tail -1
+echo "== the service scheduler alone, in memory (count 1,000)"
+"${BENCH[@]}" scheduler-placements --rounds $PLACEMENT_ROUNDS | tail -1
+"${BENCH[@]}" scheduler-placements --nodes 5000 --rounds $PLACEMENT_ROUNDS | tail -1
 
 echo "== dev agent"
 bin/drover agent -dev -http-port $DEV_HTTP -rpc-port $((DEV_HTTP + 1)) -serf-port $((DEV_HTTP + 2)) \

@@ -34,6 +34,17 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(job(id))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> post(String addr, String path, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + addr + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String addr, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + addr + path))
+                .timeout(Duration.ofSeconds(30)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String addr, String path, Duration timeout) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://" + addr + path)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,4 +24,13 @@ final class Stats {
                 latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
                 latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getMaxValue() / 1000.0);
     }
+
+    /** The middle value (the upper one of an even count); 0 for none. */
+    static double median(java.util.List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        java.util.List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
 }

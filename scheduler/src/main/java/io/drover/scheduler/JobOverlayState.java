@@ -129,6 +129,11 @@ final class JobOverlayState implements StateReader {
     }
 
     @Override
+    public List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
+        return base.allocationsOfNode(nodeId, terminal);
+    }
+
+    @Override
     public List<Allocation> allocationsOfEval(String evalId) {
         return base.allocationsOfEval(evalId);
     }

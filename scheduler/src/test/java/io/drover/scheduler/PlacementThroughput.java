@@ -11,7 +11,8 @@ import java.util.List;
  * Measures how fast the service scheduler places one job of count 1,000 on 5,000 nodes with
  * Nomad's stacks, and prints placements per second. A tool, not a test: run its {@code main}
  * (e.g. from the IDE, or {@code java -cp <test-classpath> io.drover.scheduler.PlacementThroughput [rounds]});
- * nothing asserts on time.
+ * nothing asserts on time. The packaged equivalent, on nodes shaped as nodesim registers them and
+ * with warm-up rounds, is {@code java -jar bench/target/drover-bench.jar scheduler-placements}.
  */
 public final class PlacementThroughput {
     private static final int NODES = 5_000;

@@ -89,6 +89,37 @@ public interface StateReader extends AutoCloseable {
     /** The allocations placed on a node, jobs attached. */
     List<Allocation> allocationsOfNode(String nodeId);
 
+    /**
+     * The allocations on a node whose terminal status ({@link Allocation#terminalStatus()}) is
+     * {@code terminal}, jobs attached (Nomad's AllocsByNodeTerminal). Fit checks want only the
+     * live ones, and a node keeps its terminal allocations until they are collected:
+     * implementations should skip those without decoding them.
+     */
+    default List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
+        List<Allocation> out = new java.util.ArrayList<>();
+        for (Allocation a : allocationsOfNode(nodeId)) {
+            if (a.terminalStatus() == terminal) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The allocations on a node whose ModifyIndex is above {@code index}, jobs attached: what a
+     * node's allocation watch sends. A node keeps its terminal allocations until they are
+     * collected: implementations should skip unchanged ones without decoding them.
+     */
+    default List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
+        List<Allocation> out = new java.util.ArrayList<>();
+        for (Allocation a : allocationsOfNode(nodeId)) {
+            if (a.modifyIndex != null && a.modifyIndex > index) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** The allocations an evaluation placed, jobs attached. */
     List<Allocation> allocationsOfEval(String evalId);
 

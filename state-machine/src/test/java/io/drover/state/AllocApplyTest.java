@@ -240,6 +240,39 @@ class AllocApplyTest {
     }
 
     @Test
+    void aNodesAllocationsCanBeReadByTerminalStatus() {
+        List<Allocation> placed = placeThree();
+        h.apply(clientUpdate(List.of(report(placed.get(2).id, "failed"))));
+        h.apply(planResults(plan(registerEval.id).addStopped(stopped(placed.get(0).id, "alloc not needed"))));
+
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.allocationsOfNode("n1", false)).extracting(a -> a.id).containsExactly(placed.get(1).id);
+            assertThat(s.allocationsOfNode("n1", false).get(0).job.id).as("job attached").isEqualTo("web");
+            assertThat(s.allocationsOfNode("n1", true)).extracting(a -> a.id)
+                    .containsExactlyInAnyOrder(placed.get(0).id, placed.get(2).id);
+            assertThat(s.allocationsOfNode("n2", false)).isEmpty();
+        }
+    }
+
+    @Test
+    void aNodesAllocationsCanBeReadByWhatChangedAfterAnIndex() {
+        List<Allocation> placed = placeThree();
+        WriteResult reported = h.apply(clientUpdate(List.of(report(placed.get(1).id, "running"))));
+        WriteResult stopped = h.apply(planResults(plan(registerEval.id)
+                .addStopped(stopped(placed.get(2).id, "alloc not needed"))));
+
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", planIndex - 1)).hasSize(3);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", planIndex)).extracting(a -> a.id)
+                    .containsExactlyInAnyOrder(placed.get(1).id, placed.get(2).id);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", reported.getIndex())).extracting(a -> a.id)
+                    .as("a terminal allocation is sent when it changes").containsExactly(placed.get(2).id);
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", reported.getIndex()).get(0).job.id).isEqualTo("web");
+            assertThat(s.allocationsOfNodeModifiedAfter("n1", stopped.getIndex())).isEmpty();
+        }
+    }
+
+    @Test
     void preemptedAllocationsAreEvictedAndReplacementsLinked() {
         List<Allocation> placed = placeThree();
         Allocation replacement = placement(job, n1, registerEval.id, 0, 20);
@@ -277,6 +310,18 @@ class AllocApplyTest {
                 .addStopped(stopped(placed.get(1).id, "stop"))
                 .addStopped(stopped(placed.get(2).id, "stop"))));
         assertThat(jobStatus()).as("server-terminal allocations and a complete eval").isEqualTo(Job.STATUS_DEAD);
+    }
+
+    @Test
+    void oneClientUpdateFinishingEveryAllocationLeavesTheJobDead() {
+        List<Allocation> placed = placeThree();
+        h.apply(clientUpdate(placed.stream().map(a -> report(a.id, "running")).toList()));
+        assertThat(jobStatus()).isEqualTo(Job.STATUS_RUNNING);
+
+        // The last report of the command sees the first two, made terminal by the same command.
+        h.apply(clientUpdate(placed.stream().map(a -> report(a.id, "complete")).toList()));
+        assertThat(jobStatus()).isEqualTo(Job.STATUS_DEAD);
+        assertCounts(summary(), 0, 0, 0, 3, 0, 0);
     }
 
     @Test

@@ -127,12 +127,7 @@ public final class PlanEvaluator {
             return NodePlanVerdict.refused("node is draining");
         }
 
-        List<Allocation> existing = new ArrayList<>();
-        for (Allocation a : snapshot.allocationsOfNode(nodeId)) {
-            if (!a.terminalStatus()) {
-                existing.add(a);
-            }
-        }
+        List<Allocation> existing = snapshot.allocationsOfNode(nodeId, false);
         List<Allocation> remove = new ArrayList<>(plan.nodeUpdate.getOrDefault(nodeId, List.of()));
         remove.addAll(plan.nodePreemptions.getOrDefault(nodeId, List.of()));
         remove.addAll(placed);

@@ -19,8 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * What one scheduler run shares between its stacks and iterators (Nomad's {@code EvalContext}):
  * the state view, the plan being built, and the metrics of the current selection. It also
  * keeps what stays true for the whole run: which node classes are eligible
- * ({@link #eligibility()}), compiled regexps and version constraints, and the random source
- * dynamic ports are drawn from.
+ * ({@link #eligibility()}), compiled regexps and version constraints, each node's live
+ * allocations in the state view, and the random source dynamic ports are drawn from.
  */
 public class EvalContext {
     private final StateReader state;
@@ -31,6 +31,8 @@ public class EvalContext {
     private final Map<String, Optional<Pattern>> regexps = new HashMap<>();
     private final Map<String, Optional<GoVersion.Constraints>> versionConstraints = new HashMap<>();
     private final Map<String, Optional<GoVersion.Constraints>> semverConstraints = new HashMap<>();
+    /** Each node's live allocations in {@link #state}, read once: the view never changes, only the plan does. */
+    private final Map<String, List<Allocation>> liveAllocs = new HashMap<>();
 
     /** A context whose port picks are seeded from the plan's evaluation ID, so a run repeats exactly. */
     public EvalContext(StateReader state, Plan plan) {
@@ -111,9 +113,12 @@ public class EvalContext {
         for (Allocation a : placed) {
             removed.add(a.id);
         }
-        List<Allocation> out = new ArrayList<>();
-        for (Allocation a : state.allocationsOfNode(nodeId)) {
-            if (!a.terminalStatus() && !removed.contains(a.id)) {
+        // Every placement visits a few nodes; reading (and decoding) a node's allocations once
+        // per run rather than once per visit is most of what a placement costs.
+        List<Allocation> live = liveAllocs.computeIfAbsent(nodeId, id -> state.allocationsOfNode(id, false));
+        List<Allocation> out = new ArrayList<>(live.size() + placed.size());
+        for (Allocation a : live) {
+            if (!removed.contains(a.id)) {
                 out.add(a);
             }
         }

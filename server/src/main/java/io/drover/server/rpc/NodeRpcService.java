@@ -99,10 +99,9 @@ final class NodeRpcService extends NodeRpcGrpc.NodeRpcImplBase {
             WatchAllocsResponse.Builder b = WatchAllocsResponse.newBuilder()
                     .setIndex(Math.max(published, 1));
             for (String nodeId : request.getNodeIdsList()) {
-                for (Allocation a : reader.allocationsOfNode(nodeId)) {
-                    if (a.modifyIndex != null && a.modifyIndex > request.getMinIndex()) {
-                        b.addAllocJson(ByteString.copyFrom(NomadJson.write(a)));
-                    }
+                // Only what changed is read: a node's terminal allocations stay until collected.
+                for (Allocation a : reader.allocationsOfNodeModifiedAfter(nodeId, request.getMinIndex())) {
+                    b.addAllocJson(ByteString.copyFrom(NomadJson.write(a)));
                 }
             }
             return b.build();

@@ -147,6 +147,23 @@ final class SnapshotReader implements StateReader, KvRead {
     }
 
     @Override
+    public List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
+        Map<String, Boolean> ids = reads.allocIdsOfNode(nodeId);
+        ids.values().removeIf(isTerminal -> isTerminal != terminal);
+        return reads.allocations(ids.keySet());
+    }
+
+    @Override
+    public List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
+        Map<String, Long> ids = reads.allocModifyIndexesOfNode(nodeId);
+        ids.values().removeIf(modifyIndex -> modifyIndex <= index);
+        List<Allocation> out = reads.allocations(ids.keySet());
+        // An index entry from before ModifyIndex was recorded let every allocation through.
+        out.removeIf(a -> a.modifyIndex == null || a.modifyIndex <= index);
+        return out;
+    }
+
+    @Override
     public List<Allocation> allocationsOfEval(String evalId) {
         return reads.allocations(reads.allocIdsOfEval(evalId));
     }

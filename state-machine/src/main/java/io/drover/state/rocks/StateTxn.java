@@ -45,6 +45,7 @@ public final class StateTxn {
     private final EnumSet<Table> touched = EnumSet.noneOf(Table.class);
     private final Map<Slot, Object> objects = new HashMap<>();
     private final Map<Slot, Map<String, String>> evalStatuses = new HashMap<>();
+    private final Map<Slot, Map<String, Boolean>> allocTerminalFlags = new HashMap<>();
     /** Alloc ID → the keys its secondary-index entries are stored under (learnt when read or put). */
     private final Map<String, AllocKeys> allocKeys = new HashMap<>();
     /** ALLOC_JOBS keys (as text) known to hold their job, so each job version is written once. */
@@ -95,6 +96,7 @@ public final class StateTxn {
         touched.clear();
         objects.clear();
         evalStatuses.clear();
+        allocTerminalFlags.clear();
         allocKeys.clear();
         allocJobsStored.clear();
         nodeCount = null;
@@ -265,7 +267,8 @@ public final class StateTxn {
     /**
      * Stores an allocation (new or changed) with its job, which is kept once per job version,
      * and moves its entries in the by-job, by-node and by-eval indexes (an in-place update gives
-     * an allocation a new evaluation). The index entries record whether it is terminal.
+     * an allocation a new evaluation). The index entries record whether it is terminal and its
+     * ModifyIndex.
      */
     public void putAllocation(Allocation alloc) {
         Objects.requireNonNull(alloc.job, () -> "allocation " + alloc.id + " has no job");
@@ -280,6 +283,11 @@ public final class StateTxn {
         if (before != null && !before.equals(now)) {
             if (!before.namespace().equals(now.namespace()) || !before.jobId().equals(now.jobId())) {
                 raw.delete(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(before.namespace(), before.jobId(), alloc.id));
+                Map<String, Boolean> flags = allocTerminalFlags.get(jobSlot(Cf.ALLOCS_BY_JOB, before.namespace(),
+                        before.jobId()));
+                if (flags != null) {
+                    flags.remove(alloc.id);
+                }
             }
             if (!before.nodeId().equals(now.nodeId())) {
                 raw.delete(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(before.nodeId(), alloc.id));
@@ -288,8 +296,13 @@ public final class StateTxn {
                 raw.delete(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(before.evalId(), alloc.id));
             }
         }
-        byte[] indexValue = AllocIndexValue.encode(stored.jobCreateIndex, alloc.terminalStatus());
+        byte[] indexValue = AllocIndexValue.encode(stored.jobCreateIndex, alloc.terminalStatus(),
+                alloc.modifyIndex == null ? Long.MAX_VALUE : alloc.modifyIndex);
         raw.put(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(alloc.namespace, alloc.jobId, alloc.id), indexValue);
+        Map<String, Boolean> flags = allocTerminalFlags.get(jobSlot(Cf.ALLOCS_BY_JOB, alloc.namespace, alloc.jobId));
+        if (flags != null) {
+            flags.put(alloc.id, alloc.terminalStatus());
+        }
         raw.put(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(alloc.nodeId, alloc.id), indexValue);
         raw.put(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(alloc.evalId, alloc.id), new byte[0]);
         allocKeys.put(alloc.id, now);
@@ -315,9 +328,15 @@ public final class StateTxn {
         return allocations(reads.allocIdsOfNode(nodeId).keySet());
     }
 
-    /** Alloc ID → whether it is terminal, for each of a job's allocations, without decoding them. */
+    /**
+     * Alloc ID → whether it is terminal, for each of a job's allocations, without decoding them.
+     * Scanned once per entry and kept up to date by {@link #putAllocation}: a batch of client
+     * updates sets the job's status after each allocation, and a scan each time would make the
+     * batch quadratic in the job's count. Do not change it.
+     */
     public Map<String, Boolean> allocationTerminalFlagsOfJob(String namespace, String jobId) {
-        return reads.allocTerminalOfJob(namespace, jobId);
+        return allocTerminalFlags.computeIfAbsent(jobSlot(Cf.ALLOCS_BY_JOB, namespace, jobId),
+                s -> new java.util.TreeMap<>(reads.allocTerminalOfJob(namespace, jobId)));
     }
 
     private List<Allocation> allocations(Collection<String> ids) {

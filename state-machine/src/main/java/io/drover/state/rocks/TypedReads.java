@@ -192,6 +192,15 @@ final class TypedReads {
         return out;
     }
 
+    /** IDs of the allocations on a node, with the ModifyIndex of each ({@link Long#MAX_VALUE} if unknown). */
+    Map<String, Long> allocModifyIndexesOfNode(String nodeId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (KeyValue e : kv.scan(Cf.ALLOCS_BY_NODE, Schema.allocsOfNode(nodeId))) {
+            out.put(Keys.lastPart(e.key()), AllocIndexValue.modifyIndex(e.value()));
+        }
+        return out;
+    }
+
     List<String> allocIdsOfEval(String evalId) {
         List<String> out = new ArrayList<>();
         for (KeyValue e : kv.scan(Cf.ALLOCS_BY_EVAL, Schema.allocsOfEval(evalId))) {

@@ -1,0 +1,224 @@
+package io.drover.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.client.NodeSim;
+import io.drover.client.NodeSimConfig;
+import io.drover.client.NodeSimStatus;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Placements per second end to end: a dev agent started from the packaged jar, {@code --nodes}
+ * nodes simulated in this process (nodesim, over the agent's gRPC port), and one service job of
+ * {@code --count} mock tasks registered per round. Two times per round, both from the register's
+ * acknowledgement, read from {@code GET /v1/job/:id/summary} with blocking queries:
+ * <ul>
+ *   <li><b>placed</b>: Queued 0 and Starting + Running = count, i.e. the leader's worker ran the
+ *       scheduler and the plan applier committed every allocation through Raft;</li>
+ *   <li><b>running</b>: Running = count, which adds the nodes seeing their allocations, starting
+ *       the tasks and reporting back (batched, as nodesim sends updates every 50 ms).</li>
+ * </ul>
+ * Beside each time it prints the CPU the agent spent meanwhile, a steadier figure than wall-clock
+ * time on a machine shared with other work (the simulated nodes run in this process, not the agent).
+ * Each round registers a new job; the previous one is stopped first and its tasks are let to
+ * finish, so every round places onto the same nodes with the same free capacity (the
+ * allocations of earlier rounds stay on them, terminal, as they would in Nomad until garbage
+ * collection).
+ */
+@Command(name = "placements",
+        description = "Placements/s end to end: dev agent + simulated nodes, one service job of --count per round.")
+final class Placements implements Runnable {
+    private static final Duration ROUND_LIMIT = Duration.ofMinutes(3);
+
+    @Option(names = "--jar", defaultValue = "server/target/drover-server.jar",
+            description = "the packaged server (default ${DEFAULT-VALUE})")
+    String jar;
+
+    @Option(names = "--jvm-opt",
+            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+
+    @Option(names = "--nodes", defaultValue = "1000", description = "simulated nodes (default ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--count", defaultValue = "1000", description = "the job's count (default ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--warmup", defaultValue = "3",
+            description = "rounds run first and not counted: the agent's JIT compilers compete for the cores at first")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "5")
+    int rounds;
+
+    @Option(names = "--threads", description = "also print the agent's busiest threads (CPU) of each round")
+    boolean threads;
+
+    private final Api api = new Api();
+
+    @Override
+    public void run() {
+        try {
+            measure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void measure() throws IOException, InterruptedException {
+        try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
+            int http = ServerProcesses.freePort();
+            int grpc = ServerProcesses.freePort();
+            procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
+                    "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + grpc)));
+            String addr = "127.0.0.1:" + http;
+            awaitLeader(addr, procs);
+            ProcessHandle agent = procs.servers.get(0).process().toHandle();
+            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of("127.0.0.1:" + grpc)))) {
+                sim.start();
+                awaitReady(sim);
+                System.out.printf("placements: dev agent pid %d, %d nodes ready%n",
+                        procs.servers.get(0).process().pid(), nodes);
+                List<Double> placedRates = new ArrayList<>();
+                List<Double> runningRates = new ArrayList<>();
+                for (int round = 1 - warmup; round <= rounds; round++) {
+                    String id = "placements-" + (round + warmup);
+                    RoundTimes t = round(addr, id, agent);
+                    double placed = count / (t.placedNanos / 1e9);
+                    double running = count / (t.runningNanos / 1e9);
+                    System.out.printf("%s %d: %d placed in %.0f ms (%.0f placements/s; agent CPU %.0f ms), "
+                            + "all running in %.0f ms (%.0f/s; agent CPU %.0f ms)%n", round < 1 ? "warm-up" : "round",
+                            round < 1 ? round + warmup : round, count, t.placedNanos / 1e6, placed,
+                            t.placedCpuNanos / 1e6, t.runningNanos / 1e6, running, t.runningCpuNanos / 1e6);
+                    if (threads) {
+                        System.out.println("  agent threads until placed: "
+                                + ThreadCpu.busiest(t.threadsAcked, t.threadsPlaced, 6));
+                        System.out.println("  agent threads from placed to all running: "
+                                + ThreadCpu.busiest(t.threadsPlaced, t.threadsRunning, 6));
+                    }
+                    if (round >= 1) {
+                        placedRates.add(placed);
+                        runningRates.add(running);
+                    }
+                    Map<String, Long> beforeStop = ThreadCpu.sample(agent.pid());
+                    long stopNanos = stop(addr, id);
+                    System.out.printf("  stopped: all %d tasks ended in %.0f ms%n", count, stopNanos / 1e6);
+                    if (threads) {
+                        System.out.println("  agent threads while stopping: "
+                                + ThreadCpu.busiest(beforeStop, ThreadCpu.sample(agent.pid()), 6));
+                    }
+                }
+                System.out.printf("placements: median %.0f placements/s placed (scheduler + plan apply), "
+                        + "%.0f/s all running (%d nodes, count %d, %d rounds)%n", Stats.median(placedRates),
+                        Stats.median(runningRates), nodes, count, rounds);
+            }
+        }
+    }
+
+    /**
+     * Times from the register's acknowledgement, the CPU the agent used meanwhile (all its
+     * threads), and its threads' CPU at the three moments.
+     */
+    private record RoundTimes(long placedNanos, long placedCpuNanos, long runningNanos, long runningCpuNanos,
+            Map<String, Long> threadsAcked, Map<String, Long> threadsPlaced, Map<String, Long> threadsRunning) {
+    }
+
+    private RoundTimes round(String addr, String id, ProcessHandle agent) throws IOException, InterruptedException {
+        HttpResponse<String> r = api.post(addr, "/v1/jobs", PlacementJob.registerBody(id, count));
+        long acked = System.nanoTime();
+        long ackedCpu = cpuNanos(agent);
+        Map<String, Long> threadsAcked = ThreadCpu.sample(agent.pid());
+        Map<String, Long> threadsPlaced = Map.of();
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
+        }
+        long index = Api.JSON.readTree(r.body()).path("JobModifyIndex").asLong();
+        long placedAt = 0;
+        long placedCpu = 0;
+        JsonNode group = null;
+        while (System.nanoTime() - acked < ROUND_LIMIT.toNanos()) {
+            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
+                    Duration.ofSeconds(40));
+            long now = System.nanoTime();
+            if (s.statusCode() != 200) {
+                throw new IllegalStateException("summary of " + id + " answered " + s.statusCode() + ": " + s.body());
+            }
+            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
+            group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
+            int running = group.path("Running").asInt();
+            if (placedAt == 0 && group.path("Queued").asInt() == 0
+                    && group.path("Starting").asInt() + running == count) {
+                placedAt = now;
+                placedCpu = cpuNanos(agent);
+                threadsPlaced = ThreadCpu.sample(agent.pid());
+            }
+            if (running == count) {
+                return new RoundTimes(placedAt - acked, placedCpu - ackedCpu, now - acked, cpuNanos(agent) - ackedCpu,
+                        threadsAcked, threadsPlaced, ThreadCpu.sample(agent.pid()));
+            }
+        }
+        throw new IllegalStateException(id + " not running after " + ROUND_LIMIT.toSeconds() + " s; summary " + group);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * Stops the job and waits until the agent has heard that every task ended (its summary shows
+     * none starting or running), so the next round finds the nodes, and the agent, idle.
+     *
+     * @return nanoseconds from the stop's acknowledgement to then
+     */
+    private long stop(String addr, String id) throws IOException, InterruptedException {
+        HttpResponse<String> r = api.delete(addr, "/v1/job/" + id);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("stop of " + id + " answered " + r.statusCode() + ": " + r.body());
+        }
+        long started = System.nanoTime();
+        long index = Api.JSON.readTree(r.body()).path("Index").asLong();
+        JsonNode group = null;
+        while (System.nanoTime() - started < ROUND_LIMIT.toNanos()) {
+            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
+                    Duration.ofSeconds(40));
+            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
+            group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
+            if (group.path("Starting").asInt() + group.path("Running").asInt() == 0) {
+                return System.nanoTime() - started;
+            }
+        }
+        throw new IllegalStateException("tasks of " + id + " still running after " + ROUND_LIMIT.toSeconds()
+                + " s; summary " + group);
+    }
+
+    private void awaitLeader(String addr, ServerProcesses procs) throws InterruptedException {
+        long started = System.nanoTime();
+        while (api.leader(addr).isEmpty()) {
+            if (System.nanoTime() - started > 60_000_000_000L) {
+                throw new IllegalStateException("no leader after 60 s; see " + procs.dir);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private void awaitReady(NodeSim sim) throws InterruptedException {
+        long started = System.nanoTime();
+        NodeSimStatus status = sim.status();
+        while (status.ready() < nodes) {
+            if (System.nanoTime() - started > 120_000_000_000L) {
+                throw new IllegalStateException("nodes not ready after 120 s: " + status.line());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+            status = sim.status();
+        }
+    }
+}
