@@ -23,7 +23,7 @@ class LeaderChangeIT {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.ofThree();
+    static final LocalCluster cluster = LocalCluster.ofThreeWithoutScheduling();
 
     @AfterEach
     void everyServerRunsAgain() {
