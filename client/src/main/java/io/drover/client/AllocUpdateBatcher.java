@@ -11,49 +11,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nomad's client alloc sync, across all simulated nodes: allocations that changed are marked
+ * Nomad's client alloc sync, across all nodes of this process: allocations that changed are marked
  * dirty, and each {@link #tick} sends the current state of every dirty one in one
  * {@code UpdateAllocs} (at most {@link #MAX_BATCH}), so an allocation that changed twice
  * between ticks is sent once, as it is now. One batch is in flight at a time; a batch the
  * servers could not take (unreachable, no leader) is marked dirty again and goes with the next tick. Confined to the
- * simulator's thread (the RPC client answers there too).
+ * node's state thread (the RPC client answers there too).
  */
-final class AllocUpdateBatcher {
+public final class AllocUpdateBatcher {
     /** Keeps one request well under gRPC's default 4 MiB message limit. */
     static final int MAX_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AllocUpdateBatcher.class);
 
     private final NodeRpcClient rpc;
-    private final Map<String, SimAlloc> dirty = new LinkedHashMap<>();
+    private final Map<String, ClientAlloc> dirty = new LinkedHashMap<>();
     private boolean inFlight;
     private long batchesSent;
     private boolean closed;
 
-    AllocUpdateBatcher(NodeRpcClient rpc) {
+    public AllocUpdateBatcher(NodeRpcClient rpc) {
         this.rpc = rpc;
     }
 
-    void markDirty(SimAlloc alloc) {
+    public void markDirty(ClientAlloc alloc) {
         dirty.put(alloc.id(), alloc);
     }
 
-    int pending() {
+    public int pending() {
         return dirty.size();
     }
 
-    long batchesSent() {
+    public long batchesSent() {
         return batchesSent;
     }
 
-    void tick() {
+    public void tick() {
         if (closed || inFlight || dirty.isEmpty()) {
             return;
         }
-        List<SimAlloc> batch = new ArrayList<>(Math.min(dirty.size(), MAX_BATCH));
+        List<ClientAlloc> batch = new ArrayList<>(Math.min(dirty.size(), MAX_BATCH));
         List<byte[]> json = new ArrayList<>(batch.size());
-        Iterator<SimAlloc> it = dirty.values().iterator();
+        Iterator<ClientAlloc> it = dirty.values().iterator();
         while (it.hasNext() && batch.size() < MAX_BATCH) {
-            SimAlloc a = it.next();
+            ClientAlloc a = it.next();
             it.remove();
             batch.add(a);
             json.add(NomadJson.write(a.clientUpdate()));
@@ -64,7 +64,7 @@ final class AllocUpdateBatcher {
             inFlight = false;
             if (error != null || retryable(result)) {
                 LOG.debug("allocation updates not taken, resending: {}", error != null ? error.toString() : result.getError());
-                for (SimAlloc a : batch) {
+                for (ClientAlloc a : batch) {
                     dirty.putIfAbsent(a.id(), a);
                 }
             } else if (result.getCode() != WriteResult.Code.OK) {
@@ -78,7 +78,7 @@ final class AllocUpdateBatcher {
         return NodeRpcClient.notServedHere(r) || r.getCode() == WriteResult.Code.INTERNAL;
     }
 
-    void close() {
+    public void close() {
         closed = true;
     }
 }

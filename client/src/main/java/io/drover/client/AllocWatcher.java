@@ -13,25 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nomad's client allocation watch, for all simulated nodes in one long poll: asks for the
+ * Nomad's client allocation watch, for all nodes of this process in one long poll: asks for the
  * allocations of every node that changed after the last index seen, hands them on, and asks
  * again from the index of the answer. A failed poll is retried after a short random delay
- * (the RPC client has already tried the other servers). Confined to the simulator's thread.
+ * (the RPC client has already tried the other servers). Confined to the node's state thread.
  */
-final class AllocWatcher {
+public final class AllocWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AllocWatcher.class);
 
     private final NodeRpcClient rpc;
     private final List<String> nodeIds;
     private final Duration wait;
-    private final SimTimers timers;
+    private final ClientTimers timers;
     private final Random random;
     private final Consumer<List<Allocation>> onAllocs;
     private long index;
     private boolean closed;
     private Future<?> retry;
 
-    AllocWatcher(NodeRpcClient rpc, List<String> nodeIds, Duration wait, SimTimers timers, Random random,
+    public AllocWatcher(NodeRpcClient rpc, List<String> nodeIds, Duration wait, ClientTimers timers, Random random,
             Consumer<List<Allocation>> onAllocs) {
         this.rpc = rpc;
         this.nodeIds = List.copyOf(nodeIds);
@@ -41,15 +41,15 @@ final class AllocWatcher {
         this.onAllocs = onAllocs;
     }
 
-    void start() {
+    public void start() {
         poll();
     }
 
-    long index() {
+    public long index() {
         return index;
     }
 
-    void close() {
+    public void close() {
         closed = true;
         if (retry != null) {
             retry.cancel(false);

@@ -11,28 +11,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the simulated nodes registered and alive, as Nomad's client does for its one node:
+ * Keeps this process's nodes (many simulated ones, or the agent's one) registered and alive, as Nomad's client does:
  * register (status initializing), heartbeat with status ready, then heartbeat again within
  * the TTL each answer grants (see {@link HeartbeatPolicy}). A heartbeat the servers answer
  * with "node not found" (they lost or never had the node) registers the node again. Failed
- * calls are retried after a short random delay. Confined to the simulator's thread.
+ * calls are retried after a short random delay. Confined to the node's state thread.
  */
-final class NodeHeartbeats {
+public final class NodeHeartbeats {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
 
     private final NodeRpcClient rpc;
-    private final SimTimers timers;
+    private final ClientTimers timers;
     private final Random random;
     private final List<Beat> nodes = new ArrayList<>();
     private boolean closed;
 
-    NodeHeartbeats(NodeRpcClient rpc, SimTimers timers, Random random) {
+    public NodeHeartbeats(NodeRpcClient rpc, ClientTimers timers, Random random) {
         this.rpc = rpc;
         this.timers = timers;
         this.random = random;
     }
 
-    void start(List<Node> toRegister) {
+    public void start(List<Node> toRegister) {
         for (Node n : toRegister) {
             Beat b = new Beat(n.id, NomadJson.write(n));
             nodes.add(b);
@@ -40,20 +40,20 @@ final class NodeHeartbeats {
         }
     }
 
-    int registered() {
+    public int registered() {
         return (int) nodes.stream().filter(b -> b.registered).count();
     }
 
-    int ready() {
+    public int ready() {
         return (int) nodes.stream().filter(b -> b.ready).count();
     }
 
     /** How many heartbeats the servers took, per node in registration order. */
-    List<Long> heartbeatsTaken() {
+    public List<Long> heartbeatsTaken() {
         return nodes.stream().map(b -> b.heartbeats).toList();
     }
 
-    void close() {
+    public void close() {
         closed = true;
         for (Beat b : nodes) {
             b.cancel();

@@ -35,7 +35,7 @@ public final class NodeSim implements AutoCloseable {
     private final List<String> nodeIds;
     private final Set<String> ours;
     private final ScheduledThreadPoolExecutor executor;
-    private final SimTimers timers;
+    private final ClientTimers timers;
     private final NodeRpcClient rpc;
     private final NodeHeartbeats heartbeats;
     private final AllocWatcher watcher;
@@ -57,7 +57,7 @@ public final class NodeSim implements AutoCloseable {
         });
         // Heartbeat timers are cancelled often; do not let the cancelled ones pile up in the queue.
         executor.setRemoveOnCancelPolicy(true);
-        this.timers = SimTimers.of(clock, executor);
+        this.timers = ClientTimers.of(clock, executor);
         this.nodes = SimulatedNodes.build(config, clock.instant());
         this.nodeIds = nodes.stream().map(n -> n.id).toList();
         this.ours = Set.copyOf(nodeIds);

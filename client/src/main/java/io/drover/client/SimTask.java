@@ -23,14 +23,14 @@ final class SimTask {
 
     private final MockTaskConfig config;
     private final long killTimeoutNanos;
-    private final SimTimers timers;
+    private final ClientTimers timers;
     private final Runnable onChange;
     private final TaskState state = TaskState.pending();
     private long startedNanos;
     private boolean killing;
     private Future<?> timer;
 
-    SimTask(MockTaskConfig config, Long killTimeoutNanos, SimTimers timers, Runnable onChange) {
+    SimTask(MockTaskConfig config, Long killTimeoutNanos, ClientTimers timers, Runnable onChange) {
         this.config = config;
         this.killTimeoutNanos = killTimeoutNanos == null ? Allocation.DEFAULT_KILL_TIMEOUT : killTimeoutNanos;
         this.timers = timers;

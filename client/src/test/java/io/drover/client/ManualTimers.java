@@ -7,7 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /** Timers on a clock the test moves: {@link #advance} runs what falls due, in time order, on the test's thread. */
-final class ManualTimers implements SimTimers {
+final class ManualTimers implements ClientTimers {
     private record Due(long at, long seq, FutureTask<?> task) {
     }
 

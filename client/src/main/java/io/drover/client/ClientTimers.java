@@ -7,19 +7,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time as nodesim's tasks and nodes see it: the wall clock for the times they report, and
- * timers that run on the simulator's one thread. Tests pass a manual implementation to step
- * time by hand.
+ * Time as a node's tasks and allocations see it (nodesim's and the real agent's): the wall
+ * clock for the times they report, and timers that run on the node's one state thread. Tests
+ * pass a manual implementation to step time by hand.
  */
-interface SimTimers {
+public interface ClientTimers {
     Instant now();
 
-    /** Runs {@code action} after {@code delayNanos} on the simulator's thread; cancel the result to drop it. */
+    /** Runs {@code action} after {@code delayNanos} on the node's state thread; cancel the result to drop it. */
     Future<?> schedule(long delayNanos, Runnable action);
 
     /** The real thing: {@code clock} for times, {@code executor} (single-threaded) for timers. */
-    static SimTimers of(Clock clock, ScheduledExecutorService executor) {
-        return new SimTimers() {
+    static ClientTimers of(Clock clock, ScheduledExecutorService executor) {
+        return new ClientTimers() {
             @Override
             public Instant now() {
                 return clock.instant();
