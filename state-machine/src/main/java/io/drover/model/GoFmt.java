@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * {@code %v} of a string slice. Messages must match Nomad's byte for byte, so these follow Go's
  * algorithms rather than Java's formatting.
  */
-final class GoFmt {
+public final class GoFmt {
     static final long NANOSECOND = 1L;
     static final long MICROSECOND = 1_000L;
     static final long MILLISECOND = 1_000_000L;
@@ -21,7 +21,7 @@ final class GoFmt {
     }
 
     /** {@code time.Duration(nanos).String()}, e.g. {@code 1m30s}, {@code 1.5s}, {@code 500ms}, {@code 0s}. */
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         if (nanos == 0) {
             return "0s";
         }

@@ -1,0 +1,18 @@
+package io.drover.client.driver;
+
+/**
+ * A task driver, as Nomad's driver plugins: starts a task from its spec and hands back a
+ * handle to wait on and to stop it. Drivers hold no per-task state beyond their handles.
+ */
+public interface Driver {
+    /** The name jobs use in a task's {@code driver} (e.g. {@code raw_exec}). */
+    String name();
+
+    /**
+     * Starts the task.
+     *
+     * @throws DriverException when it cannot start; {@link DriverException#recoverable()} says
+     *     whether trying again may help
+     */
+    TaskHandle start(TaskSpec spec) throws DriverException;
+}

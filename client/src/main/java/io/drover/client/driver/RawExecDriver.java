@@ -1,0 +1,136 @@
+package io.drover.client.driver;
+
+import io.drover.client.ClientTimers;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * Nomad's {@code raw_exec}: runs the task's {@code command} with its {@code args} as a child
+ * process of the agent, without isolation, in the task directory, with the task's environment
+ * on top of the agent's own (as Nomad gives raw_exec the host's variables), stdout and stderr
+ * appended to the task's log files.
+ *
+ * <p>The child runs in its own session and process group (through {@code setsid}, when the
+ * host has it), so stopping the task reaches everything it started: the kill signal goes to
+ * the group, and after the kill timeout SIGKILL does.
+ */
+public final class RawExecDriver implements Driver {
+    public static final String NAME = "raw_exec";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final ClientTimers timers;
+    private final boolean ownGroup;
+
+    /** @param timers where the forced kill after the kill timeout is scheduled */
+    public RawExecDriver(ClientTimers timers) {
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.ownGroup = Files.isExecutable(SETSID);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public TaskHandle start(TaskSpec spec) throws DriverException {
+        Map<String, Object> config = spec.task().config == null ? Map.of() : spec.task().config;
+        Object command = config.get("command");
+        if (!(command instanceof String c) || c.isBlank()) {
+            throw new DriverException("failed to decode driver config: missing required attribute \"command\"", false);
+        }
+        List<String> argv = new ArrayList<>();
+        if (ownGroup) {
+            argv.add(SETSID.toString());
+        }
+        argv.add(c);
+        Object args = config.get("args");
+        if (args instanceof List<?> list) {
+            for (Object a : list) {
+                argv.add(String.valueOf(a));
+            }
+        } else if (args != null) {
+            throw new DriverException("failed to decode driver config: args must be a list of strings", false);
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .directory(spec.taskDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(spec.stderr().toFile()));
+        pb.environment().putAll(spec.env());
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            // A missing or non-executable command will not appear by trying again.
+            throw new DriverException("failed to launch command with executor: " + e.getMessage(), false, e);
+        }
+        return new RawExecHandle(process, ownGroup, timers);
+    }
+
+    /** One child process. */
+    private static final class RawExecHandle implements TaskHandle {
+        private final Process process;
+        private final boolean ownGroup;
+        private final ClientTimers timers;
+        private final CompletableFuture<ExitResult> exited;
+        private volatile boolean killSent;
+        private volatile Future<?> forceKill;
+
+        RawExecHandle(Process process, boolean ownGroup, ClientTimers timers) {
+            this.process = process;
+            this.ownGroup = ownGroup;
+            this.timers = timers;
+            this.exited = process.onExit().thenApply(p -> exitResult(p.exitValue()));
+        }
+
+        /**
+         * Java reports a process that died of a signal as 128 + the signal, as Nomad's
+         * executor does; only after we sent one do we read such a code as a signal, since a
+         * process may also exit with it by itself.
+         */
+        private ExitResult exitResult(int code) {
+            if (forceKill != null) {
+                forceKill.cancel(false);
+            }
+            int signal = killSent && code > 128 && code < 128 + 65 ? code - 128 : 0;
+            return new ExitResult(code, signal, "");
+        }
+
+        @Override
+        public CompletableFuture<ExitResult> exited() {
+            return exited;
+        }
+
+        @Override
+        public void kill(String signal, long timeoutNanos) {
+            if (!process.isAlive()) {
+                return;
+            }
+            killSent = true;
+            if (!Signals.send(process.pid(), ownGroup, Signals.name(signal))) {
+                process.destroy();
+            }
+            forceKill = timers.schedule(timeoutNanos, this::destroy);
+        }
+
+        @Override
+        public void destroy() {
+            if (!process.isAlive()) {
+                return;
+            }
+            killSent = true;
+            Signals.send(process.pid(), ownGroup, "KILL");
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

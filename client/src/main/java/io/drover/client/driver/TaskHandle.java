@@ -1,0 +1,19 @@
+package io.drover.client.driver;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A started task. */
+public interface TaskHandle {
+    /** Completes once, when the task has ended; on any thread. */
+    CompletableFuture<ExitResult> exited();
+
+    /**
+     * Asks the task to stop: {@code signal} (a name such as {@code SIGINT}) now, and a forced
+     * kill if it is still there after {@code timeoutNanos}. {@link #exited()} completes when it
+     * is gone.
+     */
+    void kill(String signal, long timeoutNanos);
+
+    /** Ends the task at once without waiting, e.g. when the node agent shuts down. */
+    void destroy();
+}

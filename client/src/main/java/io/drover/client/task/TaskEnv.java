@@ -1,0 +1,142 @@
+package io.drover.client.task;
+
+import io.drover.model.Allocation;
+import io.drover.model.Job;
+import io.drover.model.Node;
+import io.drover.model.Resources;
+import io.drover.model.Task;
+import io.drover.model.TaskGroup;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A task's environment as Nomad's {@code taskenv} builds it for a driver without filesystem
+ * isolation: the {@code NOMAD_*} variables (alloc, job, group and task names, the alloc's
+ * directories as host paths, CPU and memory limits, region, datacenter, namespace), the
+ * combined job, group and task meta as {@code NOMAD_META_<key>} (as written and upper-cased),
+ * and last the task's {@code Env}, whose values may refer to any of these and to the node
+ * ({@code ${NOMAD_ALLOC_ID}}, {@code ${node.unique.id}}, {@code ${attr.kernel.name}},
+ * {@code ${meta.rack}}). References to nothing known are left as written, as Nomad does.
+ */
+public final class TaskEnv {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+    private static final Pattern NOT_ENV_SAFE = Pattern.compile("[^A-Za-z0-9_]");
+
+    private final Map<String, String> vars;
+    private final Map<String, String> nodeVars;
+
+    private TaskEnv(Map<String, String> vars, Map<String, String> nodeVars) {
+        this.vars = vars;
+        this.nodeVars = nodeVars;
+    }
+
+    public static TaskEnv of(Allocation alloc, Task task, AllocDir dir, Node node, String region) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Job job = alloc.job;
+        TaskGroup group = alloc.lookupTaskGroup();
+        v.put("NOMAD_ALLOC_DIR", dir.sharedDir().toString());
+        v.put("NOMAD_TASK_DIR", dir.localDir(task.name).toString());
+        v.put("NOMAD_SECRETS_DIR", dir.secretsDir(task.name).toString());
+        Resources r = task.resources;
+        if (r != null && r.memoryMb != null) {
+            v.put("NOMAD_MEMORY_LIMIT", Long.toString(r.memoryMb));
+        }
+        if (r != null && r.cpu != null) {
+            v.put("NOMAD_CPU_LIMIT", Long.toString(r.cpu));
+        }
+        v.put("NOMAD_ALLOC_ID", alloc.id);
+        v.put("NOMAD_ALLOC_NAME", nz(alloc.name));
+        v.put("NOMAD_GROUP_NAME", nz(alloc.taskGroup));
+        v.put("NOMAD_ALLOC_INDEX", Integer.toString(allocIndex(alloc.name)));
+        v.put("NOMAD_TASK_NAME", task.name);
+        v.put("NOMAD_JOB_NAME", job == null ? nz(alloc.jobId) : nz(job.name));
+        v.put("NOMAD_DC", node == null ? "" : nz(node.datacenter));
+        v.put("NOMAD_NAMESPACE", nz(alloc.namespace));
+        v.put("NOMAD_REGION", nz(region));
+        Map<String, String> meta = new LinkedHashMap<>();
+        if (job != null && job.meta != null) {
+            meta.putAll(job.meta);
+        }
+        if (group != null && group.meta != null) {
+            meta.putAll(group.meta);
+        }
+        if (task.meta != null) {
+            meta.putAll(task.meta);
+        }
+        for (Map.Entry<String, String> m : meta.entrySet()) {
+            String key = NOT_ENV_SAFE.matcher(m.getKey()).replaceAll("_");
+            v.put("NOMAD_META_" + key.toUpperCase(java.util.Locale.ROOT), m.getValue());
+            v.put("NOMAD_META_" + key, m.getValue());
+        }
+        TaskEnv env = new TaskEnv(v, nodeVars(node, region));
+        if (task.env != null) {
+            for (Map.Entry<String, String> e : task.env.entrySet()) {
+                v.put(e.getKey(), env.interpolate(e.getValue()));
+            }
+        }
+        return env;
+    }
+
+    /** The variables, in the order they were set. */
+    public Map<String, String> vars() {
+        return Map.copyOf(vars);
+    }
+
+    /** Replaces {@code ${…}} references to the task's variables and the node's attributes. */
+    public String interpolate(String s) {
+        if (s == null || !s.contains("${")) {
+            return s;
+        }
+        Matcher m = REFERENCE.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = vars.containsKey(name) ? vars.get(name) : nodeVars.get(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The index in an allocation's name, {@code job.group[3]} → 3, as Nomad's Index(). */
+    static int allocIndex(String name) {
+        if (name == null) {
+            return 0;
+        }
+        int open = name.lastIndexOf('[');
+        int close = name.lastIndexOf(']');
+        if (open < 0 || close < open) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(name.substring(open + 1, close));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, String> nodeVars(Node node, String region) {
+        Map<String, String> n = new LinkedHashMap<>();
+        if (node == null) {
+            return n;
+        }
+        n.put("node.unique.id", node.id);
+        n.put("node.datacenter", node.datacenter);
+        n.put("node.unique.name", node.name);
+        n.put("node.class", node.nodeClass);
+        n.put("node.region", nz(region));
+        if (node.attributes != null) {
+            node.attributes.forEach((k, v) -> n.put("attr." + k, v));
+        }
+        if (node.meta != null) {
+            node.meta.forEach((k, v) -> n.put("meta." + k, v));
+        }
+        return n;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,236 @@
+package io.drover.client.task;
+
+import io.drover.client.ClientTimers;
+import io.drover.client.driver.Driver;
+import io.drover.client.driver.DriverException;
+import io.drover.client.driver.ExitResult;
+import io.drover.client.driver.TaskHandle;
+import io.drover.client.driver.TaskSpec;
+import io.drover.model.Allocation;
+import io.drover.model.GoTime;
+import io.drover.model.Task;
+import io.drover.model.TaskEvent;
+import io.drover.model.TaskState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one task of an allocation through its driver, as Nomad's task runner, and keeps its
+ * {@link TaskState}: Received and Task Setup (building the task directory), then Started, or
+ * Driver Failure when the driver cannot start it; when it ends, Terminated with its exit code
+ * and signal, then what the {@link RestartTracker} decides: Restarting (pending, started again
+ * after the delay), Not Restarting (dead, failed) or nothing more (dead, successful). A kill
+ * emits the event that asked for it (Killing with the kill timeout, or why a sibling took it
+ * down), then Terminated and Killed: dead, not failed.
+ *
+ * <p>Confined to the node's state thread: the driver's exit notifications hop onto it through
+ * {@link ClientTimers}. {@code onChange} runs after every change of state or events.
+ */
+public final class TaskRunner {
+    /** Nomad keeps a task's last ten events. */
+    static final int MAX_EVENTS = 10;
+
+    private final String allocId;
+    private final Task task;
+    private final AllocDir dir;
+    private final TaskEnv env;
+    private final Driver driver;
+    private final RestartTracker restarts;
+    private final ClientTimers timers;
+    private final Runnable onChange;
+    private final TaskState state = TaskState.pending();
+    private TaskHandle handle;
+    private Future<?> restartTimer;
+    private boolean killing;
+    private boolean destroyed;
+
+    /**
+     * @param driver the task's driver, null when this node does not have it (the task then
+     *     fails to start, unrecoverably)
+     */
+    public TaskRunner(String allocId, Task task, AllocDir dir, TaskEnv env, Driver driver, RestartTracker restarts,
+            ClientTimers timers, Runnable onChange) {
+        this.allocId = Objects.requireNonNull(allocId, "allocId");
+        this.task = Objects.requireNonNull(task, "task");
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.env = Objects.requireNonNull(env, "env");
+        this.driver = driver;
+        this.restarts = Objects.requireNonNull(restarts, "restarts");
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.onChange = Objects.requireNonNull(onChange, "onChange");
+        state.events = new ArrayList<>();
+    }
+
+    public String name() {
+        return task.name;
+    }
+
+    public boolean leader() {
+        return Boolean.TRUE.equals(task.leader);
+    }
+
+    /** The task's state as the node reports it (the live object: copy before handing it off-thread). */
+    public TaskState state() {
+        return state;
+    }
+
+    public boolean running() {
+        return TaskState.STATE_RUNNING.equals(state.state);
+    }
+
+    public boolean dead() {
+        return TaskState.STATE_DEAD.equals(state.state);
+    }
+
+    public void start() {
+        emit(new TaskEvent(TaskEvent.RECEIVED, nanos()));
+        emit(new TaskEvent(TaskEvent.SETUP, nanos()).setMessage(TaskEvent.BUILDING_TASK_DIR));
+        try {
+            dir.buildTask(task.name);
+        } catch (IOException e) {
+            emit(new TaskEvent(TaskEvent.SETUP_FAILURE, nanos())
+                    .setSetupError("failed to build task directory for \"" + task.name + "\": " + e.getMessage())
+                    .setFailsTask());
+            dead(true);
+            return;
+        }
+        run();
+    }
+
+    /** Starts the task (again); what ends it comes back through {@link #exited}. */
+    private void run() {
+        restartTimer = null;
+        if (killing || destroyed) {
+            return;
+        }
+        if (driver == null) {
+            emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos())
+                    .setDriverError("driver \"" + task.driver + "\" is not available on this node"));
+            decide(restarts.startFailed(false));
+            return;
+        }
+        TaskHandle h;
+        try {
+            h = driver.start(new TaskSpec(allocId, task, env.vars(), dir.taskDir(task.name), dir.stdout(task.name),
+                    dir.stderr(task.name)));
+        } catch (DriverException e) {
+            emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos()).setDriverError(e.getMessage()));
+            decide(restarts.startFailed(e.recoverable()));
+            return;
+        }
+        handle = h;
+        emit(new TaskEvent(TaskEvent.STARTED, nanos()));
+        state.state = TaskState.STATE_RUNNING;
+        state.startedAt = GoTime.format(timers.now());
+        state.finishedAt = null;
+        onChange.run();
+        h.exited().whenComplete((result, error) -> timers.schedule(0, () -> exited(h,
+                error == null ? result : new ExitResult(-1, 0, error.toString()))));
+    }
+
+    private void exited(TaskHandle h, ExitResult result) {
+        if (h != handle || destroyed) {
+            return;
+        }
+        handle = null;
+        TaskEvent terminated = new TaskEvent(TaskEvent.TERMINATED, nanos()).setExitCode(result.exitCode())
+                .setSignal(result.signal()).setOomKilled(false);
+        if (!result.error().isEmpty()) {
+            terminated.setExitMessage(result.error());
+        }
+        emit(terminated);
+        decide(killing ? restarts.killed() : restarts.exited(result));
+    }
+
+    private void decide(RestartTracker.Outcome outcome) {
+        switch (outcome.decision()) {
+            case KILLED -> {
+                emit(new TaskEvent(TaskEvent.KILLED, nanos()));
+                dead(false);
+            }
+            case TERMINATED -> dead(false);
+            case NOT_RESTARTING -> {
+                emit(new TaskEvent(TaskEvent.NOT_RESTARTING, nanos()).setRestartReason(outcome.reason()).setFailsTask());
+                dead(true);
+            }
+            case RESTARTING -> {
+                emit(new TaskEvent(TaskEvent.RESTARTING, nanos()).setRestartDelay(outcome.delayNanos())
+                        .setRestartReason(outcome.reason()));
+                state.state = TaskState.STATE_PENDING;
+                state.restarts = (state.restarts == null ? 0 : state.restarts) + 1;
+                state.lastRestart = GoTime.format(timers.now());
+                onChange.run();
+                restartTimer = timers.schedule(outcome.delayNanos(), this::run);
+            }
+        }
+    }
+
+    /**
+     * Stops the task: {@code why} (Killing, Sibling Task Failed, Leader Task Dead) is recorded,
+     * the driver sends the task's kill signal, and after its kill timeout a forced kill.
+     */
+    public void kill(TaskEvent why) {
+        if (dead() || killing) {
+            return;
+        }
+        killing = true;
+        if (why != null) {
+            if (TaskEvent.KILLING.equals(why.type)) {
+                why.setKillTimeout(killTimeoutNanos());
+            }
+            emit(why);
+        }
+        if (handle != null) {
+            handle.kill(task.killSignal, killTimeoutNanos());
+            onChange.run();
+            return;
+        }
+        // Not running (waiting to restart, or never started): nothing to stop.
+        if (restartTimer != null) {
+            restartTimer.cancel(false);
+            restartTimer = null;
+        }
+        decide(restarts.killed());
+    }
+
+    /** A Killing event for a stop the servers asked for. */
+    public static TaskEvent killingEvent(long unixNanos) {
+        return new TaskEvent(TaskEvent.KILLING, unixNanos);
+    }
+
+    /** The node is going away: the task ends now and nothing more is reported. */
+    public void destroy() {
+        destroyed = true;
+        if (restartTimer != null) {
+            restartTimer.cancel(false);
+        }
+        if (handle != null) {
+            handle.destroy();
+        }
+    }
+
+    private long killTimeoutNanos() {
+        return task.killTimeout == null ? Allocation.DEFAULT_KILL_TIMEOUT : task.killTimeout;
+    }
+
+    private void dead(boolean failed) {
+        state.state = TaskState.STATE_DEAD;
+        state.failed = failed;
+        state.finishedAt = GoTime.format(timers.now());
+        onChange.run();
+    }
+
+    private void emit(TaskEvent e) {
+        e.populateDisplayMessage();
+        state.events.add(e);
+        if (state.events.size() > MAX_EVENTS) {
+            state.events.remove(0);
+        }
+    }
+
+    private long nanos() {
+        return GoTime.unixNanos(timers.now());
+    }
+}

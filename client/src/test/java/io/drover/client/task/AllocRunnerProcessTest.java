@@ -1,0 +1,234 @@
+package io.drover.client.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.client.ClientTimers;
+import io.drover.client.driver.Driver;
+import io.drover.client.driver.MockDriver;
+import io.drover.client.driver.RawExecDriver;
+import io.drover.model.Allocation;
+import io.drover.model.Job;
+import io.drover.model.Node;
+import io.drover.model.Resources;
+import io.drover.model.RestartPolicy;
+import io.drover.model.Task;
+import io.drover.model.TaskEvent;
+import io.drover.model.TaskGroup;
+import io.drover.model.TaskState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Allocations of raw_exec tasks run as real {@code /bin/sh -c} processes, on a state thread like the agent's. */
+class AllocRunnerProcessTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path data;
+
+    private final ScheduledExecutorService thread = new ScheduledThreadPoolExecutor(1);
+    private final ClientTimers timers = ClientTimers.of(Clock.systemUTC(), thread);
+    private final List<AllocRunner> runners = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        on(() -> {
+            runners.forEach(AllocRunner::destroy);
+            return null;
+        });
+        thread.shutdownNow();
+    }
+
+    private <T> T on(Callable<T> action) throws Exception {
+        return thread.submit(action).get();
+    }
+
+    private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart)
+            throws Exception {
+        Task task = new Task();
+        task.name = "t";
+        task.driver = "raw_exec";
+        task.config = new LinkedHashMap<>(Map.of("command", "/bin/sh", "args", List.of("-c", script)));
+        task.env = env;
+        task.meta = Map.of("rack", "r1");
+        task.killTimeout = Duration.ofSeconds(1).toNanos();
+        task.resources = new Resources();
+        task.resources.cpu = 100;
+        task.resources.memoryMb = 32;
+        task.restartPolicy = restart;
+        TaskGroup group = new TaskGroup();
+        group.name = "g";
+        group.tasks = List.of(task);
+        Job job = new Job();
+        job.id = "j";
+        job.name = "j";
+        job.type = type;
+        job.namespace = "default";
+        job.taskGroups = List.of(group);
+        Allocation a = new Allocation();
+        a.id = "0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size());
+        a.name = "j.g[2]";
+        a.namespace = "default";
+        a.nodeId = "n1";
+        a.jobId = "j";
+        a.job = job;
+        a.taskGroup = "g";
+        Node node = new Node();
+        node.id = "n1";
+        node.datacenter = "dc1";
+        Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "mock_driver", new MockDriver(timers));
+        AllocRunner.Context ctx = new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers,
+                new Random(1));
+        return on(() -> {
+            AllocRunner r = new AllocRunner(a, ctx, x -> { });
+            runners.add(r);
+            r.start();
+            return r;
+        });
+    }
+
+    private TaskState awaitStatus(AllocRunner r, String clientStatus) throws Exception {
+        Awaitility.await().atMost(PATIENCE).until(() -> on(r::clientStatus).equals(clientStatus));
+        return on(() -> r.clientUpdate().taskStates.get("t"));
+    }
+
+    private static List<String> types(TaskState s) {
+        return s.events.stream().map(e -> e.type).toList();
+    }
+
+    @Test
+    void exitZeroCompletesAndTheLogHoldsTheOutput() throws Exception {
+        AllocRunner r = run("batch", "echo hi; echo oops >&2; exit 0", null, null);
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+        assertThat(t.state).isEqualTo(TaskState.STATE_DEAD);
+        assertThat(t.failed).isFalse();
+        assertThat(t.startedAt).isNotNull();
+        assertThat(t.finishedAt).isNotNull();
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED, TaskEvent.TERMINATED);
+        assertThat(t.events.get(3).displayMessage).isEqualTo("Exit Code: 0");
+        AllocDir dir = r.allocDir();
+        assertThat(Files.readString(dir.stdout("t"))).isEqualTo("hi\n");
+        assertThat(Files.readString(dir.stderr("t"))).isEqualTo("oops\n");
+        for (Path p : List.of(dir.sharedDir().resolve("logs"), dir.sharedDir().resolve("tmp"),
+                dir.sharedDir().resolve("data"), dir.taskDir("t").resolve("local"), dir.taskDir("t").resolve("secrets"),
+                dir.taskDir("t").resolve("tmp"))) {
+            assertThat(p).isDirectory();
+        }
+    }
+
+    @Test
+    void exitOneWithoutRestartsFails() throws Exception {
+        AllocRunner r = run("batch", "exit 1", null, new RestartPolicy(0, Duration.ofMinutes(1).toNanos(), 0, "fail"));
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+        assertThat(t.failed).isTrue();
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED, TaskEvent.TERMINATED,
+                TaskEvent.NOT_RESTARTING);
+        assertThat(t.events.get(3).exitCode).isEqualTo(1);
+        assertThat(t.events.get(4).displayMessage).isEqualTo(RestartTracker.REASON_NO_RESTARTS);
+        assertThat(on(() -> r.clientUpdate().clientDescription)).isEqualTo("Failed tasks");
+    }
+
+    @Test
+    void aFailingTaskIsRestartedPerItsPolicyThenFails() throws Exception {
+        AllocRunner r = run("service", "exit 3",
+                null, new RestartPolicy(2, Duration.ofMinutes(10).toNanos(), Duration.ofMillis(10).toNanos(), "fail"));
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+        assertThat(t.restarts).isEqualTo(2L);
+        assertThat(t.lastRestart).isNotNull();
+        // Nomad keeps ten events: the last, Not Restarting, pushed Received out.
+        assertThat(types(t)).containsExactly(TaskEvent.SETUP, TaskEvent.STARTED, TaskEvent.TERMINATED,
+                TaskEvent.RESTARTING, TaskEvent.STARTED, TaskEvent.TERMINATED, TaskEvent.RESTARTING, TaskEvent.STARTED,
+                TaskEvent.TERMINATED, TaskEvent.NOT_RESTARTING);
+        assertThat(t.events.get(3).displayMessage).startsWith("Task restarting in ");
+        assertThat(t.events.get(9).displayMessage)
+                .isEqualTo("Exceeded allowed attempts 2 in interval 10m0s and mode is \"fail\"");
+    }
+
+    @Test
+    void theTaskSeesNomadsEnvironmentAndItsOwnEnv() throws Exception {
+        AllocRunner r = run("batch", "env", Map.of("GREETING", "hello ${NOMAD_TASK_NAME} on ${node.unique.id}"), null);
+
+        awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+        String out = Files.readString(r.allocDir().stdout("t"));
+        AllocDir dir = r.allocDir();
+        assertThat(out.lines().toList()).contains(
+                "NOMAD_ALLOC_ID=" + r.id(),
+                "NOMAD_ALLOC_NAME=j.g[2]",
+                "NOMAD_ALLOC_INDEX=2",
+                "NOMAD_JOB_NAME=j",
+                "NOMAD_GROUP_NAME=g",
+                "NOMAD_TASK_NAME=t",
+                "NOMAD_ALLOC_DIR=" + dir.sharedDir(),
+                "NOMAD_TASK_DIR=" + dir.localDir("t"),
+                "NOMAD_SECRETS_DIR=" + dir.secretsDir("t"),
+                "NOMAD_CPU_LIMIT=100",
+                "NOMAD_MEMORY_LIMIT=32",
+                "NOMAD_META_rack=r1",
+                "NOMAD_META_RACK=r1",
+                "GREETING=hello t on n1");
+        assertThat(out).contains("PWD=" + dir.taskDir("t"));
+    }
+
+    @Test
+    void stoppingKillsTheProcessWithinTheKillTimeout() throws Exception {
+        // The shell ignores SIGINT, so only the forced kill after the 1 s kill timeout ends it.
+        AllocRunner r = run("service", "trap '' INT; echo started; while true; do sleep 0.1; done", null, null);
+        awaitStatus(r, Allocation.CLIENT_RUNNING);
+        Awaitility.await().atMost(PATIENCE).until(() -> Files.readString(r.allocDir().stdout("t")).contains("started"));
+
+        Allocation stop = new Allocation();
+        stop.id = r.id();
+        stop.nodeId = "n1";
+        stop.desiredStatus = Allocation.DESIRED_STOP;
+        on(() -> {
+            r.update(stop);
+            return null;
+        });
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED, TaskEvent.KILLING,
+                TaskEvent.TERMINATED, TaskEvent.KILLED);
+        assertThat(t.events.get(3).displayMessage).isEqualTo("Sent interrupt. Waiting 1s before force killing");
+        assertThat(t.events.get(4).exitCode).isEqualTo(137);
+        assertThat(t.events.get(4).signal).isEqualTo(9);
+        assertThat(t.failed).isFalse();
+    }
+
+    @Test
+    void aTaskThatHonoursSigintEndsBeforeTheTimeout() throws Exception {
+        AllocRunner r = run("service", "exec sleep 60", null, null);
+        awaitStatus(r, Allocation.CLIENT_RUNNING);
+
+        Allocation stop = new Allocation();
+        stop.id = r.id();
+        stop.desiredStatus = Allocation.DESIRED_STOP;
+        on(() -> {
+            r.update(stop);
+            return null;
+        });
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+        assertThat(t.events.get(4).signal).isEqualTo(2);
+        assertThat(types(t)).endsWith(TaskEvent.KILLED);
+    }
+}
