@@ -5,8 +5,8 @@ import io.drover.http.HttpGateway;
 import io.drover.http.HttpGatewayConfig;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.raft.DroverStateMachine;
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimConfig;
+import io.drover.client.agent.NodeAgent;
+import io.drover.client.agent.NodeAgentConfig;
 import io.drover.model.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.NodeHeartbeatRequest;
@@ -150,19 +150,19 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * A dev agent is one server plus one node, as Nomad's: here a simulated node (see
-     * {@code drover nodesim}) that registers with this server's own gRPC port. It runs mock_driver
-     * tasks as their config says; tasks of other drivers are reported running until stopped, as
-     * nothing executes them yet.
+     * A dev agent is one server plus one node, as Nomad's: a real node agent in this process
+     * that registers with this server's own gRPC port, keeps its identity and allocations under
+     * the dev data dir, and runs raw_exec tasks as child processes (mock_driver tasks as their
+     * config says).
      */
     private void startDevNode(AgentConfig config) {
-        NodeSimConfig sim = NodeSimConfig.of(1, List.of(config.grpcAddress()))
-                .withDatacenters(List.of(config.datacenter()));
-        NodeSim node = new NodeSim(new NodeSimConfig(sim.nodes(), sim.servers(), sim.datacenters(),
-                new SecureRandom().nextLong(), sim.cpuMhz(), sim.memoryMb(), sim.diskMb(), sim.classes(),
-                sim.updateInterval(), sim.watchWait()));
-        node.start();
-        closeInReverse.add(node);
+        NodeAgentConfig node = NodeAgentConfig.of(List.of(config.grpcAddress()), config.dataDir(), config.name(),
+                config.datacenter(), config.advertiseHost())
+                .withHttpAddr(config.httpAddress())
+                .withRegion(config.region());
+        NodeAgent agent = new NodeAgent(node);
+        closeInReverse.add(agent);
+        agent.start();
     }
 
     /**

@@ -1,0 +1,193 @@
+package io.drover.client.agent;
+
+import io.drover.client.AllocUpdateBatcher;
+import io.drover.client.AllocWatcher;
+import io.drover.client.ClientTimers;
+import io.drover.client.NodeHeartbeats;
+import io.drover.client.NodeRpcClient;
+import io.drover.client.driver.Driver;
+import io.drover.client.driver.MockDriver;
+import io.drover.client.driver.RawExecDriver;
+import io.drover.client.fingerprint.HostFingerprint;
+import io.drover.client.task.AllocRunner;
+import io.drover.model.Allocation;
+import io.drover.model.Node;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nomad's client for one real node: fingerprints the host, keeps a stable identity in its data
+ * dir, registers and heartbeats ({@link NodeHeartbeats}), watches its allocations
+ * ({@link AllocWatcher}), runs each through an {@link AllocRunner} with the raw_exec and
+ * mock_driver drivers, and reports changes in batches ({@link AllocUpdateBatcher}), the same
+ * pieces nodesim uses.
+ *
+ * <p>All of its state lives on one thread, gRPC answers and process exits included; public
+ * methods hop onto it. Closing the agent ends the tasks it runs (there is no re-attach after a
+ * restart yet) and tells the servers nothing: the node goes silent.
+ */
+public final class NodeAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+
+    private final NodeAgentConfig config;
+    private final Node node;
+    private final ScheduledThreadPoolExecutor executor;
+    private final NodeRpcClient rpc;
+    private final NodeHeartbeats heartbeats;
+    private final AllocWatcher watcher;
+    private final AllocUpdateBatcher updates;
+    private final AllocRunner.Context context;
+    private final Map<String, AllocRunner> allocs = new HashMap<>();
+    private boolean started;
+    private boolean closed;
+
+    public NodeAgent(NodeAgentConfig config) {
+        this(config, Clock.systemUTC(), new SecureRandom());
+    }
+
+    public NodeAgent(NodeAgentConfig config, Clock clock, Random random) {
+        this.config = Objects.requireNonNull(config, "config");
+        try {
+            Files.createDirectories(config.dataDir().resolve("alloc"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the allocation directory under " + config.dataDir(), e);
+        }
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "node-agent");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        ClientTimers timers = ClientTimers.of(clock, executor);
+        Map<String, Driver> drivers = new LinkedHashMap<>();
+        drivers.put(MockDriver.NAME, new MockDriver(timers));
+        drivers.put(RawExecDriver.NAME, new RawExecDriver(timers));
+        this.node = buildNode(config, NodeIdentity.loadOrCreate(config.dataDir()), List.copyOf(drivers.keySet()),
+                clock);
+        this.context = new AllocRunner.Context(node, config.region(), config.dataDir().resolve("alloc"), drivers,
+                timers, random);
+        this.rpc = new NodeRpcClient(config.servers(), executor);
+        this.heartbeats = new NodeHeartbeats(rpc, timers, random);
+        this.updates = new AllocUpdateBatcher(rpc);
+        this.watcher = new AllocWatcher(rpc, List.of(node.id), config.watchWait(), timers, random, this::onAllocs);
+    }
+
+    private static Node buildNode(NodeAgentConfig config, NodeIdentity identity, List<String> drivers, Clock clock) {
+        Node n = new Node();
+        n.id = identity.id();
+        n.secretId = identity.secretId();
+        n.name = config.name();
+        n.datacenter = config.datacenter();
+        n.nodeClass = config.nodeClass();
+        n.httpAddr = config.httpAddr();
+        n.meta = new LinkedHashMap<>(config.meta());
+        new HostFingerprint().fingerprint(n, config.dataDir(), config.ip(), drivers, clock.instant());
+        n.status = Node.STATUS_INIT;
+        n.schedulingEligibility = Node.ELIGIBLE;
+        n.computeClass();
+        return n;
+    }
+
+    /** Registers the node and starts heartbeats, the allocation watch and the update ticks. */
+    public void start() {
+        onAgentThread(() -> {
+            if (started || closed) {
+                throw new IllegalStateException(closed ? "closed" : "already started");
+            }
+            started = true;
+            heartbeats.start(List.of(node));
+            watcher.start();
+            long tick = config.updateInterval().toNanos();
+            executor.scheduleAtFixedRate(updates::tick, tick, tick, TimeUnit.NANOSECONDS);
+            return null;
+        });
+        LOG.info("node agent started: node {} ({}), servers {}", node.id, node.name, config.servers());
+    }
+
+    public String nodeId() {
+        return node.id;
+    }
+
+    /** The node as it registers (a copy). */
+    public Node node() {
+        return node.copy();
+    }
+
+    /** Whether the servers took its registration and a heartbeat with status ready. */
+    public boolean ready() {
+        return onAgentThread(() -> heartbeats.ready() == 1);
+    }
+
+    /** Allocations of this node the servers changed. */
+    private void onAllocs(List<Allocation> changed) {
+        for (Allocation a : changed) {
+            if (!node.id.equals(a.nodeId)) {
+                continue;
+            }
+            AllocRunner known = allocs.get(a.id);
+            if (known != null) {
+                known.update(a);
+            } else if (!a.terminalStatus()) {
+                try {
+                    AllocRunner runner = new AllocRunner(a, context, updates::markDirty);
+                    allocs.put(a.id, runner);
+                    runner.start();
+                } catch (RuntimeException e) {
+                    LOG.warn("allocation {} could not be run: {}", a.id, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Ends the tasks and stops talking to the servers. */
+    @Override
+    public void close() {
+        if (executor.isShutdown()) {
+            return;
+        }
+        try {
+            onAgentThread(() -> {
+                closed = true;
+                heartbeats.close();
+                watcher.close();
+                updates.close();
+                for (AllocRunner a : allocs.values()) {
+                    a.destroy();
+                }
+                return null;
+            });
+        } finally {
+            rpc.close();
+            executor.shutdownNow();
+        }
+    }
+
+    private <T> T onAgentThread(Callable<T> action) {
+        try {
+            return executor.submit(action).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the node agent", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
