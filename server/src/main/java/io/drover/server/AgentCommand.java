@@ -2,8 +2,11 @@ package io.drover.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.drover.client.agent.NodeAgent;
+import io.drover.client.agent.NodeAgentConfig;
 import io.drover.server.config.AgentConfig;
 import io.drover.server.config.AgentConfigBuilder;
+import io.drover.server.config.ClientFlags;
 import io.drover.server.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +18,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code drover agent}: runs a server, with Nomad's flags. */
-@Command(name = "agent", description = "Runs a Drover agent (a server; with -dev, one server on loopback).",
+/** {@code drover agent}: runs a server, or with {@code -client} a node agent alone, with Nomad's flags. */
+@Command(name = "agent", description = "Runs a Drover agent (a server; with -client, a node agent; with -dev, one"
+        + " server and its node on loopback).",
         mixinStandardHelpOptions = true)
 final class AgentCommand implements Callable<Integer> {
     @Option(names = "-dev", description = "Dev mode: one server on 127.0.0.1, data in a fresh temp dir.")
@@ -43,8 +47,18 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "-serf-port", paramLabel = "PORT", description = "The server-to-server gRPC port (default 4648).")
     Integer serfPort;
 
-    @Option(names = "-server", description = "Run as a server (the only role so far).")
+    @Option(names = "-server", description = "Run as a server (the default unless -client is given).")
     boolean server;
+
+    @Option(names = "-client", description = "Run a node agent that runs tasks, alone (with -servers and -data-dir).")
+    boolean client;
+
+    @Option(names = "-servers", paramLabel = "ADDR", split = ",",
+            description = "With -client: the servers' gRPC addresses, host[:port] (port default 4648; repeatable).")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "-node-class", paramLabel = "CLASS", description = "With -client: the node's class.")
+    String nodeClass;
 
     @Option(names = "-bootstrap-expect", paramLabel = "N", description = "How many servers form the cluster.")
     Integer bootstrapExpect;
@@ -71,6 +85,13 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (client && !server && !dev) {
+            return runClient();
+        }
+        if (client && server) {
+            System.err.println("Error: a server and a node agent run together only with -dev; run -client separately");
+            return 1;
+        }
         AgentConfig config;
         try {
             config = config();
@@ -86,9 +107,38 @@ final class AgentCommand implements Callable<Integer> {
             LoggerFactory.getLogger(AgentCommand.class).error("the agent could not start: {}", e.getMessage(), e);
             return 1;
         }
+        return awaitShutdown(agent);
+    }
+
+    /** {@code -client}: a node agent alone, against the servers given, until the process is stopped. */
+    private int runClient() {
+        NodeAgentConfig config;
+        try {
+            config = ClientFlags.config(servers, dataDir, name, datacenter, region, nodeClass, bind, advertise, httpPort);
+        } catch (ConfigException e) {
+            System.err.println("Error: " + e.getMessage());
+            return 1;
+        }
+        setUpLogging(logLevel == null ? "INFO" : logLevel);
+        NodeAgent agent;
+        try {
+            agent = new NodeAgent(config);
+            agent.start();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AgentCommand.class).error("the node agent could not start: {}", e.getMessage(), e);
+            return 1;
+        }
+        return awaitShutdown(agent);
+    }
+
+    private static int awaitShutdown(AutoCloseable running) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(AgentCommand.class).warn("stopping failed: {}", e.toString());
+            }
             stopped.countDown();
         }, "agent-shutdown"));
         try {
