@@ -13,6 +13,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        NettyAllocatorDefaults.apply();
         if (args.length > 0 && "agent".equals(args[0])) {
             Preload.start();
         }
