@@ -30,6 +30,22 @@ final class Jobs {
                 + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 64}}]}]}}";
     }
 
+    /**
+     * A service job of {@code count} raw_exec tasks named {@code t} that run {@code /bin/sh -c
+     * script} as real processes, in one group named {@code group} in dc1, spread over the nodes
+     * by their unique ID so that each node agent gets its share. {@code script} is a JSON string
+     * body: quotes and backslashes must already be escaped.
+     */
+    static String rawExecService(String id, String group, int count, String script) {
+        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"service\","
+                + " \"Datacenters\": [\"dc1\"],"
+                + " \"TaskGroups\": [{\"Name\": \"" + group + "\", \"Count\": " + count + ","
+                + " \"Spreads\": [{\"Attribute\": \"${node.unique.id}\", \"Weight\": 100}],"
+                + " \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"raw_exec\","
+                + " \"Config\": {\"command\": \"/bin/sh\", \"args\": [\"-c\", \"" + script + "\"]},"
+                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+    }
+
     private static String withMeta(String id, String meta) {
         return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\","
                 + " \"Datacenters\": [\"dc1\"], " + meta
