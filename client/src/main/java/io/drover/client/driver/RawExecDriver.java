@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * Nomad's {@code raw_exec}: runs the task's {@code command} with its {@code args} as a child
  * process of the agent, without isolation, in the task directory, with the task's environment
  * on top of the agent's own (as Nomad gives raw_exec the host's variables), stdout and stderr
- * appended to the task's log files.
+ * piped to {@link LogPump}s that write the task's rotated log files ({@link TaskLogs}).
  *
  * <p>The child runs in its own session and process group (through {@code setsid}, when the
  * host has it), so stopping the task reaches everything it started: the kill signal goes to
@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
 public final class RawExecDriver implements Driver {
     public static final String NAME = "raw_exec";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** How long an exit waits for the task's last output to reach its log files. */
+    private static final long LOG_DRAIN_GRACE_NANOS = 2_000_000_000L;
 
     private final ClientTimers timers;
     private final boolean ownGroup;
@@ -63,8 +65,8 @@ public final class RawExecDriver implements Driver {
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .directory(spec.taskDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.stdout().toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(spec.stderr().toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(spec.env());
         Process process;
         try {
@@ -73,7 +75,11 @@ public final class RawExecDriver implements Driver {
             // A missing or non-executable command will not appear by trying again.
             throw new DriverException("failed to launch command with executor: " + e.getMessage(), false, e);
         }
-        return new RawExecHandle(process, ownGroup, timers);
+        String who = "logmon-" + spec.allocId().substring(0, Math.min(8, spec.allocId().length())) + "-"
+                + spec.taskName();
+        LogPump out = LogPump.start(process.getInputStream(), spec.logs().stdout(), who + "-stdout");
+        LogPump err = LogPump.start(process.getErrorStream(), spec.logs().stderr(), who + "-stderr");
+        return new RawExecHandle(process, ownGroup, timers, CompletableFuture.allOf(out.drained(), err.drained()));
     }
 
     /** One child process. */
@@ -85,11 +91,18 @@ public final class RawExecDriver implements Driver {
         private volatile boolean killSent;
         private volatile Future<?> forceKill;
 
-        RawExecHandle(Process process, boolean ownGroup, ClientTimers timers) {
+        RawExecHandle(Process process, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained) {
             this.process = process;
             this.ownGroup = ownGroup;
             this.timers = timers;
-            this.exited = process.onExit().thenApply(p -> exitResult(p.exitValue()));
+            this.exited = process.onExit().thenCompose(p -> {
+                ExitResult result = exitResult(p.exitValue());
+                // Report the exit once its output is in the files, but not later than a grace
+                // period: a child the task left running may hold the pipes open for ever.
+                CompletableFuture<ExitResult> reported = logsDrained.thenApply(v -> result);
+                timers.schedule(LOG_DRAIN_GRACE_NANOS, () -> reported.complete(result));
+                return reported;
+            });
         }
 
         /**

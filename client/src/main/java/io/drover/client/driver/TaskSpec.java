@@ -12,17 +12,15 @@ import java.util.Objects;
  * @param task the task as the job defines it ({@code Config} holds the driver's settings)
  * @param env the task's complete environment
  * @param taskDir the task's directory, its working directory
- * @param stdout where its standard output goes
- * @param stderr where its standard error goes
+ * @param logs where its standard output and error go, rotated
  */
-public record TaskSpec(String allocId, Task task, Map<String, String> env, Path taskDir, Path stdout, Path stderr) {
+public record TaskSpec(String allocId, Task task, Map<String, String> env, Path taskDir, TaskLogs logs) {
     public TaskSpec {
         Objects.requireNonNull(allocId, "allocId");
         Objects.requireNonNull(task, "task");
         env = Map.copyOf(env);
         Objects.requireNonNull(taskDir, "taskDir");
-        Objects.requireNonNull(stdout, "stdout");
-        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(logs, "logs");
     }
 
     public String taskName() {

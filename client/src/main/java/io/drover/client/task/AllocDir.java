@@ -9,7 +9,8 @@ import java.util.Objects;
  * An allocation's directory, laid out as Nomad's {@code allocdir}: {@code <root>/<allocID>/}
  * holds {@code alloc/} shared by the group's tasks ({@code logs}, {@code tmp}, {@code data})
  * and one directory per task with {@code local}, {@code secrets} and {@code tmp}. Task logs
- * are {@code alloc/logs/<task>.stdout.0} and {@code .stderr.0}.
+ * are {@code alloc/logs/<task>.stdout.N} and {@code .stderr.N}, rotated by the driver's
+ * {@link io.drover.client.driver.FileRotator}.
  */
 public final class AllocDir {
     private final Path dir;
@@ -50,10 +51,12 @@ public final class AllocDir {
         return taskDir(task).resolve("secrets");
     }
 
+    /** The first of the task's stdout files. */
     public Path stdout(String task) {
         return logDir().resolve(task + ".stdout.0");
     }
 
+    /** The first of the task's stderr files. */
     public Path stderr(String task) {
         return logDir().resolve(task + ".stderr.0");
     }

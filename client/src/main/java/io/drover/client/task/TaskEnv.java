@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * A task's environment as Nomad's {@code taskenv} builds it for a driver without filesystem
  * isolation: the {@code NOMAD_*} variables (alloc, job, group and task names, the alloc's
  * directories as host paths, CPU and memory limits, region, datacenter, namespace), the
+ * allocation's ports ({@link PortEnv}), the
  * combined job, group and task meta as {@code NOMAD_META_<key>} (as written and upper-cased),
  * and last the task's {@code Env}, whose values may refer to any of these and to the node
  * ({@code ${NOMAD_ALLOC_ID}}, {@code ${node.unique.id}}, {@code ${attr.kernel.name}},
@@ -55,6 +56,7 @@ public final class TaskEnv {
         v.put("NOMAD_DC", node == null ? "" : nz(node.datacenter));
         v.put("NOMAD_NAMESPACE", nz(alloc.namespace));
         v.put("NOMAD_REGION", nz(region));
+        v.putAll(PortEnv.of(alloc, task.name));
         Map<String, String> meta = new LinkedHashMap<>();
         if (job != null && job.meta != null) {
             meta.putAll(job.meta);

@@ -5,6 +5,7 @@ import io.drover.client.driver.Driver;
 import io.drover.client.driver.DriverException;
 import io.drover.client.driver.ExitResult;
 import io.drover.client.driver.TaskHandle;
+import io.drover.client.driver.TaskLogs;
 import io.drover.client.driver.TaskSpec;
 import io.drover.model.Allocation;
 import io.drover.model.GoTime;
@@ -113,8 +114,8 @@ public final class TaskRunner {
         }
         TaskHandle h;
         try {
-            h = driver.start(new TaskSpec(allocId, task, env.vars(), dir.taskDir(task.name), dir.stdout(task.name),
-                    dir.stderr(task.name)));
+            h = driver.start(new TaskSpec(allocId, task, env.vars(), dir.taskDir(task.name),
+                    TaskLogs.of(dir.logDir(), task.name, task.logConfig)));
         } catch (DriverException e) {
             emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos()).setDriverError(e.getMessage()));
             decide(restarts.startFailed(e.recoverable()));
