@@ -15,4 +15,14 @@ public interface Driver {
      *     whether trying again may help
      */
     TaskHandle start(TaskSpec spec) throws DriverException;
+
+    /**
+     * Takes up a task a previous run of the agent started, from its process as
+     * {@link TaskHandle#pid()} and {@link TaskHandle#pidStartMillis()} described it.
+     *
+     * @return its handle, or null when that process is gone (or its pid now names another)
+     */
+    default TaskHandle reattach(long pid, long pidStartMillis) {
+        return null;
+    }
 }

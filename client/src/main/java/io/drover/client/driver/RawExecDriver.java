@@ -82,20 +82,48 @@ public final class RawExecDriver implements Driver {
         return new RawExecHandle(process, ownGroup, timers, CompletableFuture.allOf(out.drained(), err.drained()));
     }
 
-    /** One child process. */
+    @Override
+    public TaskHandle reattach(long pid, long pidStartMillis) {
+        if (pid <= 0) {
+            return null;
+        }
+        // ProcessHandle reads /proc/<pid>: a live pid with another start time is a stranger.
+        ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+        if (process == null || !process.isAlive() || startMillis(process) != pidStartMillis) {
+            return null;
+        }
+        // Not our child any more: its exit code is not ours to read, only that it ended
+        // (the JDK polls a non-child for that).
+        CompletableFuture<ExitResult> exited = process.onExit().thenApply(p -> new ExitResult(-1, 0,
+                "exit code unknown: the task was re-attached after an agent restart"));
+        return new RawExecHandle(process, ownGroup, timers, exited);
+    }
+
+    /** When the process started, in ms since the epoch (0 when the host does not say). */
+    static long startMillis(ProcessHandle process) {
+        return process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+    }
+
+    /**
+     * One task process: a child of this agent, or one a previous run started and this one
+     * re-attached to. Signals go to its process group, through its pid.
+     */
     private static final class RawExecHandle implements TaskHandle {
-        private final Process process;
+        private final ProcessHandle process;
         private final boolean ownGroup;
         private final ClientTimers timers;
+        private final long startMillis;
         private final CompletableFuture<ExitResult> exited;
         private volatile boolean killSent;
         private volatile Future<?> forceKill;
 
-        RawExecHandle(Process process, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained) {
-            this.process = process;
+        /** A child this agent started, whose exit code it reads. */
+        RawExecHandle(Process child, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained) {
+            this.process = child.toHandle();
             this.ownGroup = ownGroup;
             this.timers = timers;
-            this.exited = process.onExit().thenCompose(p -> {
+            this.startMillis = startMillis(process);
+            this.exited = child.onExit().thenCompose(p -> {
                 ExitResult result = exitResult(p.exitValue());
                 // Report the exit once its output is in the files, but not later than a grace
                 // period: a child the task left running may hold the pipes open for ever.
@@ -105,22 +133,47 @@ public final class RawExecDriver implements Driver {
             });
         }
 
+        /** A re-attached process: only that it ended is known. */
+        RawExecHandle(ProcessHandle process, boolean ownGroup, ClientTimers timers,
+                CompletableFuture<ExitResult> exited) {
+            this.process = process;
+            this.ownGroup = ownGroup;
+            this.timers = timers;
+            this.startMillis = startMillis(process);
+            this.exited = exited.whenComplete((r, e) -> cancelForceKill());
+        }
+
         /**
          * Java reports a process that died of a signal as 128 + the signal, as Nomad's
          * executor does; only after we sent one do we read such a code as a signal, since a
          * process may also exit with it by itself.
          */
         private ExitResult exitResult(int code) {
-            if (forceKill != null) {
-                forceKill.cancel(false);
-            }
+            cancelForceKill();
             int signal = killSent && code > 128 && code < 128 + 65 ? code - 128 : 0;
             return new ExitResult(code, signal, "");
+        }
+
+        private void cancelForceKill() {
+            Future<?> f = forceKill;
+            if (f != null) {
+                f.cancel(false);
+            }
         }
 
         @Override
         public CompletableFuture<ExitResult> exited() {
             return exited;
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public long pidStartMillis() {
+            return startMillis;
         }
 
         @Override

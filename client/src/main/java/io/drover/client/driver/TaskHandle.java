@@ -16,4 +16,14 @@ public interface TaskHandle {
 
     /** Ends the task at once without waiting, e.g. when the node agent shuts down. */
     void destroy();
+
+    /** The task's process, for re-attaching after an agent restart; 0 when it has none of its own. */
+    default long pid() {
+        return 0;
+    }
+
+    /** When that process started (ms since the epoch), 0 when unknown. */
+    default long pidStartMillis() {
+        return 0;
+    }
 }
