@@ -72,16 +72,55 @@ public final class AllocRunner implements ClientAlloc {
 
     /** Builds the allocation directory and starts every task of the group. */
     public void start() {
+        if (createTasks()) {
+            for (TaskRunner t : tasks.values()) {
+                t.start();
+            }
+        }
+    }
+
+    /**
+     * Takes the allocation up again after the agent restarted, from {@link #localState()} as
+     * saved by its previous run: each task is re-attached, restarted or left dead as
+     * {@link TaskRunner#restore} decides; a task the save does not know is started.
+     */
+    public void restore(LocalAllocState saved) {
+        if (!createTasks()) {
+            return;
+        }
+        for (Map.Entry<String, TaskRunner> e : tasks.entrySet()) {
+            LocalAllocState.LocalTaskState t = saved.tasks == null ? null : saved.tasks.get(e.getKey());
+            if (t == null) {
+                e.getValue().start();
+            } else {
+                e.getValue().restore(t);
+            }
+        }
+        taskChanged();
+    }
+
+    /** What the agent keeps of this allocation in its data dir. */
+    public LocalAllocState localState() {
+        LocalAllocState s = new LocalAllocState();
+        s.alloc = alloc;
+        for (Map.Entry<String, TaskRunner> e : tasks.entrySet()) {
+            s.tasks.put(e.getKey(), e.getValue().localState());
+        }
+        return s;
+    }
+
+    /** Builds the directory and a runner per task; false (and the allocation failed) if it cannot. */
+    private boolean createTasks() {
         TaskGroup group = alloc.lookupTaskGroup();
         if (group == null || group.tasks == null || group.tasks.isEmpty()) {
             fail("allocation has no job or task group to run");
-            return;
+            return false;
         }
         try {
             dir.build();
         } catch (IOException e) {
             fail("failed to build the allocation directory: " + e.getMessage());
-            return;
+            return false;
         }
         String jobType = alloc.job.type;
         for (Task t : group.tasks) {
@@ -91,9 +130,7 @@ public final class AllocRunner implements ClientAlloc {
             tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, ctx.drivers().get(t.driver), restarts, ctx.timers(),
                     this::taskChanged));
         }
-        for (TaskRunner t : tasks.values()) {
-            t.start();
-        }
+        return true;
     }
 
     /** A newer version from the servers; a stop or evict kills the tasks. */

@@ -127,8 +127,68 @@ public final class TaskRunner {
         state.startedAt = GoTime.format(timers.now());
         state.finishedAt = null;
         onChange.run();
+        watch(h);
+    }
+
+    private void watch(TaskHandle h) {
         h.exited().whenComplete((result, error) -> timers.schedule(0, () -> exited(h,
                 error == null ? result : new ExitResult(-1, 0, error.toString()))));
+    }
+
+    /**
+     * Takes the task up again after the agent restarted, from what {@link #localState()} saved:
+     * a dead task stays dead; a running one is re-attached to its process when that still
+     * lives (never started a second time), or else counts as exited with an unknown code and
+     * the restart policy decides; one waiting to (re)start is started.
+     */
+    public void restore(LocalAllocState.LocalTaskState saved) {
+        TaskState s = saved.state;
+        if (s != null) {
+            state.state = s.state;
+            state.failed = s.failed;
+            state.restarts = s.restarts;
+            state.lastRestart = s.lastRestart;
+            state.startedAt = s.startedAt;
+            state.finishedAt = s.finishedAt;
+            state.events = s.events == null ? new ArrayList<>() : new ArrayList<>(s.events);
+        }
+        if (dead()) {
+            return;
+        }
+        if (running()) {
+            TaskHandle h = driver == null ? null : driver.reattach(saved.pid, saved.pidStartMillis);
+            if (h != null) {
+                handle = h;
+                watch(h);
+                return;
+            }
+            handle = null;
+            emit(new TaskEvent(TaskEvent.TERMINATED, nanos()).setExitCode(-1).setSignal(0).setOomKilled(false)
+                    .setExitMessage("the task's process ended while the node agent was down; exit code unknown"));
+            decide(restarts.exited(new ExitResult(-1, 0, "exit code unknown")));
+            return;
+        }
+        try {
+            dir.buildTask(task.name);
+        } catch (IOException e) {
+            emit(new TaskEvent(TaskEvent.SETUP_FAILURE, nanos())
+                    .setSetupError("failed to build task directory for \"" + task.name + "\": " + e.getMessage())
+                    .setFailsTask());
+            dead(true);
+            return;
+        }
+        run();
+    }
+
+    /** What the agent keeps of this task in its data dir, to {@link #restore} it after a restart. */
+    public LocalAllocState.LocalTaskState localState() {
+        LocalAllocState.LocalTaskState saved = new LocalAllocState.LocalTaskState();
+        saved.state = state;
+        if (handle != null) {
+            saved.pid = handle.pid();
+            saved.pidStartMillis = handle.pidStartMillis();
+        }
+        return saved;
     }
 
     private void exited(TaskHandle h, ExitResult result) {
