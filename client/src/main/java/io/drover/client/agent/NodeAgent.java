@@ -10,6 +10,7 @@ import io.drover.client.driver.MockDriver;
 import io.drover.client.driver.RawExecDriver;
 import io.drover.client.fingerprint.HostFingerprint;
 import io.drover.client.task.AllocRunner;
+import io.drover.client.task.LocalAllocState;
 import io.drover.model.Allocation;
 import io.drover.model.Node;
 import java.io.IOException;
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * pieces nodesim uses.
  *
  * <p>All of its state lives on one thread, gRPC answers and process exits included; public
- * methods hop onto it. Closing the agent ends the tasks it runs (there is no re-attach after a
- * restart yet) and tells the servers nothing: the node goes silent.
+ * methods hop onto it. Every change of an allocation is saved in the data dir
+ * ({@link AllocStateStore}); on start, before anything the servers send, the saved allocations
+ * are taken up again, their live processes re-attached ({@link AllocRunner#restore}). Closing
+ * the agent ends the tasks it runs; {@link #detach()} leaves them running for the next agent on
+ * the same data dir. Neither tells the servers anything: the node goes silent.
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -52,6 +56,7 @@ public final class NodeAgent implements AutoCloseable {
     private final AllocWatcher watcher;
     private final AllocUpdateBatcher updates;
     private final AllocRunner.Context context;
+    private final AllocStateStore localState;
     private final Map<String, AllocRunner> allocs = new HashMap<>();
     private boolean started;
     private boolean closed;
@@ -67,6 +72,7 @@ public final class NodeAgent implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the allocation directory under " + config.dataDir(), e);
         }
+        this.localState = new AllocStateStore(config.dataDir());
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "node-agent");
             t.setDaemon(true);
@@ -110,6 +116,7 @@ public final class NodeAgent implements AutoCloseable {
                 throw new IllegalStateException(closed ? "closed" : "already started");
             }
             started = true;
+            restoreAllocs();
             heartbeats.start(List.of(node));
             watcher.start();
             long tick = config.updateInterval().toNanos();
@@ -133,6 +140,39 @@ public final class NodeAgent implements AutoCloseable {
         return onAgentThread(() -> heartbeats.ready() == 1);
     }
 
+    /**
+     * Takes up the allocations a previous run of the agent saved, before the servers are asked
+     * for any: a task whose process still lives is re-attached, never started twice. An
+     * allocation the servers had already stopped is stopped again.
+     */
+    private void restoreAllocs() {
+        for (LocalAllocState saved : localState.loadAll()) {
+            Allocation a = saved.alloc;
+            if (!node.id.equals(a.nodeId) || allocs.containsKey(a.id)) {
+                continue;
+            }
+            try {
+                AllocRunner runner = new AllocRunner(a, context, this::allocChanged);
+                allocs.put(a.id, runner);
+                runner.restore(saved);
+                if (a.serverTerminalStatus()) {
+                    runner.update(a);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("allocation {} could not be restored: {}", a.id, e.toString());
+            }
+        }
+        if (!allocs.isEmpty()) {
+            LOG.info("restored {} allocations from {}", allocs.size(), config.dataDir());
+        }
+    }
+
+    /** Reported to the servers in the next batch, and saved for a restart of the agent. */
+    private void allocChanged(AllocRunner runner) {
+        updates.markDirty(runner);
+        localState.save(runner.localState());
+    }
+
     /** Allocations of this node the servers changed. */
     private void onAllocs(List<Allocation> changed) {
         for (Allocation a : changed) {
@@ -142,9 +182,10 @@ public final class NodeAgent implements AutoCloseable {
             AllocRunner known = allocs.get(a.id);
             if (known != null) {
                 known.update(a);
+                localState.save(known.localState());
             } else if (!a.terminalStatus()) {
                 try {
-                    AllocRunner runner = new AllocRunner(a, context, updates::markDirty);
+                    AllocRunner runner = new AllocRunner(a, context, this::allocChanged);
                     allocs.put(a.id, runner);
                     runner.start();
                 } catch (RuntimeException e) {
@@ -157,6 +198,18 @@ public final class NodeAgent implements AutoCloseable {
     /** Ends the tasks and stops talking to the servers. */
     @Override
     public void close() {
+        shutdown(true);
+    }
+
+    /**
+     * Stops talking to the servers but leaves the tasks running, for an agent restart: the next
+     * agent on the same data dir re-attaches to them.
+     */
+    public void detach() {
+        shutdown(false);
+    }
+
+    private void shutdown(boolean killTasks) {
         if (executor.isShutdown()) {
             return;
         }
@@ -166,8 +219,10 @@ public final class NodeAgent implements AutoCloseable {
                 heartbeats.close();
                 watcher.close();
                 updates.close();
-                for (AllocRunner a : allocs.values()) {
-                    a.destroy();
+                if (killTasks) {
+                    for (AllocRunner a : allocs.values()) {
+                        a.destroy();
+                    }
                 }
                 return null;
             });
