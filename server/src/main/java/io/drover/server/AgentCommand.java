@@ -128,7 +128,9 @@ final class AgentCommand implements Callable<Integer> {
             LoggerFactory.getLogger(AgentCommand.class).error("the node agent could not start: {}", e.getMessage(), e);
             return 1;
         }
-        return awaitShutdown(agent);
+        // As Nomad's client: stopping the agent leaves its tasks running, for the next agent on
+        // this data dir to re-attach to.
+        return awaitShutdown(agent::detach);
     }
 
     private static int awaitShutdown(AutoCloseable running) {
