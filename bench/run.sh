@@ -35,6 +35,10 @@ echo "== dev agent start-up (bin/drover agent -dev until the leader answers)"
 
 echo "== placements: one service job of count 1,000 per round (dev agent from the jar, 1,000 nodesim nodes)"
 "${BENCH[@]}" placements --jar server/target/drover-server.jar --rounds $PLACEMENT_ROUNDS | tail -1
+echo "== node agent: register to a raw_exec task running on the dev agent's own node (bin/drover agent -dev)"
+"${BENCH[@]}" task-start --rounds 10 | tail -1
+echo "== node agent: client status updates absorbed (dev agent from the jar, 500 nodesim nodes, batch job of count 2,000)"
+"${BENCH[@]}" alloc-updates --jar server/target/drover-server.jar --rounds 3 | tail -1
 echo "== the service scheduler alone, in memory (count 1,000)"
 "${BENCH[@]}" scheduler-placements --rounds $PLACEMENT_ROUNDS | tail -1
 "${BENCH[@]}" scheduler-placements --nodes 5000 --rounds $PLACEMENT_ROUNDS | tail -1

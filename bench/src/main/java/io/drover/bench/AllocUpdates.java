@@ -1,0 +1,222 @@
+package io.drover.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.client.NodeSim;
+import io.drover.client.NodeSimConfig;
+import io.drover.client.NodeSimStatus;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Allocation updates per second the servers absorb from nodes: a dev agent started from the
+ * packaged jar, {@code --nodes} nodes simulated in this process (nodesim), and per round one
+ * batch job of {@code --count} mock tasks in four groups that run for 1, 2, 3 and 4 times
+ * {@code --run-for-ms}, so completions keep arriving while the job is still being started.
+ *
+ * <p>Each allocation makes two client transitions, to running and to complete. The bench follows
+ * the job summary with blocking queries and, at each answer, counts the transitions it reflects
+ * (Running + 2 × (Complete + Failed)) beside those nodesim has made itself. It prints the rate at
+ * which the summary caught up, from the first transition seen to the last, the busiest second,
+ * the largest backlog (transitions made on the nodes and not yet in the summary) and how long
+ * after nodesim's last completion the summary showed it. The job is constrained to the
+ * simulated nodes, so both counts are of the same allocations.
+ */
+@Command(name = "alloc-updates",
+        description = "Allocation status updates/s the servers absorb: dev agent + simulated nodes, one batch job per round.")
+final class AllocUpdates implements Runnable {
+    private static final Duration ROUND_LIMIT = Duration.ofMinutes(3);
+    private static final int GROUPS = 4;
+
+    @Option(names = "--jar", defaultValue = "server/target/drover-server.jar",
+            description = "the packaged server (default ${DEFAULT-VALUE})")
+    String jar;
+
+    @Option(names = "--jvm-opt",
+            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+
+    @Option(names = "--nodes", defaultValue = "500", description = "simulated nodes (default ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--count", defaultValue = "2000", description = "allocations per round (default ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--run-for-ms", defaultValue = "1000",
+            description = "the shortest task's run_for; the groups run 1-4 times it (default ${DEFAULT-VALUE})")
+    int runForMs;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "rounds run first and not counted")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "2")
+    int rounds;
+
+    private final Api api = new Api();
+
+    @Override
+    public void run() {
+        try {
+            measure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void measure() throws IOException, InterruptedException {
+        if (count % GROUPS != 0) {
+            throw new IllegalArgumentException("--count must be a multiple of " + GROUPS);
+        }
+        try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
+            int http = ServerProcesses.freePort();
+            int grpc = ServerProcesses.freePort();
+            procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
+                    "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + grpc)));
+            String addr = "127.0.0.1:" + http;
+            awaitLeader(addr, procs);
+            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of("127.0.0.1:" + grpc)))) {
+                sim.start();
+                awaitReady(sim);
+                List<Double> rates = new ArrayList<>();
+                for (int round = 1 - warmup; round <= rounds; round++) {
+                    Round r = round(addr, sim, "alloc-updates-" + (round + warmup));
+                    double rate = r.transitions / (r.windowNanos / 1e9);
+                    System.out.printf("%s %d: %d transitions in the summary over %.0f ms = %.0f/s "
+                            + "(busiest second %d; largest backlog %d; summary complete %.0f ms after nodesim; "
+                            + "%d update batches)%n", round < 1 ? "warm-up" : "round", round < 1 ? round + warmup : round,
+                            r.transitions, r.windowNanos / 1e6, rate, r.busiestSecond, r.largestBacklog,
+                            r.lagNanos / 1e6, r.batches);
+                    if (round >= 1) {
+                        rates.add(rate);
+                    }
+                }
+                System.out.printf("alloc-updates: median %.0f client transitions/s absorbed into the job summary "
+                        + "(%d nodes, count %d, %d rounds)%n", Stats.median(rates), nodes, count, rounds);
+            }
+        }
+    }
+
+    /**
+     * One round's figures.
+     *
+     * @param transitions client transitions the summary reflected at the end (2 per allocation)
+     * @param windowNanos from the first summary answer showing a transition to the one showing all
+     * @param busiestSecond most transitions the summary gained within one second
+     * @param largestBacklog most transitions nodesim had made that the summary did not show yet
+     * @param lagNanos from the first answer at which nodesim had finished every allocation to the
+     *     summary showing them all (0 if the summary was never behind at the end)
+     * @param batches UpdateAllocs calls nodesim sent during the round
+     */
+    private record Round(long transitions, long windowNanos, long busiestSecond, long largestBacklog, long lagNanos,
+            long batches) {
+    }
+
+    private record Sample(long nanos, long transitions) {
+    }
+
+    private Round round(String addr, NodeSim sim, String id) throws IOException, InterruptedException {
+        NodeSimStatus before = sim.status();
+        HttpResponse<String> r = api.post(addr, "/v1/jobs", body(id));
+        long acked = System.nanoTime();
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
+        }
+        long index = Api.JSON.readTree(r.body()).path("JobModifyIndex").asLong();
+        List<Sample> samples = new ArrayList<>();
+        long largestBacklog = 0;
+        long simDoneAt = 0;
+        JsonNode summary = null;
+        while (System.nanoTime() - acked < ROUND_LIMIT.toNanos()) {
+            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
+                    Duration.ofSeconds(40));
+            long now = System.nanoTime();
+            NodeSimStatus onNodes = sim.status();
+            if (s.statusCode() != 200) {
+                throw new IllegalStateException("summary of " + id + " answered " + s.statusCode() + ": " + s.body());
+            }
+            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
+            summary = Api.JSON.readTree(s.body()).path("Summary");
+            long running = 0;
+            long ended = 0;
+            for (JsonNode g : summary) {
+                running += g.path("Running").asLong();
+                ended += g.path("Complete").asLong() + g.path("Failed").asLong() + g.path("Lost").asLong();
+            }
+            long transitions = running + 2 * ended;
+            long simEnded = onNodes.complete() + onNodes.failed() - before.complete() - before.failed();
+            long simTransitions = onNodes.running() - before.running() + 2 * simEnded;
+            largestBacklog = Math.max(largestBacklog, simTransitions - transitions);
+            if (simDoneAt == 0 && simEnded == count) {
+                simDoneAt = now;
+            }
+            if (transitions > 0) {
+                samples.add(new Sample(now, transitions));
+            }
+            if (ended == count) {
+                long batches = sim.status().updateBatches() - before.updateBatches();
+                return new Round(transitions, now - samples.get(0).nanos, busiestSecond(samples), largestBacklog,
+                        simDoneAt == 0 ? 0 : now - simDoneAt, batches);
+            }
+        }
+        throw new IllegalStateException(id + " not complete after " + ROUND_LIMIT.toSeconds() + " s; summary " + summary);
+    }
+
+    /** The most transitions gained between two samples at most one second apart. */
+    private static long busiestSecond(List<Sample> samples) {
+        long best = 0;
+        int from = 0;
+        for (int to = 0; to < samples.size(); to++) {
+            while (samples.get(to).nanos - samples.get(from).nanos > 1_000_000_000L) {
+                from++;
+            }
+            best = Math.max(best, samples.get(to).transitions - samples.get(from).transitions);
+        }
+        return best;
+    }
+
+    /** A batch job of four groups of mock tasks with staggered run_for, on the simulated nodes only. */
+    private String body(String id) {
+        StringBuilder groups = new StringBuilder();
+        for (int g = 1; g <= GROUPS; g++) {
+            if (g > 1) {
+                groups.append(',');
+            }
+            groups.append("{\"Name\":\"g").append(g).append("\",\"Count\":").append(count / GROUPS)
+                    .append(",\"RestartPolicy\":{\"Attempts\":0,\"Mode\":\"fail\"}")
+                    .append(",\"Tasks\":[{\"Name\":\"t\",\"Driver\":\"mock_driver\",\"Config\":{\"run_for\":\"")
+                    .append(runForMs * g).append("ms\"},\"Resources\":{\"CPU\":20,\"MemoryMB\":16}}]}");
+        }
+        return "{\"Job\":{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Type\":\"batch\",\"Datacenters\":[\"dc1\"],"
+                + "\"Constraints\":[{\"LTarget\":\"${node.unique.name}\",\"RTarget\":\"^sim-\",\"Operand\":\"regexp\"}],"
+                + "\"TaskGroups\":[" + groups + "]}}";
+    }
+
+    private void awaitLeader(String addr, ServerProcesses procs) throws InterruptedException {
+        long started = System.nanoTime();
+        while (api.leader(addr).isEmpty()) {
+            if (System.nanoTime() - started > 60_000_000_000L) {
+                throw new IllegalStateException("no leader after 60 s; see " + procs.dir);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private void awaitReady(NodeSim sim) throws InterruptedException {
+        long started = System.nanoTime();
+        NodeSimStatus status = sim.status();
+        while (status.ready() < nodes) {
+            if (System.nanoTime() - started > 120_000_000_000L) {
+                throw new IllegalStateException("nodes not ready after 120 s: " + status.line());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+            status = sim.status();
+        }
+    }
+}
