@@ -95,7 +95,10 @@ public final class Agent implements AutoCloseable {
                     config.rpcHoldTimeout());
             RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady,
                     cluster::write, store, background);
-            stateMachine.setLeaderListener(leaderServices(config, store, stateMachine, leader, cluster, stamps));
+            LeaderServices services = leaderServices(config, store, stateMachine, leader, cluster, stamps);
+            DevNode devNode = config.dev() && config.devNode()
+                    ? new DevNode(services, () -> startDevNode(config), background) : null;
+            stateMachine.setLeaderListener(devNode != null ? devNode : services);
             gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
                     config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
                     store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
@@ -115,11 +118,12 @@ public final class Agent implements AutoCloseable {
             closeInReverse.add(raft);
             failure = started(rpcUp, rpc, failure);
             failure = started(httpUp, gateway, failure);
+            if (devNode != null) {
+                // Last, so it is closed first, while the server it talks to still runs.
+                closeInReverse.add(devNode);
+            }
             if (failure != null) {
                 throw failure;
-            }
-            if (config.dev() && config.devNode()) {
-                startDevNode(config);
             }
         } catch (RuntimeException e) {
             close();
@@ -153,16 +157,16 @@ public final class Agent implements AutoCloseable {
      * A dev agent is one server plus one node, as Nomad's: a real node agent in this process
      * that registers with this server's own gRPC port, keeps its identity and allocations under
      * the dev data dir, and runs raw_exec tasks as child processes (mock_driver tasks as their
-     * config says).
+     * config says). {@link DevNode} starts it once this server leads.
      */
-    private void startDevNode(AgentConfig config) {
+    private static NodeAgent startDevNode(AgentConfig config) {
         NodeAgentConfig node = NodeAgentConfig.of(List.of(config.grpcAddress()), config.dataDir(), config.name(),
                 config.datacenter(), config.advertiseHost())
                 .withHttpAddr(config.httpAddress())
                 .withRegion(config.region());
         NodeAgent agent = new NodeAgent(node);
-        closeInReverse.add(agent);
         agent.start();
+        return agent;
     }
 
     /**

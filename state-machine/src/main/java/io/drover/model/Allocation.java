@@ -79,17 +79,13 @@ public final class Allocation {
         return NomadJson.copy(this, Allocation.class);
     }
 
-    /** A deep copy that shares the (immutable) job instead of copying it. */
+    /**
+     * A deep copy that shares the (immutable) job instead of copying it. Field by field, not
+     * through JSON: the servers copy an allocation on every stop and client update, and this
+     * allocation itself is left untouched, so a stored one shared by readers can be copied.
+     */
     public Allocation copySkipJob() {
-        Job shared = job;
-        job = null;
-        try {
-            Allocation c = copy();
-            c.job = shared;
-            return c;
-        } finally {
-            job = shared;
-        }
+        return ModelCopy.deep(this, "job");
     }
 
     /** A shallow copy: the same field values, as Go's {@code *a} copy. */

@@ -3,6 +3,8 @@ package io.drover.model;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +37,10 @@ public final class NomadJson {
             .configure(MapperFeature.AUTO_DETECT_SETTERS, false)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+            // Allocations carry a score per node considered: the JDK's double parsing and
+            // printing was a quarter of decoding one. Same values, same text (shortest form).
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             // Maps keep the order they were decoded in (Go's have none). That is deterministic
             // for stored values (every server decodes the same bytes) and lets response
             // envelopes keep Nomad's field order.
