@@ -6,22 +6,23 @@ import io.drover.model.Plan;
 import io.drover.model.PlanResult;
 import io.drover.scheduler.PlanSubmission;
 import io.drover.scheduler.Planner;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Planner} that commits every plan in full into an {@link InMemoryState}, as an
+ * A {@link Planner} that commits every plan in full into a {@link MemoryState}, as an
  * applier with nothing to refuse would: each placed allocation is stored with the plan's job,
  * at one index per plan. Stops and preemptions are answered but not stored (the benchmark's
  * jobs never make any). Counts what it placed.
  */
 final class CommittingPlanner implements Planner {
-    private final InMemoryState state;
+    private final MemoryState state;
     private int placed;
     private int plans;
 
-    CommittingPlanner(InMemoryState state) {
+    CommittingPlanner(MemoryState state) {
         this.state = state;
     }
 

@@ -11,6 +11,7 @@ import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.SchedulerException;
 import io.drover.scheduler.Schedulers;
+import io.drover.scheduler.memory.MemoryState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -62,12 +63,12 @@ final class SchedulerPlacements implements Runnable {
 
     /** Placements per second of wall-clock time and per second of this thread's CPU time. */
     private double[] round(int round) {
-        InMemoryState state = new InMemoryState();
+        MemoryState state = new MemoryState();
         for (Node n : BenchNodes.ready(nodes)) {
             state.upsertNode(n);
         }
         Job job = job("bench-" + (round + warmup), count);
-        state.insertJob(job);
+        state.upsertJob(job);
         Evaluation eval = new Evaluation();
         eval.id = String.format("00000000-0000-4000-a000-%012d", round + warmup);
         eval.namespace = job.namespace;

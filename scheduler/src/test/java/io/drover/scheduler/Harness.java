@@ -4,6 +4,7 @@ import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Plan;
 import io.drover.model.PlanResult;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,13 @@ import java.util.function.Predicate;
 
 /**
  * An in-memory {@link Planner} (Nomad's scheduler Harness): records every plan, evaluation
- * update and created evaluation, and applies plans to a {@link MemState} as the plan applier
+ * update and created evaluation, and applies plans to a {@link MemoryState} as the plan applier
  * would. It can be told to refuse nodes: placements there are left out of the result, which
  * is then a partial commit with the (updated) state to retry on, as the real applier answers
  * when a node changed between planning and applying.
  */
 public final class Harness implements Planner {
-    public final MemState state;
+    public final MemoryState state;
     public final List<Plan> plans = new ArrayList<>();
     public final List<Evaluation> evals = new ArrayList<>();
     public final List<Evaluation> createdEvals = new ArrayList<>();
@@ -27,7 +28,7 @@ public final class Harness implements Planner {
     private Predicate<String> refuseNode = nodeId -> false;
     private Consumer<Plan> beforeApply = plan -> { };
 
-    public Harness(MemState state) {
+    public Harness(MemoryState state) {
         this.state = state;
     }
 

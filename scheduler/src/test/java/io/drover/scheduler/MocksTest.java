@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.Node;
+import io.drover.scheduler.memory.MemoryState;
 import io.drover.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class MocksTest {
         Node node = Mocks.node();
         Allocation alloc = Mocks.allocFor(job, node, 500, 256, 150);
         alloc.job = null;
-        TestState state = new TestState().atIndex(100).addNode(node).addJob(job).addAlloc(alloc);
+        MemoryState state = new MemoryState().atIndex(100).upsertNode(node).upsertJob(job).upsertAlloc(alloc);
 
         assertThat(state.tableIndex(Table.NODES)).isEqualTo(100);
         assertThat(state.tableIndex(Table.JOBS)).isEqualTo(101);

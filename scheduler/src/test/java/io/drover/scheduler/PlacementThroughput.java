@@ -4,6 +4,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.Node;
 import io.drover.scheduler.generic.GenericScheduler;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class PlacementThroughput {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         for (int round = 1; round <= rounds; round++) {
-            MemState state = new MemState();
+            MemoryState state = new MemoryState();
             List<Node> nodes = new ArrayList<>();
             for (int i = 0; i < NODES; i++) {
                 nodes.add(Fixtures.node(String.format("node-%05d", i)));

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drover.model.DesiredUpdates;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanDryRunTest {
-    private final MemState state = new MemState();
+    private final MemoryState state = new MemoryState();
 
     @Test
     void newJobIsPlannedAtIndex100AndNothingIsWritten() throws Exception {

@@ -11,6 +11,7 @@ import io.drover.model.Job;
 import io.drover.model.Node;
 import io.drover.model.ResourceFit;
 import io.drover.model.TaskGroup;
+import io.drover.scheduler.memory.MemoryState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,7 +47,7 @@ class SchedulerSimulationTest {
 
     private final long seed = Long.getLong("drover.sim.seed", 20_260_101L);
     private final Random random = new Random(seed);
-    private final MemState state = new MemState();
+    private final MemoryState state = new MemoryState();
     private final Harness harness = new Harness(state);
     private final AtomicLong ids = new AtomicLong();
     private final Deque<Evaluation> queue = new ArrayDeque<>();

@@ -11,9 +11,9 @@ import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;
 import io.drover.scheduler.Harness;
-import io.drover.scheduler.MemState;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.StackFactory;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service and batch scheduler end to end: real stacks, the Harness as planner and applier. */
 class GenericSchedulerTest {
-    private final MemState state = new MemState();
+    private final MemoryState state = new MemoryState();
     private final Harness harness = new Harness(state);
     private final SchedulerEnv env = Fixtures.env();
 

@@ -11,7 +11,7 @@ import io.drover.model.Plan;
 import io.drover.model.PlanResult;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.scheduler.Mocks;
-import io.drover.scheduler.TestState;
+import io.drover.scheduler.memory.MemoryState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanEvaluatorTest {
-    private final TestState state = new TestState();
+    private final MemoryState state = new MemoryState();
     private final Map<String, String> refusals = new LinkedHashMap<>();
     private final PlanEvaluator evaluator = new PlanEvaluator(refusals::put);
     private final Job job = Mocks.job();
@@ -42,7 +42,7 @@ class PlanEvaluatorTest {
     void overCommittedNodeIsRefusedOthersKeptAndRefreshIndexSet() {
         Node full = Mocks.node();
         Node free = Mocks.node();
-        state.addNodes(List.of(full, free)).addJob(job).addAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
+        state.upsertNodes(List.of(full, free)).upsertJob(job).upsertAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
         Plan plan = plan();
         plan.appendAlloc(placement(full, 1000));
         plan.appendAlloc(placement(free, 1000));
@@ -58,7 +58,7 @@ class PlanEvaluatorTest {
     @Test
     void fullCommitHasNoRefreshIndex() {
         Node node = Mocks.node();
-        state.addNode(node).addJob(job);
+        state.upsertNode(node).upsertJob(job);
         Plan plan = plan();
         plan.appendAlloc(placement(node, 1000));
         PlanResult result = evaluator.evaluate(state, plan);
@@ -70,7 +70,7 @@ class PlanEvaluatorTest {
     void allAtOnceIsAllOrNothing() {
         Node full = Mocks.node();
         Node free = Mocks.node();
-        state.addNodes(List.of(full, free)).addJob(job).addAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
+        state.upsertNodes(List.of(full, free)).upsertJob(job).upsertAlloc(Mocks.allocFor(job, full, 500, 7000, 150));
         Plan plan = plan();
         plan.allAtOnce = true;
         plan.appendAlloc(placement(free, 1000));
@@ -90,7 +90,7 @@ class PlanEvaluatorTest {
         draining.drain = true;
         Node ineligible = Mocks.node();
         ineligible.schedulingEligibility = Node.INELIGIBLE;
-        state.addNodes(List.of(down, draining, ineligible)).addJob(job);
+        state.upsertNodes(List.of(down, draining, ineligible)).upsertJob(job);
         Plan plan = plan();
         Node missing = Mocks.node();
         for (Node n : List.of(down, draining, ineligible, missing)) {
@@ -111,7 +111,7 @@ class PlanEvaluatorTest {
         down.status = Node.STATUS_DOWN;
         Allocation big = Mocks.allocFor(job, node, 500, 7000, 150);
         Allocation lost = Mocks.allocFor(job, down, 500, 100, 150);
-        state.addNodes(List.of(node, down)).addJob(job).addAlloc(big).addAlloc(lost);
+        state.upsertNodes(List.of(node, down)).upsertJob(job).upsertAlloc(big).upsertAlloc(lost);
         Plan plan = plan();
         plan.appendStoppedAlloc(big, "alloc is being updated", "", "", Instant.EPOCH);
         plan.appendStoppedAlloc(lost, "alloc is lost since its node is down", Allocation.CLIENT_LOST, "", Instant.EPOCH);
@@ -133,7 +133,7 @@ class PlanEvaluatorTest {
         Node node = Mocks.node();
         Allocation existing = Mocks.alloc();
         existing.nodeId = node.id;
-        state.addNode(node).addAlloc(existing);
+        state.upsertNode(node).upsertAlloc(existing);
         Allocation clash = Mocks.alloc();
         clash.nodeId = node.id;
         Plan plan = plan();
@@ -156,7 +156,7 @@ class PlanEvaluatorTest {
     void commandCarriesPlacementsWithTheirJobAndStops() {
         Node node = Mocks.node();
         Allocation old = Mocks.allocFor(job, node, 500, 256, 150);
-        state.addNode(node).addJob(job).addAlloc(old);
+        state.upsertNode(node).upsertJob(job).upsertAlloc(old);
         Plan plan = plan();
         plan.appendStoppedAlloc(old, "alloc not needed", "", "follow-up-eval", Instant.EPOCH);
         Allocation placed = placement(node, 256);

@@ -3,14 +3,14 @@ package io.drover.scheduler.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Plan;
-import io.drover.scheduler.TestState;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConstraintOperandsTest {
-    private final EvalContext ctx = new EvalContext(new TestState(), new Plan());
+    private final EvalContext ctx = new EvalContext(new MemoryState(), new Plan());
 
     private boolean check(String op, String l, String r) {
         return ConstraintOperands.check(ctx, op, l, r);

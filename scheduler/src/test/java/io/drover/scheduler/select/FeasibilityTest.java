@@ -11,7 +11,7 @@ import io.drover.model.Plan;
 import io.drover.model.TaskGroup;
 import io.drover.model.VolumeRequest;
 import io.drover.scheduler.Mocks;
-import io.drover.scheduler.TestState;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FeasibilityTest {
-    private final TestState state = new TestState();
+    private final MemoryState state = new MemoryState();
     private final Plan plan = new Plan();
     private final EvalContext ctx = new EvalContext(state, plan);
 
@@ -161,7 +161,7 @@ class FeasibilityTest {
         Job job = Mocks.job();
         job.constraints = new ArrayList<>(List.of(new Constraint("", Constraint.DISTINCT_HOSTS, "")));
         List<Node> nodes = Mocks.nodes(3);
-        state.addNodes(nodes).addJob(job).addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+        state.upsertNodes(nodes).upsertJob(job).upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
         Allocation planned = Mocks.allocFor(job, nodes.get(1), 100, 100, 10);
         plan.appendAlloc(planned);
 
@@ -181,7 +181,7 @@ class FeasibilityTest {
         Job job = Mocks.job();
         TaskGroup tg = job.taskGroups.get(0);
         tg.constraints = new ArrayList<>(List.of(new Constraint("${meta.rack}", Constraint.DISTINCT_PROPERTY, "")));
-        state.addNodes(nodes).addJob(job).addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+        state.upsertNodes(nodes).upsertJob(job).upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
 
         DistinctPropertyIterator it = new DistinctPropertyIterator(ctx, new StaticIterator(ctx, nodes));
         it.setJob(job);
@@ -201,7 +201,7 @@ class FeasibilityTest {
         List<Node> nodes = Mocks.nodes(2);
         Job job = Mocks.job();
         job.constraints = new ArrayList<>(List.of(new Constraint("${node.datacenter}", Constraint.DISTINCT_PROPERTY, "2")));
-        state.addNodes(nodes).addJob(job).addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+        state.upsertNodes(nodes).upsertJob(job).upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
 
         DistinctPropertyIterator it = new DistinctPropertyIterator(ctx, new StaticIterator(ctx, nodes));
         it.setJob(job);

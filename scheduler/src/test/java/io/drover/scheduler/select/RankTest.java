@@ -13,7 +13,7 @@ import io.drover.model.Spread;
 import io.drover.model.SpreadTarget;
 import io.drover.model.TaskGroup;
 import io.drover.scheduler.Mocks;
-import io.drover.scheduler.TestState;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RankTest {
-    private final TestState state = new TestState();
+    private final MemoryState state = new MemoryState();
     private final Plan plan = new Plan();
     private final EvalContext ctx = new EvalContext(state, plan);
 
@@ -102,7 +102,7 @@ class RankTest {
         Job job = Mocks.job();
         TaskGroup tg = job.taskGroups.get(0);
         tg.tasks.get(0).resources.networks.get(0).reservedPorts = new ArrayList<>(List.of(new Port("db", 8080, 0)));
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
 
         GenericStack stack = new GenericStack(false, ctx);
         stack.setNodes(nodes);
@@ -142,8 +142,8 @@ class RankTest {
     void jobAntiAffinityPenalisesCollisions() {
         Node node = Mocks.node();
         Job job = Mocks.job();
-        state.addNode(node).addJob(job).addAlloc(Mocks.allocFor(job, node, 100, 100, 10))
-                .addAlloc(Mocks.allocFor(job, node, 100, 100, 10));
+        state.upsertNode(node).upsertJob(job).upsertAlloc(Mocks.allocFor(job, node, 100, 100, 10))
+                .upsertAlloc(Mocks.allocFor(job, node, 100, 100, 10));
         JobAntiAffinityIterator it = new JobAntiAffinityIterator(ctx, new StaticRankIterator(List.of(new RankedNode(node))));
         it.setJob(job);
         it.setTaskGroup(job.taskGroups.get(0));
@@ -199,9 +199,9 @@ class RankTest {
         spread.weight = 100;
         spread.spreadTarget = List.of(target("dc1", 50), target("dc2", 50));
         job.spreads = List.of(spread);
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
         for (int i = 0; i < 3; i++) {
-            state.addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+            state.upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
         }
 
         SpreadIterator it = new SpreadIterator(ctx,
@@ -223,10 +223,10 @@ class RankTest {
         spread.attribute = "${meta.rack}";
         spread.weight = 50;
         job.taskGroups.get(0).spreads = List.of(spread);
-        state.addNodes(nodes).addJob(job);
-        state.addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
-        state.addAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
-        state.addAlloc(Mocks.allocFor(job, nodes.get(1), 100, 100, 10));
+        state.upsertNodes(nodes).upsertJob(job);
+        state.upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+        state.upsertAlloc(Mocks.allocFor(job, nodes.get(0), 100, 100, 10));
+        state.upsertAlloc(Mocks.allocFor(job, nodes.get(1), 100, 100, 10));
 
         SpreadIterator it = new SpreadIterator(ctx,
                 new StaticRankIterator(List.of(new RankedNode(nodes.get(0)), new RankedNode(nodes.get(1)))));

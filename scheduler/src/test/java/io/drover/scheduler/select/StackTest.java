@@ -7,13 +7,13 @@ import io.drover.model.Job;
 import io.drover.model.Node;
 import io.drover.model.Plan;
 import io.drover.scheduler.Mocks;
-import io.drover.scheduler.TestState;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StackTest {
-    private final TestState state = new TestState();
+    private final MemoryState state = new MemoryState();
     private final Plan plan = new Plan();
     private final EvalContext ctx = new EvalContext(state, plan);
 
@@ -31,7 +31,7 @@ class StackTest {
     void serviceStackSamplesOnlyTheLimit() {
         List<Node> nodes = Mocks.nodes(16);
         Job job = Mocks.job();
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
         GenericStack stack = new GenericStack(false, ctx);
         stack.setNodes(nodes);
         stack.setJob(job);
@@ -55,7 +55,7 @@ class StackTest {
         a.rTarget = "postgres";
         a.weight = 100;
         job.affinities = new ArrayList<>(List.of(a));
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
         GenericStack stack = new GenericStack(false, ctx);
         stack.setNodes(nodes);
         stack.setJob(job);
@@ -74,7 +74,7 @@ class StackTest {
             n.computeClass();
         }
         Job job = Mocks.job();
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
         GenericStack stack = new GenericStack(false, ctx);
         stack.setNodes(nodes);
         stack.setJob(job);
@@ -91,7 +91,7 @@ class StackTest {
     void preferredNodesAreTriedFirst() {
         List<Node> nodes = Mocks.nodes(6);
         Job job = Mocks.job();
-        state.addNodes(nodes).addJob(job);
+        state.upsertNodes(nodes).upsertJob(job);
         GenericStack stack = new GenericStack(false, ctx);
         stack.setNodes(nodes);
         stack.setJob(job);
@@ -103,7 +103,7 @@ class StackTest {
     void systemStackPlacesOnTheGivenNodeOrReportsExhaustion() {
         Node node = Mocks.node();
         Job job = Mocks.systemJob();
-        state.addNode(node).addJob(job);
+        state.upsertNode(node).upsertJob(job);
         SystemStack stack = new SystemStack(ctx);
         stack.setJob(job);
         stack.setNodes(List.of(node));
@@ -142,7 +142,7 @@ class StackTest {
         ineligible.schedulingEligibility = Node.INELIGIBLE;
         Node otherDc = Mocks.node();
         otherDc.datacenter = "dc3";
-        state.addNodes(List.of(ready, down, draining, ineligible, otherDc));
+        state.upsertNodes(List.of(ready, down, draining, ineligible, otherDc));
 
         ReadyNodes.InDcs r = ReadyNodes.readyNodesInDCs(state, List.of("dc1", "dc2"));
         assertThat(r.nodes()).containsExactly(ready);

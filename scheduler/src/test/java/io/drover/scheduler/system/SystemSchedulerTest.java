@@ -10,14 +10,14 @@ import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;
 import io.drover.scheduler.Harness;
-import io.drover.scheduler.MemState;
 import io.drover.scheduler.StackFactory;
+import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SystemSchedulerTest {
-    private final MemState state = new MemState();
+    private final MemoryState state = new MemoryState();
     private final Harness harness = new Harness(state);
     private final io.drover.scheduler.SchedulerEnv env = Fixtures.env();
     private int evals;

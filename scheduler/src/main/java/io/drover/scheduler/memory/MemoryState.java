@@ -1,4 +1,4 @@
-package io.drover.scheduler;
+package io.drover.scheduler.memory;
 
 import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
@@ -11,34 +11,47 @@ import io.drover.state.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An in-memory, indexed {@link StateReader} for scheduler tests and the simulation: every
- * {@code upsert…} is one write at the next index and stamps Create/ModifyIndex as Nomad's
- * state store does. Allocations are indexed by node and by job, so thousands of nodes stay
- * cheap. Stored objects are kept as given: writers replace them, never change them.
+ * An indexed, in-memory {@link StateReader} for running the schedulers without Raft or RocksDB:
+ * scheduler tests, the simulation and the in-process benchmark. Every {@code upsert…} and
+ * {@code delete…} is one write at the next index: it stamps CreateIndex (first write of an ID
+ * only) and ModifyIndex, and raises its table's index, as Nomad's state store does.
+ *
+ * <p>Objects are kept and returned as given, like Nomad's memdb: callers replace what they
+ * stored, never change it. Allocations are indexed by node and by job so that thousands of
+ * nodes stay cheap, and come back with their job attached (their own, else the stored one).
+ * Not thread-safe.
  */
-public final class MemState implements StateReader {
+public final class MemoryState implements StateReader {
     private final Map<String, Node> nodes = new TreeMap<>();
     private final Map<String, Job> jobs = new TreeMap<>();
-    private final Map<String, List<Job>> versions = new TreeMap<>();
+    private final Map<String, List<Job>> versions = new HashMap<>();
+    private final Map<String, JobSummary> summaries = new HashMap<>();
     private final Map<String, Evaluation> evals = new TreeMap<>();
     private final Map<String, Allocation> allocs = new TreeMap<>();
-    private final Map<String, Map<String, Allocation>> allocsByNode = new LinkedHashMap<>();
-    private final Map<String, Map<String, Allocation>> allocsByJob = new LinkedHashMap<>();
+    private final Map<String, Map<String, Allocation>> allocsByNode = new HashMap<>();
+    private final Map<String, Map<String, Allocation>> allocsByJob = new HashMap<>();
     private final Map<Table, Long> tableIndexes = new EnumMap<>(Table.class);
     private long index;
 
+    /** Makes {@code next} the index of the next write; later writes count up from it. */
+    public MemoryState atIndex(long next) {
+        index = next - 1;
+        return this;
+    }
+
+    /** Takes the next index without writing: a plan's allocations share one ({@link #putAlloc}). */
     public long nextIndex() {
         return ++index;
     }
 
-    public MemState upsertNode(Node node) {
+    public MemoryState upsertNode(Node node) {
         long i = write(Table.NODES);
         Node existing = nodes.get(node.id);
         node.createIndex = existing == null ? i : existing.createIndex;
@@ -47,22 +60,46 @@ public final class MemState implements StateReader {
         return this;
     }
 
-    /** Registers a job version: a new version number unless the caller set one. */
-    public MemState upsertJob(Job job) {
+    public MemoryState upsertNodes(List<Node> many) {
+        many.forEach(this::upsertNode);
+        return this;
+    }
+
+    /** Removes a node, as a deregistration would; its allocations stay. */
+    public MemoryState deleteNode(String nodeId) {
+        write(Table.NODES);
+        nodes.remove(nodeId);
+        return this;
+    }
+
+    /**
+     * Registers a job: version 0 if none is stored, else the stored version plus one, kept
+     * newest first. A job without a status is pending, as a registration leaves it.
+     */
+    public MemoryState upsertJob(Job job) {
         long i = write(Table.JOBS);
+        tableIndexes.put(Table.JOB_VERSIONS, i);
         String key = key(job.namespace, job.id);
         Job existing = jobs.get(key);
         job.createIndex = existing == null ? i : existing.createIndex;
         job.modifyIndex = i;
         job.jobModifyIndex = i;
         job.version = existing == null ? 0L : lng(existing.version) + 1;
-        job.status = job.status == null ? Job.STATUS_PENDING : job.status;
+        if (job.status == null) {
+            job.status = Job.STATUS_PENDING;
+        }
         jobs.put(key, job);
         versions.computeIfAbsent(key, k -> new ArrayList<>()).add(0, job);
         return this;
     }
 
-    public MemState upsertEval(Evaluation eval) {
+    public MemoryState upsertJobSummary(JobSummary summary) {
+        summary.modifyIndex = write(Table.JOB_SUMMARIES);
+        summaries.put(key(summary.namespace, summary.jobId), summary);
+        return this;
+    }
+
+    public MemoryState upsertEval(Evaluation eval) {
         long i = write(Table.EVALS);
         Evaluation existing = evals.get(eval.id);
         eval.createIndex = existing == null ? i : existing.createIndex;
@@ -71,23 +108,50 @@ public final class MemState implements StateReader {
         return this;
     }
 
-    /** Stores an allocation at index {@code i} (one plan's allocations share an index). */
+    /** Upserts an allocation as a client or an operator would: its own write, AllocModifyIndex too. */
+    public MemoryState upsertAlloc(Allocation alloc) {
+        long i = nextIndex();
+        alloc.allocModifyIndex = i;
+        putAlloc(alloc, i);
+        return this;
+    }
+
+    public MemoryState upsertAllocs(List<Allocation> many) {
+        many.forEach(this::upsertAlloc);
+        return this;
+    }
+
+    /**
+     * Stores an allocation at index {@code i} from {@link #nextIndex}, as the plan applier does:
+     * one plan's allocations share its index. One without a job keeps its stored one's, else
+     * gets the job stored now.
+     */
     public void putAlloc(Allocation alloc, long i) {
         tableIndexes.put(Table.ALLOCS, i);
         Allocation existing = allocs.get(alloc.id);
         alloc.createIndex = existing == null ? i : existing.createIndex;
         alloc.modifyIndex = i;
-        if (alloc.job == null) {
-            alloc.job = existing != null ? existing.job : jobs.get(key(alloc.namespace, alloc.jobId));
+        if (alloc.job == null && existing != null) {
+            alloc.job = existing.job;
+        }
+        withJob(alloc);
+        if (existing != null) {
+            unindex(existing);
         }
         allocs.put(alloc.id, alloc);
         allocsByNode.computeIfAbsent(alloc.nodeId, k -> new TreeMap<>()).put(alloc.id, alloc);
         allocsByJob.computeIfAbsent(key(alloc.namespace, alloc.jobId), k -> new TreeMap<>()).put(alloc.id, alloc);
     }
 
-    public MemState upsertAlloc(Allocation alloc) {
-        putAlloc(alloc, nextIndex());
-        return this;
+    private void unindex(Allocation a) {
+        Map<String, Allocation> onNode = allocsByNode.get(a.nodeId);
+        if (onNode != null) {
+            onNode.remove(a.id);
+        }
+        Map<String, Allocation> ofJob = allocsByJob.get(key(a.namespace, a.jobId));
+        if (ofJob != null) {
+            ofJob.remove(a.id);
+        }
     }
 
     private long write(Table table) {
@@ -96,12 +160,24 @@ public final class MemState implements StateReader {
         return i;
     }
 
+    /** Attaches the stored job to an allocation stored before its job was. */
+    private Allocation withJob(Allocation a) {
+        if (a.job == null) {
+            a.job = jobs.get(key(a.namespace, a.jobId));
+        }
+        return a;
+    }
+
     private static long lng(Long v) {
         return v == null ? 0 : v;
     }
 
     private static String key(String namespace, String id) {
         return namespace + "\u0000" + id;
+    }
+
+    private static boolean inNamespace(String wanted, String namespace) {
+        return ALL_NAMESPACES.equals(wanted) || wanted.equals(namespace);
     }
 
     @Override
@@ -121,9 +197,10 @@ public final class MemState implements StateReader {
 
     @Override
     public List<Job> jobs(String namespace, String prefix) {
+        // Keyed by namespace then ID, so already in the order the interface promises.
         List<Job> out = new ArrayList<>();
         for (Job j : jobs.values()) {
-            if ((ALL_NAMESPACES.equals(namespace) || namespace.equals(j.namespace)) && j.id.startsWith(prefix)) {
+            if (inNamespace(namespace, j.namespace) && j.id.startsWith(prefix)) {
                 out.add(j);
             }
         }
@@ -142,7 +219,7 @@ public final class MemState implements StateReader {
 
     @Override
     public Optional<JobSummary> jobSummary(String namespace, String jobId) {
-        return Optional.empty();
+        return Optional.ofNullable(summaries.get(key(namespace, jobId)));
     }
 
     @Override
@@ -154,7 +231,7 @@ public final class MemState implements StateReader {
     public List<Evaluation> evaluations(String namespace, String prefix) {
         List<Evaluation> out = new ArrayList<>();
         for (Evaluation e : evals.values()) {
-            if ((ALL_NAMESPACES.equals(namespace) || namespace.equals(e.namespace)) && e.id.startsWith(prefix)) {
+            if (inNamespace(namespace, e.namespace) && e.id.startsWith(prefix)) {
                 out.add(e);
             }
         }
@@ -199,15 +276,15 @@ public final class MemState implements StateReader {
 
     @Override
     public Optional<Allocation> allocation(String allocId) {
-        return Optional.ofNullable(allocs.get(allocId));
+        return Optional.ofNullable(allocs.get(allocId)).map(this::withJob);
     }
 
     @Override
     public List<Allocation> allocations(String namespace, String prefix) {
         List<Allocation> out = new ArrayList<>();
         for (Allocation a : allocs.values()) {
-            if ((ALL_NAMESPACES.equals(namespace) || namespace.equals(a.namespace)) && a.id.startsWith(prefix)) {
-                out.add(a);
+            if (inNamespace(namespace, a.namespace) && a.id.startsWith(prefix)) {
+                out.add(withJob(a));
             }
         }
         return out;
@@ -218,6 +295,8 @@ public final class MemState implements StateReader {
         Job current = jobs.get(key(namespace, jobId));
         List<Allocation> out = new ArrayList<>();
         for (Allocation a : allocsByJob.getOrDefault(key(namespace, jobId), Map.of()).values()) {
+            withJob(a);
+            // A job purged and registered again starts over: older allocations are not its own.
             if (!anyCreateIndex && current != null && a.job != null
                     && lng(a.job.createIndex) != lng(current.createIndex)) {
                 continue;
@@ -229,7 +308,11 @@ public final class MemState implements StateReader {
 
     @Override
     public List<Allocation> allocationsOfNode(String nodeId) {
-        return new ArrayList<>(allocsByNode.getOrDefault(nodeId, Map.of()).values());
+        List<Allocation> out = new ArrayList<>();
+        for (Allocation a : allocsByNode.getOrDefault(nodeId, Map.of()).values()) {
+            out.add(withJob(a));
+        }
+        return out;
     }
 
     @Override
@@ -237,7 +320,7 @@ public final class MemState implements StateReader {
         List<Allocation> out = new ArrayList<>();
         for (Allocation a : allocs.values()) {
             if (evalId.equals(a.evalId)) {
-                out.add(a);
+                out.add(withJob(a));
             }
         }
         return out;
