@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,15 +74,12 @@ final class AllocUpdates implements Runnable {
             throw new IllegalArgumentException("--count must be a multiple of " + GROUPS);
         }
         try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
-            int http = ServerProcesses.freePort();
-            int grpc = ServerProcesses.freePort();
-            procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
-                    "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + grpc)));
-            String addr = "127.0.0.1:" + http;
-            awaitLeader(addr, procs);
-            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of("127.0.0.1:" + grpc)))) {
+            DevAgent dev = DevAgent.start(procs);
+            String addr = dev.httpAddress();
+            dev.awaitLeader(api);
+            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of(dev.grpcAddress())))) {
                 sim.start();
-                awaitReady(sim);
+                DevAgent.awaitReady(sim, nodes);
                 List<Double> rates = new ArrayList<>();
                 for (int round = 1 - warmup; round <= rounds; round++) {
                     Round r = round(addr, sim, "alloc-updates-" + (round + warmup));
@@ -196,27 +192,5 @@ final class AllocUpdates implements Runnable {
         return "{\"Job\":{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Type\":\"batch\",\"Datacenters\":[\"dc1\"],"
                 + "\"Constraints\":[{\"LTarget\":\"${node.unique.name}\",\"RTarget\":\"^sim-\",\"Operand\":\"regexp\"}],"
                 + "\"TaskGroups\":[" + groups + "]}}";
-    }
-
-    private void awaitLeader(String addr, ServerProcesses procs) throws InterruptedException {
-        long started = System.nanoTime();
-        while (api.leader(addr).isEmpty()) {
-            if (System.nanoTime() - started > 60_000_000_000L) {
-                throw new IllegalStateException("no leader after 60 s; see " + procs.dir);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-    }
-
-    private void awaitReady(NodeSim sim) throws InterruptedException {
-        long started = System.nanoTime();
-        NodeSimStatus status = sim.status();
-        while (status.ready() < nodes) {
-            if (System.nanoTime() - started > 120_000_000_000L) {
-                throw new IllegalStateException("nodes not ready after 120 s: " + status.line());
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-            status = sim.status();
-        }
     }
 }

@@ -3,14 +3,12 @@ package io.drover.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.client.NodeSim;
 import io.drover.client.NodeSimConfig;
-import io.drover.client.NodeSimStatus;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,18 +74,15 @@ final class Placements implements Runnable {
 
     private void measure() throws IOException, InterruptedException {
         try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
-            int http = ServerProcesses.freePort();
-            int grpc = ServerProcesses.freePort();
-            procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
-                    "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + grpc)));
-            String addr = "127.0.0.1:" + http;
-            awaitLeader(addr, procs);
-            ProcessHandle agent = procs.servers.get(0).process().toHandle();
-            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of("127.0.0.1:" + grpc)))) {
+            DevAgent dev = DevAgent.start(procs);
+            String addr = dev.httpAddress();
+            dev.awaitLeader(api);
+            ProcessHandle agent = dev.server().process().toHandle();
+            try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of(dev.grpcAddress())))) {
                 sim.start();
-                awaitReady(sim);
+                DevAgent.awaitReady(sim, nodes);
                 System.out.printf("placements: dev agent pid %d, %d nodes ready%n",
-                        procs.servers.get(0).process().pid(), nodes);
+                        dev.server().process().pid(), nodes);
                 List<Double> placedRates = new ArrayList<>();
                 List<Double> runningRates = new ArrayList<>();
                 for (int round = 1 - warmup; round <= rounds; round++) {
@@ -198,27 +193,5 @@ final class Placements implements Runnable {
         }
         throw new IllegalStateException("tasks of " + id + " still running after " + ROUND_LIMIT.toSeconds()
                 + " s; summary " + group);
-    }
-
-    private void awaitLeader(String addr, ServerProcesses procs) throws InterruptedException {
-        long started = System.nanoTime();
-        while (api.leader(addr).isEmpty()) {
-            if (System.nanoTime() - started > 60_000_000_000L) {
-                throw new IllegalStateException("no leader after 60 s; see " + procs.dir);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-    }
-
-    private void awaitReady(NodeSim sim) throws InterruptedException {
-        long started = System.nanoTime();
-        NodeSimStatus status = sim.status();
-        while (status.ready() < nodes) {
-            if (System.nanoTime() - started > 120_000_000_000L) {
-                throw new IllegalStateException("nodes not ready after 120 s: " + status.line());
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-            status = sim.status();
-        }
     }
 }

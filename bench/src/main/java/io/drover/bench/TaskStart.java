@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,11 +48,9 @@ final class TaskStart implements Runnable {
 
     private void measure() throws IOException, InterruptedException {
         try (ServerProcesses procs = new ServerProcesses(List.of(drover))) {
-            int http = ServerProcesses.freePort();
-            procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
-                    "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + ServerProcesses.freePort())));
-            String addr = "127.0.0.1:" + http;
-            awaitReadyNode(addr, procs);
+            DevAgent dev = DevAgent.start(procs);
+            String addr = dev.httpAddress();
+            dev.awaitReadyNode(api);
             List<Double> millis = new ArrayList<>();
             for (int round = 1 - warmup; round <= rounds; round++) {
                 String id = "task-start-" + (round + warmup);
@@ -123,27 +120,6 @@ final class TaskStart implements Runnable {
         }
         throw new IllegalStateException("task of " + id + " still running after " + ROUND_LIMIT.toSeconds()
                 + " s; summary " + group);
-    }
-
-    /** Waits for the dev agent's own node to register and turn ready, as a user would before submitting. */
-    private void awaitReadyNode(String addr, ServerProcesses procs) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        while (true) {
-            if (!api.leader(addr).isEmpty()) {
-                HttpResponse<String> r = api.get(addr, "/v1/nodes", Duration.ofSeconds(5));
-                if (r.statusCode() == 200) {
-                    for (JsonNode n : Api.JSON.readTree(r.body())) {
-                        if ("ready".equals(n.path("Status").asText())) {
-                            return;
-                        }
-                    }
-                }
-            }
-            if (System.nanoTime() - started > 60_000_000_000L) {
-                throw new IllegalStateException("no ready node after 60 s; see " + procs.dir);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 
     /** A service job of one raw_exec task that outlives the round (it is stopped after). */
