@@ -60,13 +60,7 @@ final class AllocUpdates implements Runnable {
 
     @Override
     public void run() {
-        try {
-            measure();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Measurement.run(this::measure);
     }
 
     private void measure() throws IOException, InterruptedException {
