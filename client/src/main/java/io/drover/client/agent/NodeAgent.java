@@ -6,6 +6,8 @@ import io.drover.client.ClientTimers;
 import io.drover.client.NodeHeartbeats;
 import io.drover.client.NodeRpcClient;
 import io.drover.client.driver.Driver;
+import io.drover.client.driver.DriverHealth;
+import io.drover.client.driver.ExecDriver;
 import io.drover.client.driver.MockDriver;
 import io.drover.client.driver.RawExecDriver;
 import io.drover.client.fingerprint.HostFingerprint;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Nomad's client for one real node: fingerprints the host, keeps a stable identity in its data
  * dir, registers and heartbeats ({@link NodeHeartbeats}), watches its allocations
- * ({@link AllocWatcher}), runs each through an {@link AllocRunner} with the raw_exec and
+ * ({@link AllocWatcher}), runs each through an {@link AllocRunner} with the raw_exec, exec and
  * mock_driver drivers, and reports changes in batches ({@link AllocUpdateBatcher}), the same
  * pieces nodesim uses.
  *
@@ -83,8 +85,10 @@ public final class NodeAgent implements AutoCloseable {
         Map<String, Driver> drivers = new LinkedHashMap<>();
         drivers.put(MockDriver.NAME, new MockDriver(timers));
         drivers.put(RawExecDriver.NAME, new RawExecDriver(timers));
-        this.node = buildNode(config, NodeIdentity.loadOrCreate(config.dataDir()), List.copyOf(drivers.keySet()),
-                clock);
+        drivers.put(ExecDriver.NAME, new ExecDriver(timers));
+        Map<String, DriverHealth> health = new LinkedHashMap<>();
+        drivers.forEach((name, d) -> health.put(name, d.health()));
+        this.node = buildNode(config, NodeIdentity.loadOrCreate(config.dataDir()), health, clock);
         this.context = new AllocRunner.Context(node, config.region(), config.dataDir().resolve("alloc"), drivers,
                 timers, random);
         this.rpc = new NodeRpcClient(config.servers(), executor);
@@ -93,7 +97,7 @@ public final class NodeAgent implements AutoCloseable {
         this.watcher = new AllocWatcher(rpc, List.of(node.id), config.watchWait(), timers, random, this::onAllocs);
     }
 
-    private static Node buildNode(NodeAgentConfig config, NodeIdentity identity, List<String> drivers, Clock clock) {
+    private static Node buildNode(NodeAgentConfig config, NodeIdentity identity, Map<String, DriverHealth> drivers, Clock clock) {
         Node n = new Node();
         n.id = identity.id();
         n.secretId = identity.secretId();

@@ -8,6 +8,11 @@ public interface Driver {
     /** The name jobs use in a task's {@code driver} (e.g. {@code raw_exec}). */
     String name();
 
+    /** Whether this host lets the driver start tasks; fixed for the life of the agent. */
+    default DriverHealth health() {
+        return DriverHealth.HEALTHY;
+    }
+
     /**
      * Starts the task.
      *

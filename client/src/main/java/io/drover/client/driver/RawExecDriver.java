@@ -30,11 +30,23 @@ public final class RawExecDriver implements Driver {
 
     private final ClientTimers timers;
     private final boolean ownGroup;
+    private final List<String> launcher;
 
     /** @param timers where the forced kill after the kill timeout is scheduled */
     public RawExecDriver(ClientTimers timers) {
+        this(timers, List.of());
+    }
+
+    /**
+     * For drivers that run the same processes under a wrapper ({@link ExecDriver}).
+     *
+     * @param launcher the command and options put before the task's command (after
+     *     {@code setsid}), which must exec or wait for it and exit with its status
+     */
+    RawExecDriver(ClientTimers timers, List<String> launcher) {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.ownGroup = Files.isExecutable(SETSID);
+        this.launcher = List.copyOf(launcher);
     }
 
     @Override
@@ -53,6 +65,7 @@ public final class RawExecDriver implements Driver {
         if (ownGroup) {
             argv.add(SETSID.toString());
         }
+        argv.addAll(launcher);
         argv.add(c);
         Object args = config.get("args");
         if (args instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package io.drover.client.fingerprint;
 
+import io.drover.client.driver.DriverHealth;
 import io.drover.model.DriverInfo;
 import io.drover.model.GoTime;
 import io.drover.model.NetworkResource;
@@ -24,7 +25,8 @@ import java.util.Map;
  * CPU cores and MHz ({@code /proc/cpuinfo}; 1000 MHz a core where it says nothing), memory
  * ({@code /proc/meminfo}, else the JVM's view of the host), the disk holding the data dir,
  * kernel and OS ({@code /etc/os-release}), architecture, host name, the node's IP address, and
- * the drivers this agent runs ({@code driver.<name>} = 1 and a healthy {@code Drivers} entry).
+ * the drivers this agent runs (a detected {@code Drivers} entry with each one's health, and
+ * {@code driver.<name>} = 1 for the healthy ones).
  */
 public final class HostFingerprint {
     public static final String NOMAD_VERSION = "0.11.3";
@@ -49,9 +51,9 @@ public final class HostFingerprint {
      *
      * @param dataDir where the agent keeps allocations: its disk is the node's disk
      * @param ip the node's address, for {@code unique.network.ip-address} and its network
-     * @param drivers the drivers this agent runs
+     * @param drivers the drivers this agent runs, by name, with their health
      */
-    public void fingerprint(Node node, Path dataDir, String ip, List<String> drivers, Instant now) {
+    public void fingerprint(Node node, Path dataDir, String ip, Map<String, DriverHealth> drivers, Instant now) {
         Map<String, String> a = node.attributes == null ? new LinkedHashMap<>() : node.attributes;
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, String> cpu = cpuInfo();
@@ -92,13 +94,19 @@ public final class HostFingerprint {
         a.put("nomad.revision", "drover");
         a.put("nomad.advertise.address", node.httpAddr);
         Map<String, DriverInfo> infos = new LinkedHashMap<>();
-        for (String d : drivers) {
-            a.put("driver." + d, "1");
+        for (Map.Entry<String, DriverHealth> e : drivers.entrySet()) {
+            String d = e.getKey();
+            DriverHealth health = e.getValue();
             DriverInfo info = new DriverInfo();
-            info.attributes = new LinkedHashMap<>(Map.of("driver." + d, "true"));
+            info.attributes = new LinkedHashMap<>();
+            // Constraints on driver.<name> must not place tasks where the driver refuses them.
+            if (health.healthy()) {
+                a.put("driver." + d, "1");
+                info.attributes.put("driver." + d, "true");
+            }
             info.detected = true;
-            info.healthy = true;
-            info.healthDescription = "Healthy";
+            info.healthy = health.healthy();
+            info.healthDescription = health.description();
             info.updateTime = GoTime.format(now);
             infos.put(d, info);
         }
