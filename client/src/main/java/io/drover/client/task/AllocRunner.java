@@ -11,6 +11,7 @@ import io.drover.model.Node;
 import io.drover.model.Task;
 import io.drover.model.TaskEvent;
 import io.drover.model.TaskGroup;
+import io.drover.model.TaskState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * task of its group through a {@link TaskRunner}, derives the client status from their states
  * ({@link AllocClientStatus}), stops the tasks when the servers stop the allocation, takes the
  * other tasks down when one fails (Sibling Task Failed) or when a leader task ends (Leader
- * Task Dead), and reports deployment health ({@link AllocHealth}). Each change is handed to
+ * Task Dead), holds the main tasks back until the prestart tasks have done their part
+ * ({@link TaskHookCoordinator}), and reports deployment health ({@link AllocHealth}). Each change is handed to
  * {@code dirty} for the update batcher. Confined to the node's state thread.
  */
 public final class AllocRunner implements ClientAlloc {
@@ -43,6 +45,9 @@ public final class AllocRunner implements ClientAlloc {
     private Allocation alloc;
     private AllocClientStatus status = AllocClientStatus.PENDING;
     private boolean siblingsKilled;
+    private TaskHookCoordinator hooks;
+    /** While the tasks are being started or restored one by one: releasing waits until all are. */
+    private boolean starting;
 
     public AllocRunner(Allocation alloc, Context ctx, Consumer<AllocRunner> dirty) {
         this.alloc = alloc;
@@ -72,11 +77,17 @@ public final class AllocRunner implements ClientAlloc {
 
     /** Builds the allocation directory and starts every task of the group. */
     public void start() {
-        if (createTasks()) {
-            for (TaskRunner t : tasks.values()) {
-                t.start();
-            }
+        if (!createTasks()) {
+            return;
         }
+        // Every task is received before any is released: a sidecar that starts at once must not
+        // set off a main task that has not arrived yet.
+        starting = true;
+        for (TaskRunner t : tasks.values()) {
+            t.start(hooks.startConditionMet(t.task()));
+        }
+        starting = false;
+        taskChanged();
     }
 
     /**
@@ -88,14 +99,26 @@ public final class AllocRunner implements ClientAlloc {
         if (!createTasks()) {
             return;
         }
+        Map<String, TaskState> savedStates = new LinkedHashMap<>();
+        if (saved.tasks != null) {
+            saved.tasks.forEach((name, t) -> {
+                if (t.state != null) {
+                    savedStates.put(name, t.state);
+                }
+            });
+        }
+        hooks.taskStatesChanged(savedStates);
+        starting = true;
         for (Map.Entry<String, TaskRunner> e : tasks.entrySet()) {
             LocalAllocState.LocalTaskState t = saved.tasks == null ? null : saved.tasks.get(e.getKey());
+            boolean mayStart = hooks.startConditionMet(e.getValue().task());
             if (t == null) {
-                e.getValue().start();
+                e.getValue().start(mayStart);
             } else {
-                e.getValue().restore(t);
+                e.getValue().restore(t, mayStart);
             }
         }
+        starting = false;
         taskChanged();
     }
 
@@ -123,9 +146,10 @@ public final class AllocRunner implements ClientAlloc {
             return false;
         }
         String jobType = alloc.job.type;
+        hooks = new TaskHookCoordinator(group.tasks);
         for (Task t : group.tasks) {
             RestartTracker restarts = new RestartTracker(t.restartPolicy != null ? t.restartPolicy : group.restartPolicy,
-                    jobType, ctx.timers()::now, ctx.random());
+                    jobType, t.lifecycle, ctx.timers()::now, ctx.random());
             TaskEnv env = TaskEnv.of(alloc, t, dir, ctx.node(), ctx.region());
             tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, ctx.drivers().get(t.driver), restarts, ctx.timers(),
                     this::taskChanged));
@@ -177,6 +201,7 @@ public final class AllocRunner implements ClientAlloc {
 
     private void taskChanged() {
         killSiblingsIfNeeded();
+        releaseMainTasksIfReady();
         status = AllocClientStatus.of(tasks.values().stream().map(TaskRunner::state).toList());
         health.tasksChanged(alloc, Allocation.CLIENT_FAILED.equals(status.status()));
         dirty.accept(this);
@@ -204,6 +229,20 @@ public final class AllocRunner implements ClientAlloc {
                 }
             }
             return;
+        }
+    }
+
+    /** Starts the main tasks once the prestart tasks have done their part ({@link TaskHookCoordinator}). */
+    private void releaseMainTasksIfReady() {
+        if (starting || hooks == null || hooks.mainTasksReleased()) {
+            return;
+        }
+        Map<String, TaskState> states = new LinkedHashMap<>();
+        tasks.forEach((name, t) -> states.put(name, t.state()));
+        if (hooks.taskStatesChanged(states)) {
+            for (TaskRunner t : tasks.values()) {
+                t.proceed();
+            }
         }
     }
 

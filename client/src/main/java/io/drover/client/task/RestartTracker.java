@@ -4,6 +4,7 @@ import io.drover.client.driver.ExitResult;
 import io.drover.model.GoFmt;
 import io.drover.model.Job;
 import io.drover.model.RestartPolicy;
+import io.drover.model.TaskLifecycleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -53,8 +54,19 @@ public final class RestartTracker {
      * @param jobType the job's type: batch tasks are not restarted after succeeding
      */
     public RestartTracker(RestartPolicy policy, String jobType, Supplier<Instant> clock, Random random) {
+        this(policy, jobType, null, clock, random);
+    }
+
+    /**
+     * @param lifecycle the task's lifecycle, when it has one: a prestart task is restarted after
+     *     succeeding only when it is a sidecar, whatever the job's type
+     */
+    public RestartTracker(RestartPolicy policy, String jobType, TaskLifecycleConfig lifecycle, Supplier<Instant> clock,
+            Random random) {
         this.policy = policy != null ? policy : defaults(jobType);
-        this.restartOnSuccess = !Job.TYPE_BATCH.equals(jobType);
+        this.restartOnSuccess = lifecycle != null && TaskLifecycleConfig.HOOK_PRESTART.equals(lifecycle.hook)
+                ? Boolean.TRUE.equals(lifecycle.sidecar)
+                : !Job.TYPE_BATCH.equals(jobType);
         this.clock = clock;
         this.random = random;
         this.intervalStart = clock.get();

@@ -44,6 +44,7 @@ public final class TaskRunner {
     private final TaskState state = TaskState.pending();
     private TaskHandle handle;
     private Future<?> restartTimer;
+    private boolean setUp;
     private boolean killing;
     private boolean destroyed;
 
@@ -72,6 +73,10 @@ public final class TaskRunner {
         return Boolean.TRUE.equals(task.leader);
     }
 
+    public Task task() {
+        return task;
+    }
+
     /** The task's state as the node reports it (the live object: copy before handing it off-thread). */
     public TaskState state() {
         return state;
@@ -85,19 +90,45 @@ public final class TaskRunner {
         return TaskState.STATE_DEAD.equals(state.state);
     }
 
-    public void start() {
+    /**
+     * The task arrives (Received); it is set up and started now when {@code startConditionMet},
+     * else it waits, pending, for {@link #proceed()} (a main task behind its group's prestart
+     * tasks).
+     */
+    public void start(boolean startConditionMet) {
         emit(new TaskEvent(TaskEvent.RECEIVED, nanos()));
+        if (startConditionMet) {
+            proceed();
+        } else {
+            onChange.run();
+        }
+    }
+
+    /** Sets the task up and starts it, once; a task already under way, killed or dead is left alone. */
+    public void proceed() {
+        if (setUp || killing || destroyed || dead()) {
+            return;
+        }
+        setUp = true;
         emit(new TaskEvent(TaskEvent.SETUP, nanos()).setMessage(TaskEvent.BUILDING_TASK_DIR));
+        if (!buildTaskDir()) {
+            return;
+        }
+        run();
+    }
+
+    /** False (and the task dead, failed) when its directory cannot be built. */
+    private boolean buildTaskDir() {
         try {
             dir.buildTask(task.name);
+            return true;
         } catch (IOException e) {
             emit(new TaskEvent(TaskEvent.SETUP_FAILURE, nanos())
                     .setSetupError("failed to build task directory for \"" + task.name + "\": " + e.getMessage())
                     .setFailsTask());
             dead(true);
-            return;
+            return false;
         }
-        run();
     }
 
     /** Starts the task (again); what ends it comes back through {@link #exited}. */
@@ -139,9 +170,10 @@ public final class TaskRunner {
      * Takes the task up again after the agent restarted, from what {@link #localState()} saved:
      * a dead task stays dead; a running one is re-attached to its process when that still
      * lives (never started a second time), or else counts as exited with an unknown code and
-     * the restart policy decides; one waiting to (re)start is started.
+     * the restart policy decides; one waiting to (re)start is started, unless its start
+     * condition is not met yet ({@link #start}).
      */
-    public void restore(LocalAllocState.LocalTaskState saved) {
+    public void restore(LocalAllocState.LocalTaskState saved, boolean startConditionMet) {
         TaskState s = saved.state;
         if (s != null) {
             state.state = s.state;
@@ -156,6 +188,7 @@ public final class TaskRunner {
             return;
         }
         if (running()) {
+            setUp = true;
             TaskHandle h = driver == null ? null : driver.reattach(saved.pid, saved.pidStartMillis);
             if (h != null) {
                 handle = h;
@@ -168,16 +201,17 @@ public final class TaskRunner {
             decide(restarts.exited(new ExitResult(-1, 0, "exit code unknown")));
             return;
         }
-        try {
-            dir.buildTask(task.name);
-        } catch (IOException e) {
-            emit(new TaskEvent(TaskEvent.SETUP_FAILURE, nanos())
-                    .setSetupError("failed to build task directory for \"" + task.name + "\": " + e.getMessage())
-                    .setFailsTask());
-            dead(true);
+        if (state.startedAt == null) {
+            // Never set up: now, or once the prestart tasks are done.
+            if (startConditionMet) {
+                proceed();
+            }
             return;
         }
-        run();
+        setUp = true;
+        if (buildTaskDir()) {
+            run();
+        }
     }
 
     /** What the agent keeps of this task in its data dir, to {@link #restore} it after a restart. */

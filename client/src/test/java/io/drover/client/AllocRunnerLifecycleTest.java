@@ -1,0 +1,240 @@
+package io.drover.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.client.driver.Driver;
+import io.drover.client.driver.MockDriver;
+import io.drover.client.task.AllocRunner;
+import io.drover.client.task.LocalAllocState;
+import io.drover.model.Allocation;
+import io.drover.model.Job;
+import io.drover.model.Node;
+import io.drover.model.RestartPolicy;
+import io.drover.model.Task;
+import io.drover.model.TaskEvent;
+import io.drover.model.TaskGroup;
+import io.drover.model.TaskLifecycleConfig;
+import io.drover.model.TaskState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Task lifecycles within an allocation, on mock tasks and a clock the test moves: prestart
+ * tasks before the main ones (sidecars started, ephemeral ones completed), a failed prestart
+ * task taking the waiting main tasks down, and a leader task's end taking its siblings down.
+ */
+class AllocRunnerLifecycleTest {
+    private final ManualTimers timers = new ManualTimers(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @TempDir
+    Path data;
+
+    @Test
+    void mainTasksWaitUntilTheEphemeralPrestartTaskCompletes() {
+        AllocRunner r = start(Job.TYPE_SERVICE,
+                task("init", "1s", 0, prestart(false)),
+                task("web", null, 0, null));
+
+        settle();
+        assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED);
+        assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_PENDING);
+        assertThat(state(r, "init").state).isEqualTo(TaskState.STATE_RUNNING);
+
+        timers.advance(Duration.ofSeconds(1));
+
+        TaskState init = state(r, "init");
+        assertThat(init.state).isEqualTo(TaskState.STATE_DEAD);
+        assertThat(init.failed).isFalse();
+        // A prestart task that succeeded is done, even in a service job: not restarted.
+        assertThat(types(init)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED,
+                TaskEvent.TERMINATED);
+        assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
+        assertThat(r.clientStatus()).isEqualTo(Allocation.CLIENT_RUNNING);
+    }
+
+    @Test
+    void aFailedPrestartTaskKillsTheMainTasksBeforeTheyEverStart() {
+        AllocRunner r = start(Job.TYPE_SERVICE,
+                task("init", "1s", 1, prestart(false)),
+                task("web", null, 0, null));
+
+        timers.advance(Duration.ofSeconds(1));
+
+        assertThat(state(r, "init").failed).isTrue();
+        TaskState web = state(r, "web");
+        assertThat(types(web)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SIBLING_FAILED, TaskEvent.KILLED);
+        assertThat(web.state).isEqualTo(TaskState.STATE_DEAD);
+        assertThat(web.startedAt).isNull();
+        assertThat(r.clientStatus()).isEqualTo(Allocation.CLIENT_FAILED);
+    }
+
+    @Test
+    void aSidecarReleasesTheMainTasksOnceStartedAndIsRestartedAfterSucceeding() {
+        AllocRunner r = start(Job.TYPE_BATCH,
+                task("proxy", "2s", 0, prestart(true)),
+                task("work", null, 0, null));
+
+        settle();
+        assertThat(state(r, "proxy").state).isEqualTo(TaskState.STATE_RUNNING);
+        assertThat(types(state(r, "work"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
+
+        timers.advance(Duration.ofSeconds(2));
+
+        // In a batch job a task that exits 0 is done, but a sidecar is kept running.
+        assertThat(types(state(r, "proxy"))).endsWith(TaskEvent.TERMINATED, TaskEvent.RESTARTING);
+        assertThat(state(r, "proxy").restarts).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaderTaskThatEndsTakesItsSiblingsDown() {
+        Task leader = task("main", "1s", 0, null);
+        leader.leader = true;
+        AllocRunner r = start(Job.TYPE_BATCH, leader, task("log-shipper", null, 0, null));
+
+        timers.advance(Duration.ofSeconds(1));
+        settle();
+
+        TaskState shipper = state(r, "log-shipper");
+        assertThat(types(shipper)).containsSubsequence(TaskEvent.STARTED, TaskEvent.LEADER_DEAD,
+                TaskEvent.TERMINATED, TaskEvent.KILLED);
+        assertThat(shipper.state).isEqualTo(TaskState.STATE_DEAD);
+        assertThat(shipper.failed).isFalse();
+        assertThat(state(r, "main").failed).isFalse();
+        assertThat(r.clientStatus()).isEqualTo(Allocation.CLIENT_COMPLETE);
+    }
+
+    @Test
+    void aRestoredAllocationStartsItsWaitingMainTaskWhenThePrestartTaskHadCompleted() {
+        Allocation a = alloc(Job.TYPE_SERVICE, task("init", "1s", 0, prestart(false)), task("web", null, 0, null));
+        LocalAllocState saved = new LocalAllocState();
+        saved.alloc = a;
+        LocalAllocState.LocalTaskState init = new LocalAllocState.LocalTaskState();
+        init.state = TaskState.pending();
+        init.state.state = TaskState.STATE_DEAD;
+        init.state.failed = false;
+        init.state.startedAt = "2026-01-01T00:00:00Z";
+        init.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.TERMINATED, 1)));
+        LocalAllocState.LocalTaskState web = new LocalAllocState.LocalTaskState();
+        web.state = TaskState.pending();
+        web.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
+        saved.tasks.put("init", init);
+        saved.tasks.put("web", web);
+
+        AllocRunner r = new AllocRunner(a, context(), x -> { });
+        r.restore(saved);
+        settle();
+
+        assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
+        assertThat(types(state(r, "init"))).containsExactly(TaskEvent.TERMINATED);
+        assertThat(r.clientStatus()).isEqualTo(Allocation.CLIENT_RUNNING);
+    }
+
+    @Test
+    void aRestoredAllocationKeepsItsMainTaskWaitingWhileThePrestartTaskHasNotCompleted() {
+        Allocation a = alloc(Job.TYPE_SERVICE, task("init", "1s", 0, prestart(false)), task("web", null, 0, null));
+        LocalAllocState saved = new LocalAllocState();
+        saved.alloc = a;
+        LocalAllocState.LocalTaskState init = new LocalAllocState.LocalTaskState();
+        init.state = TaskState.pending();
+        init.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
+        LocalAllocState.LocalTaskState web = new LocalAllocState.LocalTaskState();
+        web.state = TaskState.pending();
+        web.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
+        saved.tasks.put("init", init);
+        saved.tasks.put("web", web);
+
+        AllocRunner r = new AllocRunner(a, context(), x -> { });
+        r.restore(saved);
+        settle();
+
+        assertThat(state(r, "init").state).isEqualTo(TaskState.STATE_RUNNING);
+        assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED);
+
+        timers.advance(Duration.ofSeconds(1));
+
+        assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
+    }
+
+    /** Runs what is due now (exit notifications hop through a zero-delay timer). */
+    private void settle() {
+        timers.advance(Duration.ZERO);
+    }
+
+    private AllocRunner start(String type, Task... tasks) {
+        AllocRunner r = new AllocRunner(alloc(type, tasks), context(), x -> { });
+        r.start();
+        return r;
+    }
+
+    private AllocRunner.Context context() {
+        Node node = new Node();
+        node.id = "n1";
+        node.datacenter = "dc1";
+        Map<String, Driver> drivers = Map.of(MockDriver.NAME, new MockDriver(timers));
+        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+    }
+
+    private static Allocation alloc(String type, Task... tasks) {
+        TaskGroup group = new TaskGroup();
+        group.name = "g";
+        group.tasks = List.of(tasks);
+        Job job = new Job();
+        job.id = "j";
+        job.name = "j";
+        job.type = type;
+        job.namespace = "default";
+        job.taskGroups = List.of(group);
+        Allocation a = new Allocation();
+        a.id = "5d0f3c1e-7a7b-4c59-8c1e-000000000001";
+        a.name = "j.g[0]";
+        a.namespace = "default";
+        a.nodeId = "n1";
+        a.jobId = "j";
+        a.job = job;
+        a.taskGroup = "g";
+        return a;
+    }
+
+    /** A mock task that exits with {@code exitCode} after {@code runFor}, or (null) runs for longer than any test. */
+    private static Task task(String name, String runFor, int exitCode, TaskLifecycleConfig lifecycle) {
+        Task t = new Task();
+        t.name = name;
+        t.driver = MockDriver.NAME;
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("run_for", runFor == null ? "1h" : runFor);
+        config.put("exit_code", exitCode);
+        t.config = config;
+        t.lifecycle = lifecycle;
+        RestartPolicy restart = new RestartPolicy();
+        restart.attempts = exitCode == 0 ? 2 : 0;
+        restart.interval = Duration.ofMinutes(5).toNanos();
+        restart.delay = Duration.ofSeconds(1).toNanos();
+        restart.mode = RestartPolicy.MODE_FAIL;
+        t.restartPolicy = restart;
+        t.killTimeout = Duration.ofSeconds(1).toNanos();
+        return t;
+    }
+
+    private static TaskLifecycleConfig prestart(boolean sidecar) {
+        TaskLifecycleConfig l = new TaskLifecycleConfig();
+        l.hook = TaskLifecycleConfig.HOOK_PRESTART;
+        l.sidecar = sidecar;
+        return l;
+    }
+
+    private static TaskState state(AllocRunner r, String task) {
+        return r.clientUpdate().taskStates.get(task);
+    }
+
+    private static List<String> types(TaskState s) {
+        return s.events.stream().map(e -> e.type).toList();
+    }
+}
