@@ -50,6 +50,14 @@ final class AllocStateStore {
         }
     }
 
+    void delete(String allocId) {
+        try {
+            Files.deleteIfExists(dir.resolve(allocId + SUFFIX));
+        } catch (IOException e) {
+            LOG.warn("cannot delete the local state of allocation {}: {}", allocId, e.toString());
+        }
+    }
+
     /** Every saved allocation; files that do not decode are skipped (and said so). */
     List<LocalAllocState> loadAll() {
         List<LocalAllocState> all = new ArrayList<>();

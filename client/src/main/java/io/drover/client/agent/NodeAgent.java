@@ -17,9 +17,12 @@ import io.drover.model.Allocation;
 import io.drover.model.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +63,7 @@ public final class NodeAgent implements AutoCloseable {
     private final AllocRunner.Context context;
     private final AllocStateStore localState;
     private final Map<String, AllocRunner> allocs = new HashMap<>();
+    private final AllocGarbageCollector gc;
     private boolean started;
     private boolean closed;
 
@@ -95,6 +99,18 @@ public final class NodeAgent implements AutoCloseable {
         this.heartbeats = new NodeHeartbeats(rpc, timers, random);
         this.updates = new AllocUpdateBatcher(rpc);
         this.watcher = new AllocWatcher(rpc, List.of(node.id), config.watchWait(), timers, random, this::onAllocs);
+        this.gc = new AllocGarbageCollector(config.gc(), allocs::size, () -> diskUsagePercent(context.allocsRoot()));
+    }
+
+    /** How full the disk holding {@code dir} is; 0 when the host will not say. */
+    static double diskUsagePercent(Path dir) {
+        try {
+            FileStore store = Files.getFileStore(dir);
+            long total = store.getTotalSpace();
+            return total <= 0 ? 0 : 100.0 * (total - store.getUsableSpace()) / total;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Node buildNode(NodeAgentConfig config, NodeIdentity identity, Map<String, DriverHealth> drivers, Clock clock) {
@@ -125,6 +141,8 @@ public final class NodeAgent implements AutoCloseable {
             watcher.start();
             long tick = config.updateInterval().toNanos();
             executor.scheduleAtFixedRate(updates::tick, tick, tick, TimeUnit.NANOSECONDS);
+            long gcEvery = config.gc().interval().toNanos();
+            executor.scheduleAtFixedRate(() -> collectGarbage(0), gcEvery, gcEvery, TimeUnit.NANOSECONDS);
             return null;
         });
         LOG.info("node agent started: node {} ({}), servers {}", node.id, node.name, config.servers());
@@ -175,10 +193,47 @@ public final class NodeAgent implements AutoCloseable {
     private void allocChanged(AllocRunner runner) {
         updates.markDirty(runner);
         localState.save(runner.localState());
+        if (runner.terminal()) {
+            gc.finished(runner.id());
+        }
     }
 
-    /** Allocations of this node the servers changed. */
+    /**
+     * Removes finished allocations while the node is over its limits ({@link AllocGcPolicy}),
+     * making room for {@code incoming} new ones first.
+     */
+    private void collectGarbage(int incoming) {
+        if (closed) {
+            return;
+        }
+        String id;
+        while ((id = gc.next(this::removable, incoming)) != null) {
+            AllocRunner runner = allocs.remove(id);
+            localState.delete(id);
+            if (runner == null) {
+                continue;
+            }
+            runner.destroy();
+            try {
+                runner.allocDir().destroy();
+            } catch (IOException e) {
+                LOG.warn("allocation {}: cannot remove its directory {}: {}", id, runner.allocDir().dir(), e.toString());
+            }
+        }
+    }
+
+    /** Finished here, and the servers know it is over: removing it loses nothing they still need. */
+    private boolean removable(String allocId) {
+        AllocRunner r = allocs.get(allocId);
+        return r != null && r.terminal() && r.serverCopyTerminal();
+    }
+
+    /**
+     * Allocations of this node the servers changed: known ones are updated first, so that
+     * finished ones the servers now see as over can make room for the new ones.
+     */
     private void onAllocs(List<Allocation> changed) {
+        List<Allocation> incoming = new ArrayList<>();
         for (Allocation a : changed) {
             if (!node.id.equals(a.nodeId)) {
                 continue;
@@ -188,13 +243,17 @@ public final class NodeAgent implements AutoCloseable {
                 known.update(a);
                 localState.save(known.localState());
             } else if (!a.terminalStatus()) {
-                try {
-                    AllocRunner runner = new AllocRunner(a, context, this::allocChanged);
-                    allocs.put(a.id, runner);
-                    runner.start();
-                } catch (RuntimeException e) {
-                    LOG.warn("allocation {} could not be run: {}", a.id, e.toString());
-                }
+                incoming.add(a);
+            }
+        }
+        collectGarbage(incoming.size());
+        for (Allocation a : incoming) {
+            try {
+                AllocRunner runner = new AllocRunner(a, context, this::allocChanged);
+                allocs.put(a.id, runner);
+                runner.start();
+            } catch (RuntimeException e) {
+                LOG.warn("allocation {} could not be run: {}", a.id, e.toString());
             }
         }
     }

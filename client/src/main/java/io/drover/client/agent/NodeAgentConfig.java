@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param httpAddr the node's HTTP address, as it registers it
  * @param updateInterval how often changed allocations are sent to the servers
  * @param watchWait how long one allocation watch may park on a server
+ * @param gc when finished allocations are removed from the node
  */
 public record NodeAgentConfig(List<String> servers, Path dataDir, String name, String datacenter, String region,
         String nodeClass, Map<String, String> meta, String ip, String httpAddr, Duration updateInterval,
-        Duration watchWait) {
+        Duration watchWait, AllocGcPolicy gc) {
     /** Nomad's client sends allocation updates every 200 ms. */
     public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_WATCH_WAIT = Duration.ofMinutes(1);
@@ -43,6 +44,15 @@ public record NodeAgentConfig(List<String> servers, Path dataDir, String name, S
         Objects.requireNonNull(httpAddr, "httpAddr");
         Objects.requireNonNull(updateInterval, "updateInterval");
         Objects.requireNonNull(watchWait, "watchWait");
+        Objects.requireNonNull(gc, "gc");
+    }
+
+    /** With Nomad's default garbage collection. */
+    public NodeAgentConfig(List<String> servers, Path dataDir, String name, String datacenter, String region,
+            String nodeClass, Map<String, String> meta, String ip, String httpAddr, Duration updateInterval,
+            Duration watchWait) {
+        this(servers, dataDir, name, datacenter, region, nodeClass, meta, ip, httpAddr, updateInterval, watchWait,
+                AllocGcPolicy.DEFAULT);
     }
 
     /** Defaults for everything but where the servers are and where data goes. */
@@ -53,11 +63,16 @@ public record NodeAgentConfig(List<String> servers, Path dataDir, String name, S
 
     public NodeAgentConfig withHttpAddr(String addr) {
         return new NodeAgentConfig(servers, dataDir, name, datacenter, region, nodeClass, meta, ip, addr,
-                updateInterval, watchWait);
+                updateInterval, watchWait, gc);
     }
 
     public NodeAgentConfig withRegion(String r) {
         return new NodeAgentConfig(servers, dataDir, name, datacenter, r, nodeClass, meta, ip, httpAddr,
-                updateInterval, watchWait);
+                updateInterval, watchWait, gc);
+    }
+
+    public NodeAgentConfig withGc(AllocGcPolicy policy) {
+        return new NodeAgentConfig(servers, dataDir, name, datacenter, region, nodeClass, meta, ip, httpAddr,
+                updateInterval, watchWait, policy);
     }
 }

@@ -2,7 +2,10 @@ package io.drover.client.task;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Objects;
 
 /**
@@ -75,6 +78,21 @@ public final class AllocDir {
         }
         for (String d : new String[] {"local", "secrets", "tmp"}) {
             Files.createDirectories(taskDir(task).resolve(d));
+        }
+    }
+
+    /**
+     * Removes the allocation's directory and everything in it (links are removed, never
+     * followed); a directory already gone is fine.
+     */
+    public void destroy() throws IOException {
+        if (!Files.exists(dir(), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir())) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

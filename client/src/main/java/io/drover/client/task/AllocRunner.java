@@ -75,6 +75,11 @@ public final class AllocRunner implements ClientAlloc {
         return status.terminal();
     }
 
+    /** Whether the servers' last word on the allocation (their copy) is that it is over. */
+    public boolean serverCopyTerminal() {
+        return alloc.terminalStatus();
+    }
+
     /** Builds the allocation directory and starts every task of the group. */
     public void start() {
         if (!createTasks()) {
