@@ -163,6 +163,51 @@ class AllocRunnerLifecycleTest {
         assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
     }
 
+    @Test
+    void aStoppedAllocationWaitsOutItsGroupShutdownDelayBeforeKillingTasks() {
+        Allocation a = alloc(Job.TYPE_SERVICE, task("web", null, 0, null));
+        a.job.taskGroups.get(0).shutdownDelay = Duration.ofSeconds(5).toNanos();
+        AllocRunner r = new AllocRunner(a, context(), x -> { });
+        r.start();
+        settle();
+
+        r.update(stopped(a));
+        timers.advance(Duration.ofMillis(4_900));
+        assertThat(types(state(r, "web"))).doesNotContain(TaskEvent.KILLING);
+        assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_RUNNING);
+
+        timers.advance(Duration.ofMillis(100));
+        settle();
+        assertThat(types(state(r, "web"))).endsWith(TaskEvent.KILLING, TaskEvent.TERMINATED, TaskEvent.KILLED);
+        assertThat(r.clientStatus()).isEqualTo(Allocation.CLIENT_COMPLETE);
+    }
+
+    @Test
+    void aTaskShutdownDelayKeepsTheTaskRunningAfterKillingIsAnnounced() {
+        Task web = task("web", null, 0, null);
+        web.shutdownDelay = Duration.ofSeconds(2).toNanos();
+        Allocation a = alloc(Job.TYPE_SERVICE, web);
+        AllocRunner r = new AllocRunner(a, context(), x -> { });
+        r.start();
+        settle();
+
+        r.update(stopped(a));
+        timers.advance(Duration.ofMillis(1_900));
+        assertThat(types(state(r, "web"))).endsWith(TaskEvent.KILLING);
+        assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_RUNNING);
+
+        timers.advance(Duration.ofMillis(100));
+        settle();
+        assertThat(types(state(r, "web"))).endsWith(TaskEvent.KILLING, TaskEvent.TERMINATED, TaskEvent.KILLED);
+        assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_DEAD);
+    }
+
+    private static Allocation stopped(Allocation a) {
+        Allocation s = a.copy();
+        s.desiredStatus = Allocation.DESIRED_STOP;
+        return s;
+    }
+
     /** Runs what is due now (exit notifications hop through a zero-delay timer). */
     private void settle() {
         timers.advance(Duration.ZERO);

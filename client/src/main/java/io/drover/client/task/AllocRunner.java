@@ -45,6 +45,9 @@ public final class AllocRunner implements ClientAlloc {
     private Allocation alloc;
     private AllocClientStatus status = AllocClientStatus.PENDING;
     private boolean siblingsKilled;
+    /** The servers stopped the allocation: its tasks are being (or about to be) killed. */
+    private boolean stopping;
+    private boolean destroyed;
     private TaskHookCoordinator hooks;
     /** While the tasks are being started or restored one by one: releasing waits until all are. */
     private boolean starting;
@@ -171,16 +174,32 @@ public final class AllocRunner implements ClientAlloc {
             fromServer.job = alloc.job;
         }
         alloc = fromServer;
-        if (fromServer.serverTerminalStatus()) {
-            long now = GoTime.unixNanos(ctx.timers().now());
-            for (TaskRunner t : tasks.values()) {
-                t.kill(TaskRunner.killingEvent(now));
+        if (fromServer.serverTerminalStatus() && !stopping) {
+            stopping = true;
+            TaskGroup group = alloc.lookupTaskGroup();
+            long delay = group == null || group.shutdownDelay == null ? 0 : group.shutdownDelay;
+            if (delay > 0) {
+                // The group's shutdown_delay passes before any task is told to stop.
+                ctx.timers().schedule(delay, this::killTasks);
+            } else {
+                killTasks();
             }
+        }
+    }
+
+    private void killTasks() {
+        if (destroyed) {
+            return;
+        }
+        long now = GoTime.unixNanos(ctx.timers().now());
+        for (TaskRunner t : tasks.values()) {
+            t.kill(TaskRunner.killingEvent(now));
         }
     }
 
     /** The node is going away: tasks end at once, nothing more is reported. */
     public void destroy() {
+        destroyed = true;
         health.cancel();
         for (TaskRunner t : tasks.values()) {
             t.destroy();

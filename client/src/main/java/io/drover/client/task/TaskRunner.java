@@ -264,7 +264,8 @@ public final class TaskRunner {
 
     /**
      * Stops the task: {@code why} (Killing, Sibling Task Failed, Leader Task Dead) is recorded,
-     * the driver sends the task's kill signal, and after its kill timeout a forced kill.
+     * and after the task's {@code ShutdownDelay} the driver sends its kill signal, and after its
+     * kill timeout a forced kill.
      */
     public void kill(TaskEvent why) {
         if (dead() || killing) {
@@ -278,7 +279,18 @@ public final class TaskRunner {
             emit(why);
         }
         if (handle != null) {
-            handle.kill(task.killSignal, killTimeoutNanos());
+            long delay = task.shutdownDelay == null ? 0 : task.shutdownDelay;
+            if (delay > 0) {
+                // Nomad's shutdown_delay: the task keeps running a while (its clients drain) before its signal.
+                TaskHandle h = handle;
+                timers.schedule(delay, () -> {
+                    if (h == handle && !destroyed) {
+                        h.kill(task.killSignal, killTimeoutNanos());
+                    }
+                });
+            } else {
+                handle.kill(task.killSignal, killTimeoutNanos());
+            }
             onChange.run();
             return;
         }
