@@ -63,4 +63,38 @@ class DevAgentRawExecTest {
             assertThat(summary.get("Failed").asInt()).isZero();
         }
     }
+
+    @Test
+    void aPrestartTaskCompletesBeforeTheMainTaskStarts() throws Exception {
+        try (Agent agent = TestAgents.dev(dir)) {
+            Http http = new Http(agent.httpPort());
+            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
+                JsonNode nodes = http.get("/v1/nodes").json();
+                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
+            });
+            // The main task fails unless the prestart task's file is already there when it starts.
+            String job = "{\"Job\": {\"ID\": \"ordered\", \"Type\": \"batch\", \"Datacenters\": [\"dc1\"],"
+                    + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": ["
+                    + "{\"Name\": \"main\", \"Driver\": \"raw_exec\", \"Config\": {\"command\": \"/bin/sh\","
+                    + " \"args\": [\"-c\", \"cat $NOMAD_ALLOC_DIR/data/ready\"]}},"
+                    + "{\"Name\": \"init\", \"Driver\": \"raw_exec\", \"Lifecycle\": {\"Hook\": \"prestart\"},"
+                    + " \"Config\": {\"command\": \"/bin/sh\","
+                    + " \"args\": [\"-c\", \"sleep 0.3; echo ready > $NOMAD_ALLOC_DIR/data/ready\"]}}]}]}}";
+            assertThat(http.post("/v1/jobs", job).status()).isEqualTo(200);
+
+            Awaitility.await("the job ends").atMost(PATIENCE)
+                    .until(() -> "dead".equals(http.get("/v1/job/ordered").json().get("Status").asText()));
+
+            JsonNode alloc = http.get("/v1/job/ordered/allocations").json().get(0);
+            assertThat(alloc.get("ClientStatus").asText()).isEqualTo("complete");
+            JsonNode init = alloc.get("TaskStates").get("init");
+            JsonNode main = alloc.get("TaskStates").get("main");
+            assertThat(init.get("Failed").asBoolean()).isFalse();
+            assertThat(main.get("Failed").asBoolean()).isFalse();
+            assertThat(java.time.Instant.parse(main.get("StartedAt").asText()))
+                    .isAfterOrEqualTo(java.time.Instant.parse(init.get("FinishedAt").asText()));
+            Path log = dir.resolve("alloc").resolve(alloc.get("ID").asText()).resolve("alloc/logs/main.stdout.0");
+            assertThat(Files.readString(log)).isEqualTo("ready\n");
+        }
+    }
 }
