@@ -163,7 +163,8 @@ public final class Agent implements AutoCloseable {
         NodeAgentConfig node = NodeAgentConfig.of(List.of(config.grpcAddress()), config.dataDir(), config.name(),
                 config.datacenter(), config.advertiseHost())
                 .withHttpAddr(config.httpAddress())
-                .withRegion(config.region());
+                .withRegion(config.region())
+                .withGc(config.clientGc());
         NodeAgent agent = new NodeAgent(node);
         agent.start();
         return agent;

@@ -115,6 +115,9 @@ final class AgentCommand implements Callable<Integer> {
         NodeAgentConfig config;
         try {
             config = ClientFlags.config(servers, dataDir, name, datacenter, region, nodeClass, bind, advertise, httpPort);
+            AgentConfigBuilder files = new AgentConfigBuilder();
+            configs.forEach(files::file);
+            config = config.withGc(files.clientGc());
         } catch (ConfigException e) {
             System.err.println("Error: " + e.getMessage());
             return 1;

@@ -1,5 +1,6 @@
 package io.drover.server.config;
 
+import io.drover.client.agent.AllocGcPolicy;
 import io.drover.server.nodes.HeartbeatConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +31,15 @@ import java.util.Objects;
  * @param numSchedulers scheduler workers on the leader (Nomad's num_schedulers)
  * @param heartbeats how nodes' heartbeat TTLs are set and when a silent node is down
  * @param devNode in dev mode, whether the agent also runs its (simulated) node
+ * @param clientGc when the node agent (in dev mode) removes finished allocations
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
         int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats,
-        boolean devNode) {
+        boolean devNode, AllocGcPolicy clientGc) {
     public AgentConfig {
+        Objects.requireNonNull(clientGc, "clientGc");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
         retryJoin = List.copyOf(retryJoin);

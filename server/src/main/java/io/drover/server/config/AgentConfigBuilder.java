@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.drover.client.agent.AllocGcPolicy;
 import io.drover.server.nodes.HeartbeatConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Merges configuration the way Nomad does: defaults, then config files in order, then flags.
  * Config files use Nomad's agent-config keys in JSON ({@code data_dir}, {@code bind_addr},
- * {@code ports.http}, {@code server.bootstrap_expect}, {@code server.server_join.retry_join}…).
+ * {@code ports.http}, {@code server.bootstrap_expect}, {@code server.server_join.retry_join},
+ * {@code client.gc_max_allocs}…).
  */
 public final class AgentConfigBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +41,7 @@ public final class AgentConfigBuilder {
     int numSchedulers = Runtime.getRuntime().availableProcessors();
     HeartbeatConfig heartbeats = HeartbeatConfig.defaults();
     boolean devNode = true;
+    AllocGcPolicy clientGc = AllocGcPolicy.DEFAULT;
     int maxRequestBodyBytes = 4 << 20;
     String logLevel = "INFO";
 
@@ -184,6 +187,16 @@ public final class AgentConfigBuilder {
         Duration grace = duration(server, "heartbeat_grace").orElse(h.heartbeatGrace());
         Duration failover = duration(server, "failover_heartbeat_ttl").orElse(h.failoverHeartbeatTtl());
         heartbeats = new HeartbeatConfig(minTtl, perSecond, grace, failover);
+        JsonNode client = root.path("client");
+        int maxAllocs = integer(client, "gc_max_allocs").orElse(clientGc.maxAllocs());
+        double diskThreshold = client.path("gc_disk_usage_threshold").isNumber()
+                ? client.path("gc_disk_usage_threshold").asDouble() : clientGc.diskUsageThreshold();
+        Duration gcInterval = duration(client, "gc_interval").orElse(clientGc.interval());
+        try {
+            clientGc = new AllocGcPolicy(maxAllocs, diskThreshold, gcInterval);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config file " + path + ": " + e.getMessage());
+        }
         JsonNode joins = server.path("server_join").path("retry_join");
         if (joins.isMissingNode()) {
             joins = server.path("retry_join");
@@ -192,6 +205,11 @@ public final class AgentConfigBuilder {
             retryJoin.add(j.asText());
         }
         return this;
+    }
+
+    /** The client's garbage collection as the config files set it ({@code client.gc_*}). */
+    public AllocGcPolicy clientGc() {
+        return clientGc;
     }
 
     public AgentConfig build() {
@@ -218,7 +236,8 @@ public final class AgentConfigBuilder {
         String nodeName = name != null ? name : hostName();
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
-                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode);
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
+                clientGc);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
