@@ -14,6 +14,7 @@ import io.drover.model.TaskEvent;
 import io.drover.model.TaskState;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Future;
 
@@ -41,6 +42,7 @@ public final class TaskRunner {
     private final RestartTracker restarts;
     private final ClientTimers timers;
     private final Runnable onChange;
+    private final List<TaskPrestartHook> prestartHooks;
     private final TaskState state = TaskState.pending();
     private TaskHandle handle;
     private Future<?> restartTimer;
@@ -50,9 +52,10 @@ public final class TaskRunner {
     /**
      * @param driver the task's driver, null when this node does not have it (the task then
      *     fails to start, unrecoverably)
+     * @param prestartHooks run in order before each start (artifacts, templates)
      */
     public TaskRunner(String allocId, Task task, AllocDir dir, TaskEnv env, Driver driver, RestartTracker restarts,
-            ClientTimers timers, Runnable onChange) {
+            ClientTimers timers, Runnable onChange, List<TaskPrestartHook> prestartHooks) {
         this.allocId = Objects.requireNonNull(allocId, "allocId");
         this.task = Objects.requireNonNull(task, "task");
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -61,6 +64,7 @@ public final class TaskRunner {
         this.restarts = Objects.requireNonNull(restarts, "restarts");
         this.timers = Objects.requireNonNull(timers, "timers");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.prestartHooks = List.copyOf(prestartHooks);
         state.events = new ArrayList<>();
     }
 
@@ -100,12 +104,47 @@ public final class TaskRunner {
         run();
     }
 
-    /** Starts the task (again); what ends it comes back through {@link #exited}. */
+    /** Starts the task (again): its prestart hooks, then its driver; what ends it comes back through {@link #exited}. */
     private void run() {
         restartTimer = null;
+        prestart(0);
+    }
+
+    // ---- prestart hooks: each may finish later, back on the state thread ----
+
+    private void prestart(int next) {
         if (killing || destroyed) {
             return;
         }
+        if (next == prestartHooks.size()) {
+            startDriver();
+            return;
+        }
+        prestartHooks.get(next).prestart(e -> {
+            emit(e);
+            onChange.run();
+        }, new TaskPrestartHook.Done() {
+            @Override
+            public void succeeded() {
+                prestart(next + 1);
+            }
+
+            @Override
+            public void failed(boolean recoverable) {
+                if (!killing && !destroyed) {
+                    decide(restarts.startFailed(recoverable));
+                }
+            }
+        });
+    }
+
+    private void cancelPrestart() {
+        prestartHooks.forEach(TaskPrestartHook::cancel);
+    }
+
+    // ---- the driver ----
+
+    private void startDriver() {
         if (driver == null) {
             emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos())
                     .setDriverError("driver \"" + task.driver + "\" is not available on this node"));
@@ -248,7 +287,8 @@ public final class TaskRunner {
             onChange.run();
             return;
         }
-        // Not running (waiting to restart, or never started): nothing to stop.
+        // Not running (in its prestart hooks, waiting to restart, or never started): nothing to stop.
+        cancelPrestart();
         if (restartTimer != null) {
             restartTimer.cancel(false);
             restartTimer = null;
@@ -264,6 +304,7 @@ public final class TaskRunner {
     /** The node is going away: the task ends now and nothing more is reported. */
     public void destroy() {
         destroyed = true;
+        cancelPrestart();
         if (restartTimer != null) {
             restartTimer.cancel(false);
         }

@@ -8,22 +8,39 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** A local http server for artifact tests: serves what was {@link #put}, 404 for anything else, and archives built in memory. */
+/**
+ * A local http server for artifact tests: serves what was {@link #put}, redirects {@code /moved}
+ * to {@code /hello.txt}, holds {@code /held} until closed, answers 404 for anything else; and
+ * builds archives in memory.
+ */
 final class ArtifactServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final HttpServer server;
+    /** Requests for {@code /held} wait on this; counted down by {@link #close}. */
+    final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down when a request for {@code /held} arrived. */
+    final CountDownLatch heldRequested = new CountDownLatch(1);
 
     ArtifactServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (exchange.getRequestURI().getPath().equals("/moved")) {
+            if (exchange.getRequestURI().getPath().equals("/held")) {
+                heldRequested.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(503, -1);
+            } else if (exchange.getRequestURI().getPath().equals("/moved")) {
                 exchange.getResponseHeaders().add("Location", "/hello.txt");
                 exchange.sendResponseHeaders(302, -1);
             } else if (body == null) {
@@ -87,6 +104,7 @@ final class ArtifactServer implements AutoCloseable {
 
     @Override
     public void close() {
+        release.countDown();
         server.stop(0);
     }
 }
