@@ -20,8 +20,10 @@ import java.util.concurrent.Future;
 
 /**
  * Runs one task of an allocation through its driver, as Nomad's task runner, and keeps its
- * {@link TaskState}: Received and Task Setup (building the task directory), then Started, or
- * Driver Failure when the driver cannot start it; when it ends, Terminated with its exit code
+ * {@link TaskState}: Received and Task Setup (building the task directory), then before each
+ * start its {@link TaskPrestartHook}s (artifacts: Downloading Artifacts, or Failed Artifact
+ * Download, a start failure for the restart policy), then Started, or Driver Failure when the
+ * driver cannot start it; when it ends, Terminated with its exit code
  * and signal, then what the {@link RestartTracker} decides: Restarting (pending, started again
  * after the delay), Not Restarting (dead, failed) or nothing more (dead, successful). A kill
  * emits the event that asked for it (Killing with the kill timeout, or why a sibling took it

@@ -212,4 +212,36 @@ class ArtifactFetcherTest {
         assertThatThrownBy(() -> fetch(artifact("git::https://github.com/hashicorp/nomad", null, null, "local/")))
                 .hasMessageContaining("this node fetches http and https URLs only");
     }
+
+    @Test
+    void aLinkOutOfTheDestinationIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(bytes))) {
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("/etc");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        server.put("/links.tgz", bytes.toByteArray());
+
+        assertThatThrownBy(() -> fetch(artifact(server.url("/links.tgz"), null, null, "local/")))
+                .hasMessage("archive entry etc links outside the destination: /etc");
+        assertThat(local("etc")).doesNotExist();
+    }
+
+    @Test
+    void aGzipStreamUnpacksToASingleFileOnlyInFileMode() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write("plain".getBytes(StandardCharsets.UTF_8));
+        }
+        server.put("/notes.gz", bytes.toByteArray());
+
+        assertThatThrownBy(() -> fetch(artifact(server.url("/notes.gz"), null, null, "local/")))
+                .hasMessage("gzip-compressed files can only unarchive to a single file");
+        fetch(artifact(server.url("/notes.gz"), null, TaskArtifact.MODE_FILE, "local/notes.txt"));
+        assertThat(local("notes.txt")).hasContent("plain");
+    }
 }
