@@ -15,8 +15,13 @@ import io.drover.model.TaskState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -29,11 +34,33 @@ import java.util.function.Consumer;
  * {@code dirty} for the update batcher. Confined to the node's state thread.
  */
 public final class AllocRunner implements ClientAlloc {
-    /** Where the node agent finds what a runner needs besides the allocation. */
+    /**
+     * Where the node agent finds what a runner needs besides the allocation.
+     *
+     * @param artifactFetcher fetches tasks' artifacts
+     * @param downloads where artifact downloads block, off the state thread
+     */
     public record Context(Node node, String region, Path allocsRoot, Map<String, Driver> drivers, ClientTimers timers,
-            Random random) {
+            Random random, ArtifactFetcher artifactFetcher, ExecutorService downloads) {
         public Context {
             drivers = Map.copyOf(drivers);
+            Objects.requireNonNull(artifactFetcher, "artifactFetcher");
+            Objects.requireNonNull(downloads, "downloads");
+        }
+
+        /** With the default artifact fetcher, and downloads on daemon threads that end when idle. */
+        public Context(Node node, String region, Path allocsRoot, Map<String, Driver> drivers, ClientTimers timers,
+                Random random) {
+            this(node, region, allocsRoot, drivers, timers, random, ArtifactFetcher.create(), downloadThreads());
+        }
+
+        private static ExecutorService downloadThreads() {
+            AtomicInteger n = new AtomicInteger();
+            return Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "artifact-download-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 
@@ -160,9 +187,15 @@ public final class AllocRunner implements ClientAlloc {
                     jobType, t.lifecycle, ctx.timers()::now, ctx.random());
             TaskEnv env = TaskEnv.of(alloc, t, dir, ctx.node(), ctx.region());
             tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, ctx.drivers().get(t.driver), restarts, ctx.timers(),
-                    this::taskChanged));
+                    this::taskChanged, prestartHooks(t, env)));
         }
         return true;
+    }
+
+    /** What runs before each start of a task, in Nomad's order. */
+    private List<TaskPrestartHook> prestartHooks(Task t, TaskEnv env) {
+        return List.of(new ArtifactHook(t.name, t.artifacts, dir, env, ctx.artifactFetcher(), ctx.downloads(),
+                ctx.timers()));
     }
 
     /** A newer version from the servers; a stop or evict kills the tasks. */

@@ -14,13 +14,16 @@ import io.drover.model.TaskEvent;
 import io.drover.model.TaskState;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Future;
 
 /**
  * Runs one task of an allocation through its driver, as Nomad's task runner, and keeps its
- * {@link TaskState}: Received and Task Setup (building the task directory), then Started, or
- * Driver Failure when the driver cannot start it; when it ends, Terminated with its exit code
+ * {@link TaskState}: Received and Task Setup (building the task directory), then before each
+ * start its {@link TaskPrestartHook}s (artifacts: Downloading Artifacts, or Failed Artifact
+ * Download, a start failure for the restart policy), then Started, or Driver Failure when the
+ * driver cannot start it; when it ends, Terminated with its exit code
  * and signal, then what the {@link RestartTracker} decides: Restarting (pending, started again
  * after the delay), Not Restarting (dead, failed) or nothing more (dead, successful). A kill
  * emits the event that asked for it (Killing with the kill timeout, or why a sibling took it
@@ -41,6 +44,7 @@ public final class TaskRunner {
     private final RestartTracker restarts;
     private final ClientTimers timers;
     private final Runnable onChange;
+    private final List<TaskPrestartHook> prestartHooks;
     private final TaskState state = TaskState.pending();
     private TaskHandle handle;
     private Future<?> restartTimer;
@@ -51,9 +55,10 @@ public final class TaskRunner {
     /**
      * @param driver the task's driver, null when this node does not have it (the task then
      *     fails to start, unrecoverably)
+     * @param prestartHooks run in order before each start (artifacts, templates)
      */
     public TaskRunner(String allocId, Task task, AllocDir dir, TaskEnv env, Driver driver, RestartTracker restarts,
-            ClientTimers timers, Runnable onChange) {
+            ClientTimers timers, Runnable onChange, List<TaskPrestartHook> prestartHooks) {
         this.allocId = Objects.requireNonNull(allocId, "allocId");
         this.task = Objects.requireNonNull(task, "task");
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -62,6 +67,7 @@ public final class TaskRunner {
         this.restarts = Objects.requireNonNull(restarts, "restarts");
         this.timers = Objects.requireNonNull(timers, "timers");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.prestartHooks = List.copyOf(prestartHooks);
         state.events = new ArrayList<>();
     }
 
@@ -131,12 +137,47 @@ public final class TaskRunner {
         }
     }
 
-    /** Starts the task (again); what ends it comes back through {@link #exited}. */
+    /** Starts the task (again): its prestart hooks, then its driver; what ends it comes back through {@link #exited}. */
     private void run() {
         restartTimer = null;
+        prestart(0);
+    }
+
+    // ---- prestart hooks: each may finish later, back on the state thread ----
+
+    private void prestart(int next) {
         if (killing || destroyed) {
             return;
         }
+        if (next == prestartHooks.size()) {
+            startDriver();
+            return;
+        }
+        prestartHooks.get(next).prestart(e -> {
+            emit(e);
+            onChange.run();
+        }, new TaskPrestartHook.Done() {
+            @Override
+            public void succeeded() {
+                prestart(next + 1);
+            }
+
+            @Override
+            public void failed(boolean recoverable) {
+                if (!killing && !destroyed) {
+                    decide(restarts.startFailed(recoverable));
+                }
+            }
+        });
+    }
+
+    private void cancelPrestart() {
+        prestartHooks.forEach(TaskPrestartHook::cancel);
+    }
+
+    // ---- the driver ----
+
+    private void startDriver() {
         if (driver == null) {
             emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos())
                     .setDriverError("driver \"" + task.driver + "\" is not available on this node"));
@@ -294,7 +335,8 @@ public final class TaskRunner {
             onChange.run();
             return;
         }
-        // Not running (waiting to restart, or never started): nothing to stop.
+        // Not running (in its prestart hooks, waiting to restart, or never started): nothing to stop.
+        cancelPrestart();
         if (restartTimer != null) {
             restartTimer.cancel(false);
             restartTimer = null;
@@ -310,6 +352,7 @@ public final class TaskRunner {
     /** The node is going away: the task ends now and nothing more is reported. */
     public void destroy() {
         destroyed = true;
+        cancelPrestart();
         if (restartTimer != null) {
             restartTimer.cancel(false);
         }

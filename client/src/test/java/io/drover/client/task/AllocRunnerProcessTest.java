@@ -12,6 +12,7 @@ import io.drover.model.Node;
 import io.drover.model.Resources;
 import io.drover.model.RestartPolicy;
 import io.drover.model.Task;
+import io.drover.model.TaskArtifact;
 import io.drover.model.TaskEvent;
 import io.drover.model.TaskGroup;
 import io.drover.model.TaskState;
@@ -27,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,13 @@ class AllocRunnerProcessTest {
 
     private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart)
             throws Exception {
+        return run(type, script, env, restart, null);
+    }
+
+    private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart,
+            List<TaskArtifact> artifacts) throws Exception {
         Task task = new Task();
+        task.artifacts = artifacts;
         task.name = "t";
         task.driver = "raw_exec";
         task.config = new LinkedHashMap<>(Map.of("command", "/bin/sh", "args", List.of("-c", script)));
@@ -230,5 +238,77 @@ class AllocRunnerProcessTest {
         TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
         assertThat(t.events.get(4).signal).isEqualTo(2);
         assertThat(types(t)).endsWith(TaskEvent.KILLED);
+    }
+
+    private static TaskArtifact artifact(String source) {
+        TaskArtifact a = new TaskArtifact();
+        a.getterSource = source;
+        a.getterMode = TaskArtifact.MODE_ANY;
+        a.relativeDest = "local/";
+        return a;
+    }
+
+    @Test
+    void theTaskReadsTheArtifactFetchedBeforeItStarted() throws Exception {
+        try (ArtifactServer server = new ArtifactServer()) {
+            server.put("/greeting.txt", "hello from the artifact\n");
+            AllocRunner r = run("batch", "cat \"$NOMAD_TASK_DIR/greeting.txt\"", null, null,
+                    List.of(artifact(server.url("/greeting.txt"))));
+
+            TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+            assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.DOWNLOADING_ARTIFACTS,
+                    TaskEvent.STARTED, TaskEvent.TERMINATED);
+            assertThat(t.events.get(2).displayMessage).isEqualTo("Client is downloading artifacts");
+            assertThat(Files.readString(r.allocDir().stdout("t"))).isEqualTo("hello from the artifact\n");
+        }
+    }
+
+    @Test
+    void aFailedDownloadIsRecoverableAndTheRestartPolicyDecides() throws Exception {
+        try (ArtifactServer server = new ArtifactServer()) {
+            String url = server.url("/missing.tgz");
+            AllocRunner r = run("batch", "exit 0", null,
+                    new RestartPolicy(1, Duration.ofMinutes(10).toNanos(), Duration.ofMillis(10).toNanos(), "fail"),
+                    List.of(artifact(url)));
+
+            TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+            assertThat(t.failed).isTrue();
+            assertThat(t.restarts).isEqualTo(1L);
+            assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.DOWNLOADING_ARTIFACTS,
+                    TaskEvent.ARTIFACT_DOWNLOAD_FAILED, TaskEvent.RESTARTING, TaskEvent.DOWNLOADING_ARTIFACTS,
+                    TaskEvent.ARTIFACT_DOWNLOAD_FAILED, TaskEvent.NOT_RESTARTING);
+            TaskEvent failed = t.events.get(3);
+            String why = "failed to download artifact \"" + url + "\": bad response code: 404";
+            assertThat(failed.downloadError).isEqualTo(why);
+            assertThat(failed.details).containsEntry("download_error", why);
+            assertThat(failed.displayMessage).isEqualTo(why);
+            assertThat(t.events.get(7).displayMessage)
+                    .isEqualTo("Exceeded allowed attempts 1 in interval 10m0s and mode is \"fail\"");
+            assertThat(r.allocDir().stdout("t")).doesNotExist();
+        }
+    }
+
+    @Test
+    void stoppingDuringTheDownloadKillsTheTaskWithoutStartingIt() throws Exception {
+        try (ArtifactServer server = new ArtifactServer()) {
+            AllocRunner r = run("service", "exit 0", null, null, List.of(artifact(server.url("/held"))));
+            Allocation stop = new Allocation();
+            stop.id = r.id();
+            stop.desiredStatus = Allocation.DESIRED_STOP;
+            // The server holds the download until it is closed: the stop comes while it is under way.
+            assertThat(server.heldRequested.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            on(() -> {
+                r.update(stop);
+                return null;
+            });
+
+            TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+            assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.DOWNLOADING_ARTIFACTS,
+                    TaskEvent.KILLING, TaskEvent.KILLED);
+            assertThat(t.failed).isFalse();
+        }
     }
 }
