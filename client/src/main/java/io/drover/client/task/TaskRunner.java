@@ -139,9 +139,14 @@ public final class TaskRunner {
      * Takes the task up again after the agent restarted, from what {@link #localState()} saved:
      * a dead task stays dead; a running one is re-attached to its process when that still
      * lives (never started a second time), or else counts as exited with an unknown code and
-     * the restart policy decides; one waiting to (re)start is started.
+     * the restart policy decides, counting the restarts used before; one waiting to (re)start
+     * is started.
      */
     public void restore(LocalAllocState.LocalTaskState saved) {
+        if (saved.restartIntervalStart != null) {
+            restarts.resume(new RestartTracker.Usage(saved.restartCount,
+                    GoTime.fromUnixNanos(saved.restartIntervalStart)));
+        }
         TaskState s = saved.state;
         if (s != null) {
             state.state = s.state;
@@ -188,6 +193,9 @@ public final class TaskRunner {
             saved.pid = handle.pid();
             saved.pidStartMillis = handle.pidStartMillis();
         }
+        RestartTracker.Usage used = restarts.usage();
+        saved.restartCount = used.count();
+        saved.restartIntervalStart = GoTime.unixNanos(used.intervalStart());
         return saved;
     }
 
