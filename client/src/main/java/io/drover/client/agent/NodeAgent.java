@@ -223,9 +223,11 @@ public final class NodeAgent implements AutoCloseable {
                 heartbeats.close();
                 watcher.close();
                 updates.close();
-                if (killTasks) {
-                    for (AllocRunner a : allocs.values()) {
+                for (AllocRunner a : allocs.values()) {
+                    if (killTasks) {
                         a.destroy();
+                    } else {
+                        a.detach();
                     }
                 }
                 return null;
