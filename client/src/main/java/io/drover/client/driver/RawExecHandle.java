@@ -119,8 +119,13 @@ final class RawExecHandle implements TaskHandle {
             return;
         }
         killSent = true;
-        if (!Signals.send(process.pid(), ownGroup, Signals.name(signal))) {
+        String name = Signals.name(signal);
+        if (!Signals.send(process.pid(), ownGroup, name)) {
             process.destroy();
+        }
+        if (!ownGroup) {
+            // Without a group of its own only the wrapper got it, and it waits for the task: pass it on.
+            process.children().forEach(c -> Signals.send(c.pid(), false, name));
         }
         forceKill = timers.schedule(timeoutNanos, this::destroy);
     }
