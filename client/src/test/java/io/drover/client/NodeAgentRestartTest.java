@@ -75,8 +75,14 @@ class NodeAgentRestartTest {
         server.stop("a1");
         Awaitility.await().atMost(PATIENCE).until(() -> status("a1").equals(Allocation.CLIENT_COMPLETE));
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-        assertThat(server.lastReported.get("a1").taskStates.get("t").events).extracting(e -> e.type)
-                .contains(TaskEvent.KILLING, TaskEvent.KILLED);
+        TaskState stopped = server.lastReported.get("a1").taskStates.get("t");
+        assertThat(stopped.events).extracting(e -> e.type).contains(TaskEvent.KILLING, TaskEvent.KILLED);
+        // Nomad's default kill signal, SIGINT, reported as such although this agent did not start the task.
+        assertThat(stopped.events).filteredOn(e -> TaskEvent.TERMINATED.equals(e.type)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.exitCode).isEqualTo(130);
+                    assertThat(e.signal).isEqualTo(2);
+                });
         assertThat(readPids(pids)).hasSize(1);
     }
 
@@ -107,10 +113,105 @@ class NodeAgentRestartTest {
         TaskState task = server.lastReported.get("a1").taskStates.get("t");
         assertThat(task.events).extracting(e -> e.type).containsSubsequence(TaskEvent.STARTED, TaskEvent.TERMINATED,
                 TaskEvent.RESTARTING, TaskEvent.STARTED);
+        // The task's wrapper recorded how it ended (SIGKILL, which this agent did not send: a plain code).
         assertThat(task.events).filteredOn(e -> TaskEvent.TERMINATED.equals(e.type)).singleElement()
-                .satisfies(e -> assertThat(e.exitCode).isEqualTo(-1));
+                .satisfies(e -> {
+                    assertThat(e.exitCode).isEqualTo(137);
+                    assertThat(e.signal).isZero();
+                });
         long restarted = Long.parseLong(readPids(pids).get(1));
         assertThat(ProcessHandle.of(restarted)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+    }
+
+    @Test
+    void outputWrittenWhileTheAgentWasDetachedReachesTheLogAfterReattach() throws Exception {
+        NodeAgentConfig config = NodeAgentConfig.of(List.of(server.address()), data, "n1", "dc1", "127.0.0.1");
+        first = new NodeAgent(config);
+        first.start();
+        server.place(TestAllocs.of("a1", first.nodeId(), "raw_exec", Map.of("command", "/bin/sh", "args",
+                List.of("-c", "echo before; while [ ! -e go ]; do sleep 0.05; done; echo after; touch said; "
+                        + "exec sleep 300"))));
+        Path taskDir = data.resolve("alloc").resolve("a1").resolve("t");
+        Path stdout = data.resolve("alloc").resolve("a1").resolve("alloc").resolve("logs").resolve("t.stdout.0");
+        Awaitility.await().atMost(PATIENCE).until(() -> read(stdout).equals("before\n"));
+
+        first.detach();
+        Files.createFile(taskDir.resolve("go"));
+        Awaitility.await().atMost(PATIENCE).until(() -> Files.exists(taskDir.resolve("said")));
+        // Written while no agent reads: it waits in the task's pipe, not lost, not yet in the file.
+        assertThat(read(stdout)).isEqualTo("before\n");
+
+        second = new NodeAgent(config);
+        second.start();
+
+        Awaitility.await().atMost(PATIENCE).until(() -> read(stdout).equals("before\nafter\n"));
+        assertThat(stdout.resolveSibling("t.stdout.1")).doesNotExist();
+    }
+
+    @Test
+    void theExitCodeOfAReattachedTaskIsReportedAndItsPolicyApplied() throws Exception {
+        NodeAgentConfig config = NodeAgentConfig.of(List.of(server.address()), data, "n1", "dc1", "127.0.0.1");
+        first = new NodeAgent(config);
+        first.start();
+        Allocation alloc = TestAllocs.of("a1", first.nodeId(), "raw_exec", Map.of("command", "/bin/sh", "args",
+                List.of("-c", "while [ ! -e go ]; do sleep 0.05; done; exit 3")));
+        alloc.job.taskGroups.get(0).tasks.get(0).restartPolicy = new RestartPolicy(0,
+                Duration.ofMinutes(5).toNanos(), Duration.ofMillis(100).toNanos(), RestartPolicy.MODE_FAIL);
+        server.place(alloc);
+        Path taskDir = data.resolve("alloc").resolve("a1").resolve("t");
+        Awaitility.await().atMost(PATIENCE).until(() -> status("a1").equals(Allocation.CLIENT_RUNNING));
+
+        first.detach();
+        second = new NodeAgent(config);
+        second.start();
+        Files.createFile(taskDir.resolve("go"));
+
+        Awaitility.await().atMost(PATIENCE).until(() -> status("a1").equals(Allocation.CLIENT_FAILED));
+        TaskState task = server.lastReported.get("a1").taskStates.get("t");
+        assertThat(task.failed).isTrue();
+        assertThat(task.events).extracting(e -> e.type).endsWith(TaskEvent.TERMINATED, TaskEvent.NOT_RESTARTING);
+        assertThat(task.events).filteredOn(e -> TaskEvent.TERMINATED.equals(e.type)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.exitCode).isEqualTo(3);
+                    assertThat(e.signal).isZero();
+                });
+    }
+
+    @Test
+    void restartsUsedBeforeTheAgentRestartStillCount() throws Exception {
+        NodeAgentConfig config = NodeAgentConfig.of(List.of(server.address()), data, "n1", "dc1", "127.0.0.1");
+        first = new NodeAgent(config);
+        first.start();
+        // The first run fails at once; the second waits for `go`, then fails too.
+        Allocation alloc = TestAllocs.of("a1", first.nodeId(), "raw_exec", Map.of("command", "/bin/sh", "args",
+                List.of("-c", "echo $$ >> pids; [ $(wc -l < pids) -ge 2 ] || exit 3; "
+                        + "while [ ! -e go ]; do sleep 0.05; done; exit 3")));
+        alloc.job.taskGroups.get(0).tasks.get(0).restartPolicy = new RestartPolicy(1,
+                Duration.ofMinutes(5).toNanos(), Duration.ofMillis(100).toNanos(), RestartPolicy.MODE_FAIL);
+        server.place(alloc);
+        Path taskDir = data.resolve("alloc").resolve("a1").resolve("t");
+        Path pids = taskDir.resolve("pids");
+        Awaitility.await().atMost(PATIENCE).until(() -> readPids(pids).size() == 2
+                && status("a1").equals(Allocation.CLIENT_RUNNING)
+                && server.lastReported.get("a1").taskStates.get("t").restarts == 1L);
+
+        first.detach();
+        second = new NodeAgent(config);
+        second.start();
+        Files.createFile(taskDir.resolve("go"));
+
+        Awaitility.await().atMost(PATIENCE).until(() -> status("a1").equals(Allocation.CLIENT_FAILED));
+        TaskState task = server.lastReported.get("a1").taskStates.get("t");
+        assertThat(task.restarts).isEqualTo(1L);
+        assertThat(task.events).last().satisfies(e -> {
+            assertThat(e.type).isEqualTo(TaskEvent.NOT_RESTARTING);
+            assertThat(e.displayMessage).isEqualTo("Exceeded allowed attempts 1 in interval 5m0s and mode is \"fail\"");
+        });
+        assertThat(readPids(pids)).hasSize(2);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     private String status(String allocId) {

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * ({@link AllocStateStore}); on start, before anything the servers send, the saved allocations
  * are taken up again, their live processes re-attached ({@link AllocRunner#restore}). Closing
  * the agent ends the tasks it runs; {@link #detach()} leaves them running for the next agent on
- * the same data dir. Neither tells the servers anything: the node goes silent.
+ * the same data dir, which reads on from their output pipes and learns how they ended from the
+ * status their wrappers record, and goes on counting their restarts where this one stopped.
+ * Neither tells the servers anything: the node goes silent.
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
@@ -282,9 +284,11 @@ public final class NodeAgent implements AutoCloseable {
                 heartbeats.close();
                 watcher.close();
                 updates.close();
-                if (killTasks) {
-                    for (AllocRunner a : allocs.values()) {
+                for (AllocRunner a : allocs.values()) {
+                    if (killTasks) {
                         a.destroy();
+                    } else {
+                        a.detach();
                     }
                 }
                 return null;

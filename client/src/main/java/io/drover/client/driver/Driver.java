@@ -23,11 +23,15 @@ public interface Driver {
 
     /**
      * Takes up a task a previous run of the agent started, from its process as
-     * {@link TaskHandle#pid()} and {@link TaskHandle#pidStartMillis()} described it.
+     * {@link TaskHandle#pid()} and {@link TaskHandle#pidStartMillis()} described it: its output
+     * is read again, and its end reported as it would have been to the agent that started it.
      *
-     * @return its handle, or null when that process is gone (or its pid now names another)
+     * @param spec the task as it was started
+     * @return its handle (already exited, when the process ended while no agent watched but
+     *     left its exit status), or null when that process is gone (or its pid now names
+     *     another) and nothing says how it ended
      */
-    default TaskHandle reattach(long pid, long pidStartMillis) {
+    default TaskHandle reattach(TaskSpec spec, long pid, long pidStartMillis) {
         return null;
     }
 }

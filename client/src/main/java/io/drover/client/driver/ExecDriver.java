@@ -75,7 +75,7 @@ public final class ExecDriver implements Driver {
     }
 
     @Override
-    public TaskHandle reattach(long pid, long pidStartMillis) {
-        return processes.reattach(pid, pidStartMillis);
+    public TaskHandle reattach(TaskSpec spec, long pid, long pidStartMillis) {
+        return processes.reattach(spec, pid, pidStartMillis);
     }
 }

@@ -9,24 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nomad's {@code raw_exec}: runs the task's {@code command} with its {@code args} as a child
  * process of the agent, without isolation, in the task directory, with the task's environment
- * on top of the agent's own (as Nomad gives raw_exec the host's variables), stdout and stderr
- * piped to {@link LogPump}s that write the task's rotated log files ({@link TaskLogs}).
+ * on top of the agent's own (as Nomad gives raw_exec the host's variables), under a
+ * {@link TaskWrapper} that sends stdout and stderr through named pipes, which {@link LogPump}s
+ * copy into the task's rotated log files ({@link TaskOutput}, {@link TaskLogs}), and records
+ * its exit status: both outlive the agent, so an agent that re-attaches after a restart reads
+ * on where the last one stopped and reports how the task really ended.
  *
- * <p>The child runs in its own session and process group (through {@code setsid}, when the
- * host has it), so stopping the task reaches everything it started: the kill signal goes to
- * the group, and after the kill timeout SIGKILL does.
+ * <p>The wrapper runs in its own session and process group (through {@code setsid}, when the
+ * host has it), with the task in it, so stopping the task reaches everything it started: the
+ * kill signal goes to the group, and after the kill timeout SIGKILL does.
  */
 public final class RawExecDriver implements Driver {
     public static final String NAME = "raw_exec";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
-    /** How long an exit waits for the task's last output to reach its log files. */
-    private static final long LOG_DRAIN_GRACE_NANOS = 2_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(RawExecDriver.class);
 
     private final ClientTimers timers;
     private final boolean ownGroup;
@@ -61,12 +65,16 @@ public final class RawExecDriver implements Driver {
         if (!(command instanceof String c) || c.isBlank()) {
             throw new DriverException("failed to decode driver config: missing required attribute \"command\"", false);
         }
+        TaskWrapper wrapper = TaskWrapper.of(spec);
         List<String> argv = new ArrayList<>();
         if (ownGroup) {
             argv.add(SETSID.toString());
         }
+        // The wrapper goes first: whatever a launcher does, it runs inside the wrapper's redirections.
+        argv.addAll(wrapper.argv());
         argv.addAll(launcher);
-        argv.add(c);
+        // A launcher finds the command in its own view of the host; without one, we look it up now.
+        argv.add(launcher.isEmpty() ? executable(c, spec.taskDir()) : c);
         Object args = config.get("args");
         if (args instanceof List<?> list) {
             for (Object a : list) {
@@ -75,41 +83,85 @@ public final class RawExecDriver implements Driver {
         } else if (args != null) {
             throw new DriverException("failed to decode driver config: args must be a list of strings", false);
         }
+        TaskOutput output;
+        try {
+            wrapper.clearExitStatus();
+            TaskOutput.createFifos(spec.logs());
+            output = TaskOutput.attach(spec.logs(), pumpName(spec));
+        } catch (IOException e) {
+            throw new DriverException("failed to set up the task's log pipes: " + e.getMessage(), true, e);
+        }
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .directory(spec.taskDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.PIPE);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(spec.env());
-        Process process;
         try {
-            process = pb.start();
+            return RawExecHandle.started(pb.start(), ownGroup, timers, output);
         } catch (IOException e) {
-            // A missing or non-executable command will not appear by trying again.
+            output.close();
+            // Our own shell failing to start is a broken host, not something a retry mends.
             throw new DriverException("failed to launch command with executor: " + e.getMessage(), false, e);
         }
-        String who = "logmon-" + spec.allocId().substring(0, Math.min(8, spec.allocId().length())) + "-"
-                + spec.taskName();
-        LogPump out = LogPump.start(process.getInputStream(), spec.logs().stdout(), who + "-stdout");
-        LogPump err = LogPump.start(process.getErrorStream(), spec.logs().stderr(), who + "-stderr");
-        return new RawExecHandle(process, ownGroup, timers, CompletableFuture.allOf(out.drained(), err.drained()));
+    }
+
+    /**
+     * Where {@code command} runs from, as Nomad's executor looks it up before launching: a path
+     * (relative to the task directory) or a name on the agent's {@code PATH}, which is where
+     * the JDK looked when it started the task itself.
+     *
+     * @throws DriverException when there is no such executable: starting again will not make one
+     */
+    static String executable(String command, Path taskDir) throws DriverException {
+        if (command.contains("/")) {
+            if (isExecutableFile(taskDir.resolve(command))) {
+                return command;
+            }
+        } else {
+            String path = System.getenv("PATH");
+            for (String dir : (path == null ? "" : path).split(":", -1)) {
+                Path candidate = (dir.isEmpty() ? taskDir : taskDir.resolve(dir)).resolve(command);
+                if (isExecutableFile(candidate)) {
+                    return candidate.toAbsolutePath().toString();
+                }
+            }
+        }
+        throw new DriverException("failed to launch command with executor: " + command
+                + ": no such executable file (in directory " + taskDir + ")", false);
+    }
+
+    private static boolean isExecutableFile(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p);
+    }
+
+    private static String pumpName(TaskSpec spec) {
+        return "logmon-" + spec.allocId().substring(0, Math.min(8, spec.allocId().length())) + "-" + spec.taskName();
     }
 
     @Override
-    public TaskHandle reattach(long pid, long pidStartMillis) {
+    public TaskHandle reattach(TaskSpec spec, long pid, long pidStartMillis) {
         if (pid <= 0) {
             return null;
         }
+        TaskWrapper wrapper = TaskWrapper.of(spec);
         // ProcessHandle reads /proc/<pid>: a live pid with another start time is a stranger.
         ProcessHandle process = ProcessHandle.of(pid).orElse(null);
         if (process == null || !process.isAlive() || startMillis(process) != pidStartMillis) {
-            return null;
+            // It ended while no agent watched; output it wrote that no one read went with its pipes.
+            OptionalInt status = wrapper.readExitStatus();
+            return status.isPresent() ? new EndedTask(new ExitResult(status.getAsInt(), 0, "")) : null;
         }
-        // Not our child any more: its exit code is not ours to read, only that it ended
-        // (the JDK polls a non-child for that).
-        CompletableFuture<ExitResult> exited = process.onExit().thenApply(p -> new ExitResult(-1, 0,
-                "exit code unknown: the task was re-attached after an agent restart"));
-        return new RawExecHandle(process, ownGroup, timers, exited);
+        TaskOutput output = null;
+        if (TaskOutput.fifosExist(spec.logs())) {
+            try {
+                output = TaskOutput.attach(spec.logs(), pumpName(spec));
+            } catch (IOException e) {
+                LOG.warn("task {} of allocation {} re-attached without its output: {}", spec.taskName(),
+                        spec.allocId(), e.toString());
+            }
+        }
+        return RawExecHandle.reattached(process, ownGroup, timers, wrapper, output);
     }
 
     /** When the process started, in ms since the epoch (0 when the host does not say). */
@@ -117,99 +169,21 @@ public final class RawExecDriver implements Driver {
         return process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
     }
 
-    /**
-     * One task process: a child of this agent, or one a previous run started and this one
-     * re-attached to. Signals go to its process group, through its pid.
-     */
-    private static final class RawExecHandle implements TaskHandle {
-        private final ProcessHandle process;
-        private final boolean ownGroup;
-        private final ClientTimers timers;
-        private final long startMillis;
-        private final CompletableFuture<ExitResult> exited;
-        private volatile boolean killSent;
-        private volatile Future<?> forceKill;
-
-        /** A child this agent started, whose exit code it reads. */
-        RawExecHandle(Process child, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained) {
-            this.process = child.toHandle();
-            this.ownGroup = ownGroup;
-            this.timers = timers;
-            this.startMillis = startMillis(process);
-            this.exited = child.onExit().thenCompose(p -> {
-                ExitResult result = exitResult(p.exitValue());
-                // Report the exit once its output is in the files, but not later than a grace
-                // period: a child the task left running may hold the pipes open for ever.
-                CompletableFuture<ExitResult> reported = logsDrained.thenApply(v -> result);
-                timers.schedule(LOG_DRAIN_GRACE_NANOS, () -> reported.complete(result));
-                return reported;
-            });
-        }
-
-        /** A re-attached process: only that it ended is known. */
-        RawExecHandle(ProcessHandle process, boolean ownGroup, ClientTimers timers,
-                CompletableFuture<ExitResult> exited) {
-            this.process = process;
-            this.ownGroup = ownGroup;
-            this.timers = timers;
-            this.startMillis = startMillis(process);
-            this.exited = exited.whenComplete((r, e) -> cancelForceKill());
-        }
-
-        /**
-         * Java reports a process that died of a signal as 128 + the signal, as Nomad's
-         * executor does; only after we sent one do we read such a code as a signal, since a
-         * process may also exit with it by itself.
-         */
-        private ExitResult exitResult(int code) {
-            cancelForceKill();
-            int signal = killSent && code > 128 && code < 128 + 65 ? code - 128 : 0;
-            return new ExitResult(code, signal, "");
-        }
-
-        private void cancelForceKill() {
-            Future<?> f = forceKill;
-            if (f != null) {
-                f.cancel(false);
-            }
-        }
-
+    /** A task that ended while no agent watched it, known by the exit status its wrapper recorded. */
+    private record EndedTask(ExitResult result) implements TaskHandle {
         @Override
         public CompletableFuture<ExitResult> exited() {
-            return exited;
-        }
-
-        @Override
-        public long pid() {
-            return process.pid();
-        }
-
-        @Override
-        public long pidStartMillis() {
-            return startMillis;
+            return CompletableFuture.completedFuture(result);
         }
 
         @Override
         public void kill(String signal, long timeoutNanos) {
-            if (!process.isAlive()) {
-                return;
-            }
-            killSent = true;
-            if (!Signals.send(process.pid(), ownGroup, Signals.name(signal))) {
-                process.destroy();
-            }
-            forceKill = timers.schedule(timeoutNanos, this::destroy);
+            // Nothing left to stop.
         }
 
         @Override
         public void destroy() {
-            if (!process.isAlive()) {
-                return;
-            }
-            killSent = true;
-            Signals.send(process.pid(), ownGroup, "KILL");
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            // Nothing left to stop.
         }
     }
 }

@@ -17,6 +17,14 @@ public interface TaskHandle {
     /** Ends the task at once without waiting, e.g. when the node agent shuts down. */
     void destroy();
 
+    /**
+     * Stops watching the task but leaves it running, for the next agent to re-attach to: its
+     * output stays where that agent will read it, and {@link #exited()} is not completed by
+     * this agent any more.
+     */
+    default void detach() {
+    }
+
     /** The task's process, for re-attaching after an agent restart; 0 when it has none of its own. */
     default long pid() {
         return 0;

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Where a task's output goes and how it is rotated (Nomad's {@code LogConfig}): files
  * {@code <dir>/<task>.stdout.N} and {@code .stderr.N}, each at most {@code maxFileBytes}, the
- * newest {@code maxFiles} of each kept.
+ * newest {@code maxFiles} of each kept. The task writes them through named pipes beside them,
+ * {@code <dir>/.<task>.stdout.fifo} and {@code .stderr.fifo} (as Nomad's logmon does), which
+ * outlive the agent reading them ({@link TaskOutput}).
  */
 public record TaskLogs(Path dir, String task, int maxFiles, long maxFileBytes) {
     private static final long MB = 1024L * 1024L;
@@ -35,5 +37,15 @@ public record TaskLogs(Path dir, String task, int maxFiles, long maxFileBytes) {
 
     public FileRotator stderr() {
         return new FileRotator(dir, task + ".stderr", maxFiles, maxFileBytes);
+    }
+
+    /** The named pipe the task's stdout goes through. */
+    public Path stdoutFifo() {
+        return dir.resolve("." + task + ".stdout.fifo");
+    }
+
+    /** The named pipe the task's stderr goes through. */
+    public Path stderrFifo() {
+        return dir.resolve("." + task + ".stderr.fifo");
     }
 }

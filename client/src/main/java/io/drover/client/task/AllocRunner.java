@@ -239,6 +239,14 @@ public final class AllocRunner implements ClientAlloc {
         }
     }
 
+    /** The agent stops but leaves the tasks running, for the next agent to take up. */
+    public void detach() {
+        health.cancel();
+        for (TaskRunner t : tasks.values()) {
+            t.detach();
+        }
+    }
+
     @Override
     public Allocation clientUpdate() {
         Allocation u = new Allocation();

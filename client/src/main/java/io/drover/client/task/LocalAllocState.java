@@ -9,19 +9,26 @@ import java.util.Map;
 /**
  * What a node agent keeps of one allocation in its data dir so that, after the agent itself
  * restarts, it can take the allocation up again without the servers: the allocation as last
- * received (its job included) and, per task, its state and the process it runs (Nomad's client
- * state database holds the same, per alloc and task).
+ * received (its job included) and, per task, its state, the process it runs and how many
+ * restarts it has used (Nomad's client state database holds the same, per alloc and task).
  */
 public final class LocalAllocState {
     @JsonProperty("Alloc") public Allocation alloc;
     @JsonProperty("Tasks") public Map<String, LocalTaskState> tasks = new LinkedHashMap<>();
 
-    /** One task: its reported state and, while it runs, the process to re-attach to. */
+    /**
+     * One task: its reported state, while it runs the process to re-attach to, and how much of
+     * its restart policy it has used (Nomad keeps its restart tracker's count the same way).
+     */
     public static final class LocalTaskState {
         @JsonProperty("State") public TaskState state;
         /** The task's process, 0 when none runs. */
         @JsonProperty("Pid") public long pid;
         /** When that process started (ms since the epoch), to tell it from a later process reusing its pid. */
         @JsonProperty("PidStartMillis") public long pidStartMillis;
+        /** Ends counted against the restart policy in the current interval. */
+        @JsonProperty("RestartCount") public int restartCount;
+        /** When that interval began (unix ns); null in state saved before it was kept. */
+        @JsonProperty("RestartIntervalStart") public Long restartIntervalStart;
     }
 }

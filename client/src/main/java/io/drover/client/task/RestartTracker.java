@@ -7,6 +7,7 @@ import io.drover.model.RestartPolicy;
 import io.drover.model.TaskLifecycleConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -33,6 +34,16 @@ public final class RestartTracker {
 
     /** @param reason Nomad's restart reason, "" for none */
     public record Outcome(Decision decision, long delayNanos, String reason) {
+    }
+
+    /**
+     * How much of the policy is used: {@code count} ends (restarts and the attempt that may
+     * follow) in the interval that began at {@code intervalStart}. Kept across agent restarts.
+     */
+    public record Usage(int count, Instant intervalStart) {
+        public Usage {
+            Objects.requireNonNull(intervalStart, "intervalStart");
+        }
     }
 
     public static final String REASON_NO_RESTARTS = "Policy allows no restarts";
@@ -70,6 +81,17 @@ public final class RestartTracker {
         this.clock = clock;
         this.random = random;
         this.intervalStart = clock.get();
+    }
+
+    /** What {@link #resume} needs to go on counting where this tracker is. */
+    public Usage usage() {
+        return new Usage(count, intervalStart);
+    }
+
+    /** Goes on from what an earlier tracker of the same task had used (before the agent restarted). */
+    public void resume(Usage used) {
+        count = used.count();
+        intervalStart = used.intervalStart();
     }
 
     /** The task exited with {@code result}. */

@@ -186,8 +186,7 @@ public final class TaskRunner {
         }
         TaskHandle h;
         try {
-            h = driver.start(new TaskSpec(allocId, task, env.vars(), dir.taskDir(task.name),
-                    TaskLogs.of(dir.logDir(), task.name, task.logConfig)));
+            h = driver.start(spec());
         } catch (DriverException e) {
             emit(new TaskEvent(TaskEvent.DRIVER_FAILURE, nanos()).setDriverError(e.getMessage()));
             decide(restarts.startFailed(e.recoverable()));
@@ -202,6 +201,11 @@ public final class TaskRunner {
         watch(h);
     }
 
+    private TaskSpec spec() {
+        return new TaskSpec(allocId, task, env.vars(), dir.taskDir(task.name),
+                TaskLogs.of(dir.logDir(), task.name, task.logConfig));
+    }
+
     private void watch(TaskHandle h) {
         h.exited().whenComplete((result, error) -> timers.schedule(0, () -> exited(h,
                 error == null ? result : new ExitResult(-1, 0, error.toString()))));
@@ -210,11 +214,17 @@ public final class TaskRunner {
     /**
      * Takes the task up again after the agent restarted, from what {@link #localState()} saved:
      * a dead task stays dead; a running one is re-attached to its process when that still
-     * lives (never started a second time), or else counts as exited with an unknown code and
-     * the restart policy decides; one waiting to (re)start is started, unless its start
-     * condition is not met yet ({@link #start}).
+     * lives (never started a second time), its output read on and its exit reported when it
+     * comes; one that ended while the agent was down counts as exited with the status it left
+     * (or an unknown code), and the restart policy decides, counting the restarts used before;
+     * one waiting to (re)start is started, unless its start condition is not met yet
+     * ({@link #start}).
      */
     public void restore(LocalAllocState.LocalTaskState saved, boolean startConditionMet) {
+        if (saved.restartIntervalStart != null) {
+            restarts.resume(new RestartTracker.Usage(saved.restartCount,
+                    GoTime.fromUnixNanos(saved.restartIntervalStart)));
+        }
         TaskState s = saved.state;
         if (s != null) {
             state.state = s.state;
@@ -230,7 +240,7 @@ public final class TaskRunner {
         }
         if (running()) {
             setUp = true;
-            TaskHandle h = driver == null ? null : driver.reattach(saved.pid, saved.pidStartMillis);
+            TaskHandle h = driver == null ? null : driver.reattach(spec(), saved.pid, saved.pidStartMillis);
             if (h != null) {
                 handle = h;
                 watch(h);
@@ -263,6 +273,9 @@ public final class TaskRunner {
             saved.pid = handle.pid();
             saved.pidStartMillis = handle.pidStartMillis();
         }
+        RestartTracker.Usage used = restarts.usage();
+        saved.restartCount = used.count();
+        saved.restartIntervalStart = GoTime.unixNanos(used.intervalStart());
         return saved;
     }
 
@@ -358,6 +371,20 @@ public final class TaskRunner {
         }
         if (handle != null) {
             handle.destroy();
+        }
+    }
+
+    /**
+     * The agent is stopping but leaves the task running for the next one: its process is let
+     * go (not killed), and nothing more is reported from here.
+     */
+    public void detach() {
+        destroyed = true;
+        if (restartTimer != null) {
+            restartTimer.cancel(false);
+        }
+        if (handle != null) {
+            handle.detach();
         }
     }
 
