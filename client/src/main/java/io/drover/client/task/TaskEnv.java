@@ -27,6 +27,7 @@ public final class TaskEnv {
 
     private final Map<String, String> vars;
     private final Map<String, String> nodeVars;
+    private Map<String, String> templateVars = Map.of();
 
     private TaskEnv(Map<String, String> vars, Map<String, String> nodeVars) {
         this.vars = vars;
@@ -81,9 +82,14 @@ public final class TaskEnv {
         return env;
     }
 
-    /** The variables, in the order they were set. */
+    /** The variables, with those rendered by templates ({@link #setTemplateEnv}) over the task's own. */
     public Map<String, String> vars() {
-        return Map.copyOf(vars);
+        if (templateVars.isEmpty()) {
+            return Map.copyOf(vars);
+        }
+        Map<String, String> all = new LinkedHashMap<>(vars);
+        all.putAll(templateVars);
+        return Map.copyOf(all);
     }
 
     /** Replaces {@code ${…}} references to the task's variables and the node's attributes. */
@@ -100,6 +106,24 @@ public final class TaskEnv {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A task variable, else a node attribute ({@code attr.*}, {@code meta.*}, {@code node.*}),
+     * else null: what a template's {@code env} function sees, as Nomad hands consul-template
+     * both.
+     */
+    public String lookup(String name) {
+        String v = vars.get(name);
+        return v != null ? v : nodeVars.get(name);
+    }
+
+    /**
+     * Adds the variables that templates with {@code Envvars} rendered; they override the task's
+     * own, as Nomad's {@code SetTemplateEnv}, and replace any set before (a re-render).
+     */
+    public void setTemplateEnv(Map<String, String> fromTemplates) {
+        templateVars = Map.copyOf(fromTemplates);
     }
 
     /** The index in an allocation's name, {@code job.group[3]} → 3, as Nomad's Index(). */
