@@ -41,6 +41,7 @@ public final class TaskRunner {
     private final RestartTracker restarts;
     private final ClientTimers timers;
     private final Runnable onChange;
+    private final TaskFileHooks fileHooks;
     private final TaskState state = TaskState.pending();
     private TaskHandle handle;
     private Future<?> restartTimer;
@@ -50,9 +51,10 @@ public final class TaskRunner {
     /**
      * @param driver the task's driver, null when this node does not have it (the task then
      *     fails to start, unrecoverably)
+     * @param fileHooks write the dispatch payload and templates into the task directory before it starts
      */
     public TaskRunner(String allocId, Task task, AllocDir dir, TaskEnv env, Driver driver, RestartTracker restarts,
-            ClientTimers timers, Runnable onChange) {
+            ClientTimers timers, Runnable onChange, TaskFileHooks fileHooks) {
         this.allocId = Objects.requireNonNull(allocId, "allocId");
         this.task = Objects.requireNonNull(task, "task");
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -61,6 +63,7 @@ public final class TaskRunner {
         this.restarts = Objects.requireNonNull(restarts, "restarts");
         this.timers = Objects.requireNonNull(timers, "timers");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.fileHooks = Objects.requireNonNull(fileHooks, "fileHooks");
         state.events = new ArrayList<>();
     }
 
@@ -97,7 +100,9 @@ public final class TaskRunner {
             dead(true);
             return;
         }
-        run();
+        if (writeTaskFiles()) {
+            run();
+        }
     }
 
     /** Starts the task (again); what ends it comes back through {@link #exited}. */
@@ -159,6 +164,7 @@ public final class TaskRunner {
             TaskHandle h = driver == null ? null : driver.reattach(saved.pid, saved.pidStartMillis);
             if (h != null) {
                 handle = h;
+                restoreTemplateEnv();
                 watch(h);
                 return;
             }
@@ -177,7 +183,9 @@ public final class TaskRunner {
             dead(true);
             return;
         }
-        run();
+        if (writeTaskFiles()) {
+            run();
+        }
     }
 
     /** What the agent keeps of this task in its data dir, to {@link #restore} it after a restart. */
@@ -189,6 +197,42 @@ public final class TaskRunner {
             saved.pidStartMillis = handle.pidStartMillis();
         }
         return saved;
+    }
+
+    // ---- dispatch payload and templates (Nomad's dispatch_payload and template prestart hooks) ----
+
+    /**
+     * Writes the payload file and renders the templates into the built task directory; false
+     * when that failed the task, as Nomad's hooks do: a hook error is a Task hook failed event
+     * and an unrecoverable start failure, a template that does not render kills the task with a
+     * Killing event that fails it.
+     */
+    private boolean writeTaskFiles() {
+        try {
+            fileHooks.prestart();
+            return true;
+        } catch (TaskHookException e) {
+            emit(e.event(nanos()));
+            if (e.killsTask()) {
+                dead(true);
+            } else {
+                decide(restarts.startFailed(false));
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A re-attached task keeps running on what its templates rendered before the agent
+     * restarted; their variables are read back so that a later restart sees them. If those
+     * files are gone the task restarts without them rather than be killed while it runs.
+     */
+    private void restoreTemplateEnv() {
+        try {
+            fileHooks.restoreEnv();
+        } catch (TaskHookException e) {
+            emit(new TaskEvent(TaskEvent.HOOK_FAILED, nanos()).setMessage(TemplateHook.NAME + ": " + e.getMessage()));
+        }
     }
 
     private void exited(TaskHandle h, ExitResult result) {

@@ -88,6 +88,19 @@ class TemplateHookTest {
     }
 
     @Test
+    void loadEnvReadsBackWhatAnEarlierRenderWrote() throws Exception {
+        Template t = embedded("DB_HOST=db.{{ env \"NOMAD_META_owner\" }}\n", "secrets/file.env");
+        t.envvars = true;
+        prestart(t);
+        TaskEnv afterAgentRestart = new TaskFileFixture(root).env;
+        assertThat(afterAgentRestart.vars()).doesNotContainKey("DB_HOST");
+
+        new TemplateHook(List.of(t), f.taskDir(), afterAgentRestart).loadEnv();
+
+        assertThat(afterAgentRestart.vars()).containsEntry("DB_HOST", "db.ops");
+    }
+
+    @Test
     void aTemplateThatDoesNotRenderKillsTheTaskAndWritesNothing() {
         Template good = embedded("fine", "local/good.txt");
         Template bad = embedded("line one\n{{ env \"A\" | nope }}", "local/bad.txt");
