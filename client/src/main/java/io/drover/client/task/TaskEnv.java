@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * and last the task's {@code Env}, whose values may refer to any of these and to the node
  * ({@code ${NOMAD_ALLOC_ID}}, {@code ${node.unique.id}}, {@code ${attr.kernel.name}},
  * {@code ${meta.rack}}). References to nothing known are left as written, as Nomad does.
+ * Variables rendered by templates with {@code Envvars} are added once the templates are
+ * rendered ({@link #setTemplateEnv}) and take precedence.
  */
 public final class TaskEnv {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");

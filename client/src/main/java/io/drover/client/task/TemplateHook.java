@@ -6,6 +6,7 @@ import io.drover.model.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -26,7 +27,8 @@ import java.util.Set;
  * with {@code ${…}}, and may not leave it.
  *
  * <p>Failures follow Nomad's split: a template that cannot be set up (bad perms, a source file
- * that cannot be read, a path outside the task directory) fails the hook; one that does not
+ * that cannot be read, a path outside the task directory, an absolute source path, which Nomad
+ * allows only when the client permits reading host files) fails the hook; one that does not
  * render, cannot be written, or whose environment file does not parse kills the task with
  * Nomad's "Template failed" messages. All templates are checked and rendered before any file
  * is written.
@@ -115,10 +117,17 @@ public final class TemplateHook {
             if (embedded) {
                 return new Prepared(t, t.embeddedTmpl, "(dynamic)", dest, perms);
             }
+            if (t.sourcePath.startsWith("/")) {
+                // Nomad reads host files here unless the client forbids it; this agent always does.
+                throw new IOException("Specifying absolute template paths disallowed by client config: \""
+                        + t.sourcePath + "\"");
+            }
             Path src = TaskDirPaths.join(taskDir, taskDir, env.interpolate(t.sourcePath), "template source");
             String text;
             try {
                 text = Files.readString(src, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IOException("failed to read template: open " + src + ": no such file or directory", e);
             } catch (IOException e) {
                 throw new IOException("failed to read template: " + e.getMessage(), e);
             }

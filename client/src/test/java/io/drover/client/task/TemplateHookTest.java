@@ -148,7 +148,13 @@ class TemplateHookTest {
         Template missing = new Template();
         missing.sourcePath = "local/none.tpl";
         missing.destPath = "local/x";
-        assertThatThrownBy(() -> prestart(missing)).hasMessageStartingWith("template: failed to read template: ");
+        assertThatThrownBy(() -> prestart(missing)).hasMessage("template: failed to read template: open "
+                + f.taskDir().resolve("local/none.tpl") + ": no such file or directory");
+        Template absolute = new Template();
+        absolute.sourcePath = "/etc/hostname";
+        absolute.destPath = "local/x";
+        assertThatThrownBy(() -> prestart(absolute)).hasMessage(
+                "template: Specifying absolute template paths disallowed by client config: \"/etc/hostname\"");
     }
 
     @Test
