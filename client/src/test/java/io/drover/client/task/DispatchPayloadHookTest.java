@@ -41,6 +41,13 @@ class DispatchPayloadHookTest {
     }
 
     @Test
+    void aLeadingSlashStaysInsideLocalAsGoJoinsPaths() throws Exception {
+        hook(PAYLOAD, "/abs.json").prestart();
+
+        assertThat(local().resolve("abs.json")).hasContent("{\"input\": 42}");
+    }
+
+    @Test
     void nothingIsWrittenWithoutAPayloadOrAFile() throws Exception {
         hook(null, "job.json").prestart();
         hook(new byte[0], "job.json").prestart();

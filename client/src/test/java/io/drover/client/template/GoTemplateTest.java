@@ -110,6 +110,17 @@ class GoTemplateTest {
     }
 
     @Test
+    void delimitersInsideStringsDoNotEndTheAction() throws Exception {
+        assertThat(render("{{ \"}}\" }}|{{ `{{x}}` }}")).isEqualTo("}}|{{x}}");
+    }
+
+    @Test
+    void anActionMaySpanLinesAndErrorsCountThem() {
+        assertThatThrownBy(() -> render("a\n{{ toUpper\n   (env 3) }}")).hasMessage("template: :3:4: executing \"\" at"
+                + " <env 3>: error calling env: wrong type for value; expected string; got int");
+    }
+
+    @Test
     void parseErrorsNameTheLine() {
         assertThatThrownBy(() -> render("line1\n{{ nope \"x\" }}")).isInstanceOf(TemplateException.class)
                 .hasMessage("template: :2: function \"nope\" not defined");
