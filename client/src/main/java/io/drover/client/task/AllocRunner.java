@@ -187,7 +187,7 @@ public final class AllocRunner implements ClientAlloc {
                     jobType, t.lifecycle, ctx.timers()::now, ctx.random());
             TaskEnv env = TaskEnv.of(alloc, t, dir, ctx.node(), ctx.region());
             tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, ctx.drivers().get(t.driver), restarts, ctx.timers(),
-                    this::taskChanged, prestartHooks(t, env)));
+                    this::taskChanged, prestartHooks(t, env), TaskFileHooks.of(alloc, t, dir, env)));
         }
         return true;
     }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * and last the task's {@code Env}, whose values may refer to any of these and to the node
  * ({@code ${NOMAD_ALLOC_ID}}, {@code ${node.unique.id}}, {@code ${attr.kernel.name}},
  * {@code ${meta.rack}}). References to nothing known are left as written, as Nomad does.
+ * Variables rendered by templates with {@code Envvars} are added once the templates are
+ * rendered ({@link #setTemplateEnv}) and take precedence.
  */
 public final class TaskEnv {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
@@ -27,6 +29,7 @@ public final class TaskEnv {
 
     private final Map<String, String> vars;
     private final Map<String, String> nodeVars;
+    private Map<String, String> templateVars = Map.of();
 
     private TaskEnv(Map<String, String> vars, Map<String, String> nodeVars) {
         this.vars = vars;
@@ -81,9 +84,14 @@ public final class TaskEnv {
         return env;
     }
 
-    /** The variables, in the order they were set. */
+    /** The variables, with those rendered by templates ({@link #setTemplateEnv}) over the task's own. */
     public Map<String, String> vars() {
-        return Map.copyOf(vars);
+        if (templateVars.isEmpty()) {
+            return Map.copyOf(vars);
+        }
+        Map<String, String> all = new LinkedHashMap<>(vars);
+        all.putAll(templateVars);
+        return Map.copyOf(all);
     }
 
     /** Replaces {@code ${…}} references to the task's variables and the node's attributes. */
@@ -100,6 +108,24 @@ public final class TaskEnv {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A task variable, else a node attribute ({@code attr.*}, {@code meta.*}, {@code node.*}),
+     * else null: what a template's {@code env} function sees, as Nomad hands consul-template
+     * both.
+     */
+    public String lookup(String name) {
+        String v = vars.get(name);
+        return v != null ? v : nodeVars.get(name);
+    }
+
+    /**
+     * Adds the variables that templates with {@code Envvars} rendered; they override the task's
+     * own, as Nomad's {@code SetTemplateEnv}, and replace any set before (a re-render).
+     */
+    public void setTemplateEnv(Map<String, String> fromTemplates) {
+        templateVars = Map.copyOf(fromTemplates);
     }
 
     /** The index in an allocation's name, {@code job.group[3]} → 3, as Nomad's Index(). */

@@ -45,6 +45,7 @@ public final class TaskRunner {
     private final ClientTimers timers;
     private final Runnable onChange;
     private final List<TaskPrestartHook> prestartHooks;
+    private final TaskFileHooks fileHooks;
     private final TaskState state = TaskState.pending();
     private TaskHandle handle;
     private Future<?> restartTimer;
@@ -55,10 +56,12 @@ public final class TaskRunner {
     /**
      * @param driver the task's driver, null when this node does not have it (the task then
      *     fails to start, unrecoverably)
-     * @param prestartHooks run in order before each start (artifacts, templates)
+     * @param prestartHooks run in order before each start (artifacts)
+     * @param fileHooks write the dispatch payload and templates into the task directory before
+     *     each start, after the prestart hooks (a template may read a fetched artifact)
      */
     public TaskRunner(String allocId, Task task, AllocDir dir, TaskEnv env, Driver driver, RestartTracker restarts,
-            ClientTimers timers, Runnable onChange, List<TaskPrestartHook> prestartHooks) {
+            ClientTimers timers, Runnable onChange, List<TaskPrestartHook> prestartHooks, TaskFileHooks fileHooks) {
         this.allocId = Objects.requireNonNull(allocId, "allocId");
         this.task = Objects.requireNonNull(task, "task");
         this.dir = Objects.requireNonNull(dir, "dir");
@@ -68,6 +71,7 @@ public final class TaskRunner {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.prestartHooks = List.copyOf(prestartHooks);
+        this.fileHooks = Objects.requireNonNull(fileHooks, "fileHooks");
         state.events = new ArrayList<>();
     }
 
@@ -117,10 +121,9 @@ public final class TaskRunner {
         }
         setUp = true;
         emit(new TaskEvent(TaskEvent.SETUP, nanos()).setMessage(TaskEvent.BUILDING_TASK_DIR));
-        if (!buildTaskDir()) {
-            return;
+        if (buildTaskDir()) {
+            run();
         }
-        run();
     }
 
     /** False (and the task dead, failed) when its directory cannot be built. */
@@ -150,7 +153,9 @@ public final class TaskRunner {
             return;
         }
         if (next == prestartHooks.size()) {
-            startDriver();
+            if (writeTaskFiles()) {
+                startDriver();
+            }
             return;
         }
         prestartHooks.get(next).prestart(e -> {
@@ -243,6 +248,7 @@ public final class TaskRunner {
             TaskHandle h = driver == null ? null : driver.reattach(spec(), saved.pid, saved.pidStartMillis);
             if (h != null) {
                 handle = h;
+                restoreTemplateEnv();
                 watch(h);
                 return;
             }
@@ -277,6 +283,42 @@ public final class TaskRunner {
         saved.restartCount = used.count();
         saved.restartIntervalStart = GoTime.unixNanos(used.intervalStart());
         return saved;
+    }
+
+    // ---- dispatch payload and templates (Nomad's dispatch_payload and template prestart hooks) ----
+
+    /**
+     * Writes the payload file and renders the templates into the built task directory; false
+     * when that failed the task, as Nomad's hooks do: a hook error is a Task hook failed event
+     * and an unrecoverable start failure, a template that does not render kills the task with a
+     * Killing event that fails it.
+     */
+    private boolean writeTaskFiles() {
+        try {
+            fileHooks.prestart();
+            return true;
+        } catch (TaskHookException e) {
+            emit(e.event(nanos()));
+            if (e.killsTask()) {
+                dead(true);
+            } else {
+                decide(restarts.startFailed(false));
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A re-attached task keeps running on what its templates rendered before the agent
+     * restarted; their variables are read back so that a later restart sees them. If those
+     * files are gone the task restarts without them rather than be killed while it runs.
+     */
+    private void restoreTemplateEnv() {
+        try {
+            fileHooks.restoreEnv();
+        } catch (TaskHookException e) {
+            emit(new TaskEvent(TaskEvent.HOOK_FAILED, nanos()).setMessage(TemplateHook.NAME + ": " + e.getMessage()));
+        }
     }
 
     private void exited(TaskHandle h, ExitResult result) {

@@ -7,7 +7,9 @@ import io.drover.client.driver.Driver;
 import io.drover.client.driver.MockDriver;
 import io.drover.client.driver.RawExecDriver;
 import io.drover.model.Allocation;
+import io.drover.model.DispatchPayloadConfig;
 import io.drover.model.Job;
+import io.drover.model.JobPayload;
 import io.drover.model.Node;
 import io.drover.model.Resources;
 import io.drover.model.RestartPolicy;
@@ -16,6 +18,8 @@ import io.drover.model.TaskArtifact;
 import io.drover.model.TaskEvent;
 import io.drover.model.TaskGroup;
 import io.drover.model.TaskState;
+import io.drover.model.Template;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +65,12 @@ class AllocRunnerProcessTest {
 
     private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart)
             throws Exception {
-        return run(type, script, env, restart, null);
+        return run(type, script, env, restart, (task, job) -> { });
     }
 
     private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart,
-            List<TaskArtifact> artifacts) throws Exception {
+            BiConsumer<Task, Job> customize) throws Exception {
         Task task = new Task();
-        task.artifacts = artifacts;
         task.name = "t";
         task.driver = "raw_exec";
         task.config = new LinkedHashMap<>(Map.of("command", "/bin/sh", "args", List.of("-c", script)));
@@ -86,6 +90,7 @@ class AllocRunnerProcessTest {
         job.type = type;
         job.namespace = "default";
         job.taskGroups = List.of(group);
+        customize.accept(task, job);
         Allocation a = new Allocation();
         a.id = "0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size());
         a.name = "j.g[2]";
@@ -253,7 +258,7 @@ class AllocRunnerProcessTest {
         try (ArtifactServer server = new ArtifactServer()) {
             server.put("/greeting.txt", "hello from the artifact\n");
             AllocRunner r = run("batch", "cat \"$NOMAD_TASK_DIR/greeting.txt\"", null, null,
-                    List.of(artifact(server.url("/greeting.txt"))));
+                    (task, job) -> task.artifacts = List.of(artifact(server.url("/greeting.txt"))));
 
             TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
 
@@ -270,7 +275,7 @@ class AllocRunnerProcessTest {
             String url = server.url("/missing.tgz");
             AllocRunner r = run("batch", "exit 0", null,
                     new RestartPolicy(1, Duration.ofMinutes(10).toNanos(), Duration.ofMillis(10).toNanos(), "fail"),
-                    List.of(artifact(url)));
+                    (task, job) -> task.artifacts = List.of(artifact(url)));
 
             TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
 
@@ -293,7 +298,8 @@ class AllocRunnerProcessTest {
     @Test
     void stoppingDuringTheDownloadKillsTheTaskWithoutStartingIt() throws Exception {
         try (ArtifactServer server = new ArtifactServer()) {
-            AllocRunner r = run("service", "exit 0", null, null, List.of(artifact(server.url("/held"))));
+            AllocRunner r = run("service", "exit 0", null, null,
+                    (task, job) -> task.artifacts = List.of(artifact(server.url("/held"))));
             Allocation stop = new Allocation();
             stop.id = r.id();
             stop.desiredStatus = Allocation.DESIRED_STOP;
@@ -310,5 +316,71 @@ class AllocRunnerProcessTest {
                     TaskEvent.KILLING, TaskEvent.KILLED);
             assertThat(t.failed).isFalse();
         }
+    }
+
+    private static Template template(String text, String dest) {
+        Template t = new Template();
+        t.embeddedTmpl = text;
+        t.destPath = dest;
+        return t;
+    }
+
+    @Test
+    void theTaskReadsItsRenderedTemplatesAndDispatchPayload() throws Exception {
+        AllocRunner r = run("batch", "cat local/app.conf local/input/payload.json; echo \"db=$DB_HOST\"", null, null,
+                (task, job) -> {
+                    Template env = template("DB_HOST=db-{{ env \"NOMAD_ALLOC_INDEX\" }}.internal\n", "secrets/db.env");
+                    env.envvars = true;
+                    task.templates = List.of(
+                            template("{{/* rendered before start */}}job={{ env \"NOMAD_JOB_NAME\" }}\n"
+                                    + "{{ if eq (env \"NOMAD_META_rack\") \"r1\" -}}\nrack=one\n{{- end }}\n", "local/app.conf"),
+                            env);
+                    task.dispatchPayload = new DispatchPayloadConfig();
+                    task.dispatchPayload.file = "input/payload.json";
+                    job.payload = JobPayload.compress("{\"n\": 1}\n".getBytes(StandardCharsets.UTF_8));
+                });
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED, TaskEvent.TERMINATED);
+        assertThat(Files.readString(r.allocDir().stdout("t"))).isEqualTo("job=j\nrack=one\n{\"n\": 1}\ndb=db-2.internal\n");
+    }
+
+    @Test
+    void aTemplateThatFailsToRenderFailsTheTaskBeforeItStarts() throws Exception {
+        AllocRunner r = run("batch", "echo should not run", null, null,
+                (task, job) -> task.templates = List.of(template("{{ service \"db\" }}", "local/x")));
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+        assertThat(t.state).isEqualTo(TaskState.STATE_DEAD);
+        assertThat(t.failed).isTrue();
+        assertThat(t.startedAt).isNull();
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.KILLING);
+        TaskEvent killing = t.events.get(2);
+        assertThat(killing.failsTask).isTrue();
+        assertThat(killing.displayMessage).startsWith("Template failed: (dynamic): execute: template: :1:3: ")
+                .endsWith("function \"service\" needs Consul or Vault, which this node agent does not provide");
+        assertThat(r.allocDir().stdout("t")).doesNotExist();
+    }
+
+    @Test
+    void aPayloadThatCannotBeWrittenIsAnUnrecoverableHookFailure() throws Exception {
+        AllocRunner r = run("batch", "echo should not run", null,
+                new RestartPolicy(3, Duration.ofMinutes(10).toNanos(), Duration.ofMillis(10).toNanos(), "fail"),
+                (task, job) -> {
+                    task.dispatchPayload = new DispatchPayloadConfig();
+                    task.dispatchPayload.file = "../../../outside";
+                    job.payload = JobPayload.compress(new byte[] {1});
+                });
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.HOOK_FAILED,
+                TaskEvent.NOT_RESTARTING);
+        assertThat(t.events.get(2).displayMessage)
+                .isEqualTo("dispatch_payload: dispatch payload file \"../../../outside\" escapes the task directory");
+        assertThat(t.events.get(3).displayMessage).isEqualTo(RestartTracker.REASON_UNRECOVERABLE);
+        assertThat(t.failed).isTrue();
     }
 }
