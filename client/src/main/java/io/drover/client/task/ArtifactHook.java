@@ -47,12 +47,19 @@ public final class ArtifactHook implements TaskPrestartHook {
         this.timers = Objects.requireNonNull(timers, "timers");
     }
 
+    @Override
+    public String name() {
+        return "artifacts";
+    }
+
     /** Whether every artifact is in place. */
+    @Override
     public boolean done() {
         return fetched == artifacts.size();
     }
 
     /** The agent restarted and its saved state says the artifacts were all fetched. */
+    @Override
     public void markDone() {
         fetched = artifacts.size();
     }

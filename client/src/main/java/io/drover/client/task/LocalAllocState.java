@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.drover.model.Allocation;
 import io.drover.model.TaskState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,5 +31,7 @@ public final class LocalAllocState {
         @JsonProperty("RestartCount") public int restartCount;
         /** When that interval began (unix ns); null in state saved before it was kept. */
         @JsonProperty("RestartIntervalStart") public Long restartIntervalStart;
+        /** Prestart hooks whose work is done for good (artifacts fetched), not to be redone after a restart. */
+        @JsonProperty("HooksDone") public List<String> hooksDone;
     }
 }

@@ -24,4 +24,16 @@ public interface TaskPrestartHook {
 
     /** The task is being killed or the node is going away: abandon what is under way and never report it. */
     void cancel();
+
+    /** The hook's name, under which the agent's local state records that it is done. */
+    String name();
+
+    /** Whether its work is complete for good (later starts need nothing more of it). */
+    default boolean done() {
+        return false;
+    }
+
+    /** The agent restarted and its local state says this hook was done: later starts skip its work. */
+    default void markDone() {
+    }
 }

@@ -226,6 +226,9 @@ public final class TaskRunner {
      * ({@link #start}).
      */
     public void restore(LocalAllocState.LocalTaskState saved, boolean startConditionMet) {
+        if (saved.hooksDone != null) {
+            prestartHooks.stream().filter(h -> saved.hooksDone.contains(h.name())).forEach(TaskPrestartHook::markDone);
+        }
         if (saved.restartIntervalStart != null) {
             restarts.resume(new RestartTracker.Usage(saved.restartCount,
                     GoTime.fromUnixNanos(saved.restartIntervalStart)));
@@ -282,6 +285,8 @@ public final class TaskRunner {
         RestartTracker.Usage used = restarts.usage();
         saved.restartCount = used.count();
         saved.restartIntervalStart = GoTime.unixNanos(used.intervalStart());
+        List<String> done = prestartHooks.stream().filter(TaskPrestartHook::done).map(TaskPrestartHook::name).toList();
+        saved.hooksDone = done.isEmpty() ? null : done;
         return saved;
     }
 

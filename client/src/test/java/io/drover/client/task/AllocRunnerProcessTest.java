@@ -99,16 +99,30 @@ class AllocRunnerProcessTest {
         a.jobId = "j";
         a.job = job;
         a.taskGroup = "g";
-        Node node = new Node();
-        node.id = "n1";
-        node.datacenter = "dc1";
-        Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "mock_driver", new MockDriver(timers));
-        AllocRunner.Context ctx = new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers,
-                new Random(1));
+        AllocRunner.Context ctx = context();
         return on(() -> {
             AllocRunner r = new AllocRunner(a, ctx, x -> { });
             runners.add(r);
             r.start();
+            return r;
+        });
+    }
+
+    private AllocRunner.Context context() {
+        Node node = new Node();
+        node.id = "n1";
+        node.datacenter = "dc1";
+        Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "mock_driver", new MockDriver(timers));
+        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+    }
+
+    /** A runner of the next agent on the same data dir, taking the allocation up from what the last one saved. */
+    private AllocRunner restore(LocalAllocState saved) throws Exception {
+        AllocRunner.Context ctx = context();
+        return on(() -> {
+            AllocRunner r = new AllocRunner(saved.alloc, ctx, x -> { });
+            runners.add(r);
+            r.restore(saved);
             return r;
         });
     }
@@ -293,6 +307,36 @@ class AllocRunnerProcessTest {
                     .isEqualTo("Exceeded allowed attempts 1 in interval 10m0s and mode is \"fail\"");
             assertThat(r.allocDir().stdout("t")).doesNotExist();
         }
+    }
+
+    @Test
+    void artifactsFetchedBeforeAnAgentRestartAreNotFetchedAgain() throws Exception {
+        AllocRunner first;
+        LocalAllocState saved;
+        try (ArtifactServer server = new ArtifactServer()) {
+            server.put("/greeting.txt", "hello\n");
+            // Fails once, then waits an hour to restart: the agent "restarts" in between.
+            first = run("service", "cat \"$NOMAD_TASK_DIR/greeting.txt\"; exit 1", null,
+                    new RestartPolicy(1, Duration.ofHours(2).toNanos(), Duration.ofHours(1).toNanos(), "fail"),
+                    (task, job) -> task.artifacts = List.of(artifact(server.url("/greeting.txt"))));
+            Awaitility.await().atMost(PATIENCE).until(() -> on(() -> types(first.clientUpdate().taskStates.get("t")))
+                    .contains(TaskEvent.RESTARTING));
+            saved = on(first::localState);
+        }
+        assertThat(saved.tasks.get("t").hooksDone).containsExactly("artifacts");
+        on(() -> {
+            first.destroy();
+            return null;
+        });
+
+        // The artifact server is gone: a second download would fail the task's start.
+        AllocRunner second = restore(saved);
+        TaskState t = awaitStatus(second, Allocation.CLIENT_FAILED);
+
+        assertThat(types(t)).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.DOWNLOADING_ARTIFACTS,
+                TaskEvent.STARTED, TaskEvent.TERMINATED, TaskEvent.RESTARTING, TaskEvent.STARTED,
+                TaskEvent.TERMINATED, TaskEvent.NOT_RESTARTING);
+        assertThat(Files.readString(second.allocDir().stdout("t"))).isEqualTo("hello\nhello\n");
     }
 
     @Test
