@@ -30,23 +30,22 @@ public final class RawExecDriver implements Driver {
 
     private final ClientTimers timers;
     private final boolean ownGroup;
-    private final List<String> launcher;
+    private final TaskLauncher launcher;
 
     /** @param timers where the forced kill after the kill timeout is scheduled */
     public RawExecDriver(ClientTimers timers) {
-        this(timers, List.of());
+        this(timers, TaskLauncher.NONE);
     }
 
     /**
      * For drivers that run the same processes under a wrapper ({@link ExecDriver}).
      *
-     * @param launcher the command and options put before the task's command (after
-     *     {@code setsid}), which must exec or wait for it and exit with its status
+     * @param launcher what each task's process runs under, and what is undone when it ends
      */
-    RawExecDriver(ClientTimers timers, List<String> launcher) {
+    RawExecDriver(ClientTimers timers, TaskLauncher launcher) {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.ownGroup = Files.isExecutable(SETSID);
-        this.launcher = List.copyOf(launcher);
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
     }
 
     @Override
@@ -61,19 +60,21 @@ public final class RawExecDriver implements Driver {
         if (!(command instanceof String c) || c.isBlank()) {
             throw new DriverException("failed to decode driver config: missing required attribute \"command\"", false);
         }
+        Object args = config.get("args");
+        if (args != null && !(args instanceof List<?>)) {
+            throw new DriverException("failed to decode driver config: args must be a list of strings", false);
+        }
+        TaskLauncher.Launch launch = launcher.prepare(spec);
         List<String> argv = new ArrayList<>();
         if (ownGroup) {
             argv.add(SETSID.toString());
         }
-        argv.addAll(launcher);
+        argv.addAll(launch.prefix());
         argv.add(c);
-        Object args = config.get("args");
         if (args instanceof List<?> list) {
             for (Object a : list) {
                 argv.add(String.valueOf(a));
             }
-        } else if (args != null) {
-            throw new DriverException("failed to decode driver config: args must be a list of strings", false);
         }
         ProcessBuilder pb = new ProcessBuilder(argv)
                 .directory(spec.taskDir().toFile())
@@ -85,6 +86,7 @@ public final class RawExecDriver implements Driver {
         try {
             process = pb.start();
         } catch (IOException e) {
+            launch.ended(new ExitResult(-1, 0, e.getMessage()));
             // A missing or non-executable command will not appear by trying again.
             throw new DriverException("failed to launch command with executor: " + e.getMessage(), false, e);
         }
@@ -92,7 +94,8 @@ public final class RawExecDriver implements Driver {
                 + spec.taskName();
         LogPump out = LogPump.start(process.getInputStream(), spec.logs().stdout(), who + "-stdout");
         LogPump err = LogPump.start(process.getErrorStream(), spec.logs().stderr(), who + "-stderr");
-        return new RawExecHandle(process, ownGroup, timers, CompletableFuture.allOf(out.drained(), err.drained()));
+        return new RawExecHandle(process, ownGroup, timers, CompletableFuture.allOf(out.drained(), err.drained()),
+                launch);
     }
 
     @Override
@@ -131,7 +134,8 @@ public final class RawExecDriver implements Driver {
         private volatile Future<?> forceKill;
 
         /** A child this agent started, whose exit code it reads. */
-        RawExecHandle(Process child, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained) {
+        RawExecHandle(Process child, boolean ownGroup, ClientTimers timers, CompletableFuture<Void> logsDrained,
+                TaskLauncher.Launch launch) {
             this.process = child.toHandle();
             this.ownGroup = ownGroup;
             this.timers = timers;
@@ -143,7 +147,7 @@ public final class RawExecDriver implements Driver {
                 CompletableFuture<ExitResult> reported = logsDrained.thenApply(v -> result);
                 timers.schedule(LOG_DRAIN_GRACE_NANOS, () -> reported.complete(result));
                 return reported;
-            });
+            }).thenCompose(launch::ended);
         }
 
         /** A re-attached process: only that it ended is known. */
