@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The host's memory and CPU cgroup controllers, where {@link ExecDriver} limits each task to
@@ -34,6 +35,18 @@ interface Cgroups {
      * @param cpuShares the task's CPU in MHz, its relative weight
      */
     TaskCgroup create(String name, long memoryBytes, long cpuShares) throws IOException;
+
+    /**
+     * The task cgroup a process is in, from its {@code /proc/<pid>/cgroup}, for a task a
+     * previous run of the agent started; empty when it is in none of this agent's.
+     */
+    Optional<TaskCgroup> of(String procCgroup);
+
+    /** The process's cgroup directory in a hierarchy, if it is one of this agent's task cgroups. */
+    static Optional<Path> taskDir(Path hierarchy, String relative, Path parent) {
+        Path dir = hierarchy.resolve(relative);
+        return relative.isEmpty() || !parent.equals(dir.getParent()) ? Optional.empty() : Optional.of(dir);
+    }
 
     /** This host's cgroups, read from {@code /sys/fs/cgroup} and {@code /proc/self/cgroup}. */
     static Cgroups host() {

@@ -73,6 +73,16 @@ final class CgroupsV1 implements Cgroups {
         return cgroup;
     }
 
+    @Override
+    public Optional<TaskCgroup> of(String procCgroup) {
+        Optional<Path> mem = Cgroups.taskDir(mountRoot.resolve("memory"), Cgroups.ownPath(procCgroup, "memory"), memory);
+        Optional<Path> c = Cgroups.taskDir(mountRoot.resolve("cpu"), Cgroups.ownPath(procCgroup, "cpu"), cpu);
+        if (mem.isEmpty() || c.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskCgroup(List.of(mem.get(), c.get()), mem.get().resolve("memory.oom_control")));
+    }
+
     /**
      * Creates the directory and its parent; the parent is removed with its last task's cgroup,
      * so another task ending at the same moment may take it away once in between.

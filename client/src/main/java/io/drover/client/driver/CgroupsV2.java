@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * cgroup v2: the task's cgroup is one directory of the unified tree, with {@code memory.max}
@@ -74,6 +75,12 @@ final class CgroupsV2 implements Cgroups {
             throw new IOException("cannot set up cgroup " + dir + ": " + e.getMessage(), e);
         }
         return cgroup;
+    }
+
+    @Override
+    public Optional<TaskCgroup> of(String procCgroup) {
+        return Cgroups.taskDir(mountRoot, Cgroups.ownPath(procCgroup, ""), parent)
+                .map(dir -> new TaskCgroup(List.of(dir), dir.resolve("memory.events")));
     }
 
     /** v1 shares [2, 262144] onto v2 weights [1, 10000], linearly, as runc converts them. */

@@ -3,6 +3,7 @@ package io.drover.client.driver;
 import io.drover.client.ClientTimers;
 import io.drover.model.Resources;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,21 @@ final class ExecLauncher implements TaskLauncher {
         prefix.add("--");
         prefix.addAll(chroot.prefix(spec.taskDir(), allocDir(spec.taskDir())));
         return new CgroupLaunch(cgroup, List.copyOf(prefix));
+    }
+
+    /**
+     * The cgroup the task's process is in, found through {@code /proc/<pid>/cgroup}: when it
+     * ends, the cgroup is removed as if this run had started it.
+     */
+    @Override
+    public Launch reattached(long pid) {
+        String procCgroup;
+        try {
+            procCgroup = Files.readString(Path.of("/proc", Long.toString(pid), "cgroup"));
+        } catch (IOException e) {
+            return Launch.DIRECT;
+        }
+        return cgroups.of(procCgroup).<Launch>map(c -> new CgroupLaunch(c, List.of())).orElse(Launch.DIRECT);
     }
 
     /** {@code <allocID>-<task>}, unique on the node while the task runs. */

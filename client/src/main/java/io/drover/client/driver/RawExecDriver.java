@@ -110,8 +110,9 @@ public final class RawExecDriver implements Driver {
         }
         // Not our child any more: its exit code is not ours to read, only that it ended
         // (the JDK polls a non-child for that).
+        TaskLauncher.Launch launch = launcher.reattached(pid);
         CompletableFuture<ExitResult> exited = process.onExit().thenApply(p -> new ExitResult(-1, 0,
-                "exit code unknown: the task was re-attached after an agent restart"));
+                "exit code unknown: the task was re-attached after an agent restart")).thenCompose(launch::ended);
         return new RawExecHandle(process, ownGroup, timers, exited);
     }
 

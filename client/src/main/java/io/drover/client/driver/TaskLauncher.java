@@ -19,6 +19,14 @@ interface TaskLauncher {
      */
     Launch prepare(TaskSpec spec) throws DriverException;
 
+    /**
+     * What is left to undo for a task's process that a previous run of the agent started and
+     * this one re-attached to (still running): its {@link Launch#ended} is called when it ends.
+     */
+    default Launch reattached(long pid) {
+        return Launch.DIRECT;
+    }
+
     /** One prepared start of a task. */
     interface Launch {
         Launch DIRECT = new Launch() {

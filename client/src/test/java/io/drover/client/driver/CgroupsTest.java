@@ -44,6 +44,23 @@ class CgroupsTest {
     }
 
     @Test
+    void aProcessInATaskCgroupLeadsBackToIt() throws Exception {
+        hierarchy("memory", "agents/a1");
+        hierarchy("cpu", "");
+        Cgroups cgroups = Cgroups.detect(sys, V1_SELF);
+
+        TaskCgroup found = cgroups.of("4:memory:/agents/a1/drover/alloc1-web\n2:cpu,cpuacct:/drover/alloc1-web\n")
+                .orElseThrow();
+
+        assertThat(found.dirs()).containsExactly(sys.resolve("memory/agents/a1/drover/alloc1-web"),
+                sys.resolve("cpu/drover/alloc1-web"));
+        // A process in the agent's own cgroup, or someone else's, is in no task cgroup.
+        assertThat(cgroups.of(V1_SELF)).isEmpty();
+        assertThat(cgroups.of("4:memory:/other/drover/x\n2:cpu,cpuacct:/drover/x\n")).isEmpty();
+        assertThat(Cgroups.detect(sys, "0::/\n").of("0::/\n")).isEmpty();
+    }
+
+    @Test
     void v1ReadsOomKillsFromTheOomControlCounter() throws Exception {
         hierarchy("memory", "agents/a1");
         hierarchy("cpu", "");

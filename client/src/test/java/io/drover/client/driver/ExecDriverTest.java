@@ -131,6 +131,27 @@ class ExecDriverTest {
     }
 
     @Test
+    void aReattachedTasksCgroupIsRemovedWhenItEnds() throws Exception {
+        ExecDriver driver = isolatingDriver();
+        // A process in a task cgroup, as a previous run of the agent would have left it.
+        TaskCgroup cgroup = Cgroups.host().create(ALLOC_ID + "-t", 64L * 1024 * 1024, 100);
+        StringBuilder join = new StringBuilder();
+        for (Path procs : cgroup.procs()) {
+            join.append("echo $$ > ").append(procs).append("; ");
+        }
+        Process previous = new ProcessBuilder("/bin/sh", "-c", join + "echo joined; exec sleep 600")
+                .redirectErrorStream(true).start();
+        assertThat(new String(previous.getInputStream().readNBytes(7))).isEqualTo("joined\n");
+
+        TaskHandle handle = driver.reattach(previous.pid(), RawExecDriver.startMillis(previous.toHandle()));
+        handle.destroy();
+        ExitResult exit = await(handle);
+
+        assertThat(exit.exitCode()).isEqualTo(-1);
+        assertThat(cgroup.dirs()).allSatisfy(d -> assertThat(d).doesNotExist());
+    }
+
+    @Test
     void aTaskThatHandlesTheKillSignalEndsAsItChooses() throws Exception {
         TaskHandle handle = isolatingDriver().start(spec("/bin/sh", List.of("-c",
                 "trap 'echo stopping; exit 3' INT; echo ready; while :; do sleep 0.1; done"), 64));
