@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * where it cannot. The tests that run tasks need a host that can isolate them (root, cgroups).
  */
 class ExecDriverTest {
-    private static final String ALLOC_ID = "0123456789abcdef";
+    /** Random, so that runs of this test elsewhere on the host do not share a cgroup. */
+    private static final String ALLOC_ID = UUID.randomUUID().toString();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
