@@ -13,6 +13,11 @@ public interface Driver {
         return DriverHealth.HEALTHY;
     }
 
+    /** What the driver's tasks see of the file system; their environment is built to match. */
+    default FSIsolation fsIsolation() {
+        return FSIsolation.NONE;
+    }
+
     /**
      * Starts the task.
      *

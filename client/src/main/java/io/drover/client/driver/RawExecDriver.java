@@ -34,23 +34,22 @@ public final class RawExecDriver implements Driver {
 
     private final ClientTimers timers;
     private final boolean ownGroup;
-    private final List<String> launcher;
+    private final TaskLauncher launcher;
 
     /** @param timers where the forced kill after the kill timeout is scheduled */
     public RawExecDriver(ClientTimers timers) {
-        this(timers, List.of());
+        this(timers, TaskLauncher.NONE);
     }
 
     /**
-     * For drivers that run the same processes under a wrapper ({@link ExecDriver}).
+     * For drivers that run the same processes with more around them ({@link ExecDriver}).
      *
-     * @param launcher the command and options put before the task's command (after
-     *     {@code setsid}), which must exec or wait for it and exit with its status
+     * @param launcher what each task runs under, inside the {@link TaskWrapper}
      */
-    RawExecDriver(ClientTimers timers, List<String> launcher) {
+    RawExecDriver(ClientTimers timers, TaskLauncher launcher) {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.ownGroup = Files.isExecutable(SETSID);
-        this.launcher = List.copyOf(launcher);
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
     }
 
     @Override
@@ -65,23 +64,27 @@ public final class RawExecDriver implements Driver {
         if (!(command instanceof String c) || c.isBlank()) {
             throw new DriverException("failed to decode driver config: missing required attribute \"command\"", false);
         }
+        Object args = config.get("args");
+        if (args != null && !(args instanceof List<?>)) {
+            throw new DriverException("failed to decode driver config: args must be a list of strings", false);
+        }
         TaskWrapper wrapper = TaskWrapper.of(spec);
         List<String> argv = new ArrayList<>();
         if (ownGroup) {
             argv.add(SETSID.toString());
         }
-        // The wrapper goes first: whatever a launcher does, it runs inside the wrapper's redirections.
+        // A launcher-less command is looked up now (a missing one is a clear driver failure); a
+        // launcher finds it in its own view of the host.
+        String resolved = launcher == TaskLauncher.NONE ? executable(c, spec.taskDir()) : c;
+        TaskLauncher.Launch launch = launcher.prepare(spec);
+        // The wrapper goes first: whatever the launcher does, it runs inside the wrapper's redirections.
         argv.addAll(wrapper.argv());
-        argv.addAll(launcher);
-        // A launcher finds the command in its own view of the host; without one, we look it up now.
-        argv.add(launcher.isEmpty() ? executable(c, spec.taskDir()) : c);
-        Object args = config.get("args");
+        argv.addAll(launch.prefix());
+        argv.add(resolved);
         if (args instanceof List<?> list) {
             for (Object a : list) {
                 argv.add(String.valueOf(a));
             }
-        } else if (args != null) {
-            throw new DriverException("failed to decode driver config: args must be a list of strings", false);
         }
         TaskOutput output;
         try {
@@ -89,6 +92,7 @@ public final class RawExecDriver implements Driver {
             TaskOutput.createFifos(spec.logs());
             output = TaskOutput.attach(spec.logs(), pumpName(spec));
         } catch (IOException e) {
+            launch.ended(new ExitResult(-1, 0, e.getMessage()));
             throw new DriverException("failed to set up the task's log pipes: " + e.getMessage(), true, e);
         }
         ProcessBuilder pb = new ProcessBuilder(argv)
@@ -98,9 +102,10 @@ public final class RawExecDriver implements Driver {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(spec.env());
         try {
-            return RawExecHandle.started(pb.start(), ownGroup, timers, output);
+            return new LaunchedTask(RawExecHandle.started(pb.start(), ownGroup, timers, output), launch);
         } catch (IOException e) {
             output.close();
+            launch.ended(new ExitResult(-1, 0, e.getMessage()));
             // Our own shell failing to start is a broken host, not something a retry mends.
             throw new DriverException("failed to launch command with executor: " + e.getMessage(), false, e);
         }
@@ -161,12 +166,57 @@ public final class RawExecDriver implements Driver {
                         spec.allocId(), e.toString());
             }
         }
-        return RawExecHandle.reattached(process, ownGroup, timers, wrapper, output);
+        return new LaunchedTask(RawExecHandle.reattached(process, ownGroup, timers, wrapper, output),
+                launcher.reattached(pid));
     }
 
     /** When the process started, in ms since the epoch (0 when the host does not say). */
     static long startMillis(ProcessHandle process) {
         return process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+    }
+
+    /**
+     * A task process with its launcher's part: once the process has ended, the launcher undoes
+     * what it set up and may say more of how it ended ({@link TaskLauncher.Launch#ended}).
+     */
+    private static final class LaunchedTask implements TaskHandle {
+        private final TaskHandle process;
+        private final CompletableFuture<ExitResult> exited;
+
+        LaunchedTask(TaskHandle process, TaskLauncher.Launch launch) {
+            this.process = process;
+            this.exited = process.exited().thenCompose(launch::ended);
+        }
+
+        @Override
+        public CompletableFuture<ExitResult> exited() {
+            return exited;
+        }
+
+        @Override
+        public void kill(String signal, long timeoutNanos) {
+            process.kill(signal, timeoutNanos);
+        }
+
+        @Override
+        public void destroy() {
+            process.destroy();
+        }
+
+        @Override
+        public void detach() {
+            process.detach();
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public long pidStartMillis() {
+            return process.pidStartMillis();
+        }
     }
 
     /** A task that ended while no agent watched it, known by the exit status its wrapper recorded. */

@@ -5,6 +5,7 @@ import io.drover.client.AllocHealth;
 import io.drover.client.ClientAlloc;
 import io.drover.client.ClientTimers;
 import io.drover.client.driver.Driver;
+import io.drover.client.driver.FSIsolation;
 import io.drover.model.Allocation;
 import io.drover.model.GoTime;
 import io.drover.model.Node;
@@ -185,8 +186,10 @@ public final class AllocRunner implements ClientAlloc {
         for (Task t : group.tasks) {
             RestartTracker restarts = new RestartTracker(t.restartPolicy != null ? t.restartPolicy : group.restartPolicy,
                     jobType, t.lifecycle, ctx.timers()::now, ctx.random());
-            TaskEnv env = TaskEnv.of(alloc, t, dir, ctx.node(), ctx.region());
-            tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, ctx.drivers().get(t.driver), restarts, ctx.timers(),
+            Driver driver = ctx.drivers().get(t.driver);
+            TaskEnv env = TaskEnv.of(alloc, t, dir, ctx.node(), ctx.region(),
+                    driver == null ? FSIsolation.NONE : driver.fsIsolation());
+            tasks.put(t.name, new TaskRunner(alloc.id, t, dir, env, driver, restarts, ctx.timers(),
                     this::taskChanged, prestartHooks(t, env), TaskFileHooks.of(alloc, t, dir, env)));
         }
         return true;

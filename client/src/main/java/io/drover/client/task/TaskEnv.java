@@ -1,5 +1,6 @@
 package io.drover.client.task;
 
+import io.drover.client.driver.FSIsolation;
 import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.Node;
@@ -12,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A task's environment as Nomad's {@code taskenv} builds it for a driver without filesystem
- * isolation: the {@code NOMAD_*} variables (alloc, job, group and task names, the alloc's
- * directories as host paths, CPU and memory limits, region, datacenter, namespace), the
+ * A task's environment as Nomad's {@code taskenv} builds it: the {@code NOMAD_*} variables
+ * (alloc, job, group and task names, the alloc's directories, CPU and memory limits, region,
+ * datacenter, namespace), the
  * allocation's ports ({@link PortEnv}), the
  * combined job, group and task meta as {@code NOMAD_META_<key>} (as written and upper-cased),
  * and last the task's {@code Env}, whose values may refer to any of these and to the node
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * {@code ${meta.rack}}). References to nothing known are left as written, as Nomad does.
  * Variables rendered by templates with {@code Envvars} are added once the templates are
  * rendered ({@link #setTemplateEnv}) and take precedence.
+ *
+ * <p>The directories are named as the task sees them: host paths for a driver without file
+ * system isolation, {@code /alloc}, {@code /local} and {@code /secrets} for a task chrooted
+ * into its task directory ({@link FSIsolation#CHROOT}).
  */
 public final class TaskEnv {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
@@ -36,13 +41,26 @@ public final class TaskEnv {
         this.nodeVars = nodeVars;
     }
 
+    /** For a driver without file system isolation. */
     public static TaskEnv of(Allocation alloc, Task task, AllocDir dir, Node node, String region) {
+        return of(alloc, task, dir, node, region, FSIsolation.NONE);
+    }
+
+    /** @param isolation what the task's driver lets it see of the file system */
+    public static TaskEnv of(Allocation alloc, Task task, AllocDir dir, Node node, String region,
+            FSIsolation isolation) {
         Map<String, String> v = new LinkedHashMap<>();
         Job job = alloc.job;
         TaskGroup group = alloc.lookupTaskGroup();
-        v.put("NOMAD_ALLOC_DIR", dir.sharedDir().toString());
-        v.put("NOMAD_TASK_DIR", dir.localDir(task.name).toString());
-        v.put("NOMAD_SECRETS_DIR", dir.secretsDir(task.name).toString());
+        if (isolation == FSIsolation.CHROOT) {
+            v.put("NOMAD_ALLOC_DIR", "/alloc");
+            v.put("NOMAD_TASK_DIR", "/local");
+            v.put("NOMAD_SECRETS_DIR", "/secrets");
+        } else {
+            v.put("NOMAD_ALLOC_DIR", dir.sharedDir().toString());
+            v.put("NOMAD_TASK_DIR", dir.localDir(task.name).toString());
+            v.put("NOMAD_SECRETS_DIR", dir.secretsDir(task.name).toString());
+        }
         Resources r = task.resources;
         if (r != null && r.memoryMb != null) {
             v.put("NOMAD_MEMORY_LIMIT", Long.toString(r.memoryMb));

@@ -332,7 +332,7 @@ public final class TaskRunner {
         }
         handle = null;
         TaskEvent terminated = new TaskEvent(TaskEvent.TERMINATED, nanos()).setExitCode(result.exitCode())
-                .setSignal(result.signal()).setOomKilled(false);
+                .setSignal(result.signal()).setOomKilled(result.oomKilled());
         if (!result.error().isEmpty()) {
             terminated.setExitMessage(result.error());
         }

@@ -1,9 +1,11 @@
 package io.drover.client.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.client.ClientTimers;
 import io.drover.client.driver.Driver;
+import io.drover.client.driver.ExecDriver;
 import io.drover.client.driver.MockDriver;
 import io.drover.client.driver.RawExecDriver;
 import io.drover.model.Allocation;
@@ -49,6 +51,7 @@ class AllocRunnerProcessTest {
     private final ScheduledExecutorService thread = new ScheduledThreadPoolExecutor(1);
     private final ClientTimers timers = ClientTimers.of(Clock.systemUTC(), thread);
     private final List<AllocRunner> runners = new ArrayList<>();
+    private final ExecDriver exec = new ExecDriver(timers);
 
     @AfterEach
     void stop() throws Exception {
@@ -65,14 +68,24 @@ class AllocRunnerProcessTest {
 
     private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart)
             throws Exception {
-        return run(type, script, env, restart, (task, job) -> { });
+        return run(RawExecDriver.NAME, type, script, env, restart, (task, job) -> { });
     }
 
     private AllocRunner run(String type, String script, Map<String, String> env, RestartPolicy restart,
             BiConsumer<Task, Job> customize) throws Exception {
+        return run(RawExecDriver.NAME, type, script, env, restart, customize);
+    }
+
+    private AllocRunner run(String driver, String type, String script, Map<String, String> env, RestartPolicy restart)
+            throws Exception {
+        return run(driver, type, script, env, restart, (task, job) -> { });
+    }
+
+    private AllocRunner run(String driver, String type, String script, Map<String, String> env, RestartPolicy restart,
+            BiConsumer<Task, Job> customize) throws Exception {
         Task task = new Task();
         task.name = "t";
-        task.driver = "raw_exec";
+        task.driver = driver;
         task.config = new LinkedHashMap<>(Map.of("command", "/bin/sh", "args", List.of("-c", script)));
         task.env = env;
         task.meta = Map.of("rack", "r1");
@@ -112,7 +125,8 @@ class AllocRunnerProcessTest {
         Node node = new Node();
         node.id = "n1";
         node.datacenter = "dc1";
-        Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "mock_driver", new MockDriver(timers));
+        Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "exec", exec,
+                "mock_driver", new MockDriver(timers));
         return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
     }
 
@@ -426,5 +440,38 @@ class AllocRunnerProcessTest {
                 .isEqualTo("dispatch_payload: dispatch payload file \"../../../outside\" escapes the task directory");
         assertThat(t.events.get(3).displayMessage).isEqualTo(RestartTracker.REASON_UNRECOVERABLE);
         assertThat(t.failed).isTrue();
+    }
+
+    @Test
+    void anExecTaskSeesItsDirectoriesAtTheChrootsPaths() throws Exception {
+        assumeTrue(exec.health().healthy(), "this host cannot isolate tasks: " + exec.health().description());
+        AllocRunner r = run(ExecDriver.NAME, "batch",
+                "echo $NOMAD_ALLOC_DIR $NOMAD_TASK_DIR $NOMAD_SECRETS_DIR; echo $GREETING; pwd; ls /;"
+                        + " echo note > $NOMAD_ALLOC_DIR/data/note",
+                Map.of("GREETING", "files in ${NOMAD_TASK_DIR}"), null);
+
+        awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+        List<String> out = Files.readString(r.allocDir().stdout("t")).lines().toList();
+        assertThat(out.subList(0, 3)).containsExactly("/alloc /local /secrets", "files in /local", "/");
+        assertThat(out.subList(3, out.size())).contains("alloc", "local", "secrets", "tmp", "usr")
+                .doesNotContain("work", "root", "home");
+        assertThat(r.allocDir().sharedDir().resolve("data/note")).hasContent("note");
+    }
+
+    @Test
+    void anExecTaskBeyondItsMemoryIsReportedOomKilled() throws Exception {
+        assumeTrue(exec.health().healthy(), "this host cannot isolate tasks: " + exec.health().description());
+        // 200 MB of 'a's held in a shell variable, with 32 MB allowed.
+        AllocRunner r = run(ExecDriver.NAME, "batch", "x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo ${#x}",
+                null, new RestartPolicy(0, Duration.ofMinutes(1).toNanos(), 0, "fail"));
+
+        TaskState t = awaitStatus(r, Allocation.CLIENT_FAILED);
+
+        TaskEvent terminated = t.events.get(3);
+        assertThat(terminated.type).isEqualTo(TaskEvent.TERMINATED);
+        assertThat(terminated.details).containsEntry("oom_killed", "true");
+        assertThat(terminated.exitCode).isEqualTo(137);
+        assertThat(terminated.signal).isEqualTo(9);
     }
 }
