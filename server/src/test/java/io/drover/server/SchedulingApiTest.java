@@ -138,6 +138,69 @@ class SchedulingApiTest {
     }
 
     @Test
+    void scaleActionPlacesTheNewCountShowsItInScaleStatusAndKeepsToTheBounds() {
+        String bounded = ", \"Scaling\": {\"Min\": 1, \"Max\": 4, \"Enabled\": true}";
+        assertThat(http.post("/v1/jobs", register("scaled", "service", MAIN, 2, LONG_RUNNING, bounded)).status())
+                .isEqualTo(200);
+        awaitRunning("scaled", 2);
+
+        Http.Answer up = http.post("/v1/job/scaled/scale",
+                "{\"Count\": 4, \"Target\": {\"Group\": \"g\"}, \"Message\": \"busy\", \"Meta\": {\"by\": \"test\"}}");
+        assertThat(up.status()).isEqualTo(200);
+        JsonNode answer = up.json();
+        String evalId = answer.get("EvalID").asText();
+        assertThat(evalId).isNotEmpty();
+        assertThat(answer.get("EvalCreateIndex").asLong()).isEqualTo(answer.get("Index").asLong());
+        assertThat(answer.get("JobModifyIndex").asLong()).isEqualTo(answer.get("Index").asLong());
+        assertThat(up.index()).isEqualTo(answer.get("Index").asLong());
+
+        awaitRunning("scaled", 4);
+        JsonNode status = awaitValue("scale status shows 4 running", () -> http.get("/v1/job/scaled/scale").json(),
+                s -> s.at("/TaskGroups/g/Running").asInt() == 4);
+        assertThat(status.get("JobID").asText()).isEqualTo("scaled");
+        assertThat(status.get("JobStopped").asBoolean()).isFalse();
+        assertThat(status.at("/TaskGroups/g/Desired").asInt()).isEqualTo(4);
+        assertThat(status.at("/TaskGroups/g/Placed").asInt()).isEqualTo(4);
+        JsonNode event = status.at("/TaskGroups/g/Events/0");
+        assertThat(event.get("Count").asInt()).isEqualTo(4);
+        assertThat(event.get("Message").asText()).isEqualTo("busy");
+        assertThat(event.get("EvalID").asText()).isEqualTo(evalId);
+        assertThat(event.at("/Meta/by").asText()).isEqualTo("test");
+        JsonNode job = http.get("/v1/job/scaled").json();
+        assertThat(job.get("Version").asInt()).isEqualTo(1);
+        assertThat(job.at("/TaskGroups/0/Count").asInt()).isEqualTo(4);
+        assertThat(http.get("/v1/job/scaled/scale").index()).isGreaterThanOrEqualTo(job.get("ModifyIndex").asLong());
+
+        Http.Answer over = http.post("/v1/job/scaled/scale", "{\"Count\": 5, \"Target\": {\"Group\": \"g\"}}");
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).isEqualTo("group count was greater than scaling policy maximum: 5 > 4");
+        Http.Answer unknownGroup = http.post("/v1/job/scaled/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"x\"}}");
+        assertThat(unknownGroup.status()).isEqualTo(400);
+        assertThat(unknownGroup.body()).isEqualTo("task group \"x\" specified for scaling does not exist in job");
+        Http.Answer unknownJob = http.post("/v1/job/nope/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"g\"}}");
+        assertThat(unknownJob.status()).isEqualTo(404);
+        assertThat(http.get("/v1/job/nope/scale").status()).isEqualTo(404);
+
+        Http.Answer error = http.post("/v1/job/scaled/scale",
+                "{\"Error\": true, \"Target\": {\"Group\": \"g\"}, \"Message\": \"metrics missing\"}");
+        assertThat(error.status()).isEqualTo(200);
+        assertThat(error.json().get("EvalID").asText()).isEmpty();
+        JsonNode events = http.get("/v1/job/scaled/scale").json().at("/TaskGroups/g/Events");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("Error").asBoolean()).isTrue();
+        assertThat(events.get(0).get("Count").isNull()).isTrue();
+        assertThat(http.get("/v1/job/scaled").json().get("Version").asInt()).isEqualTo(1);
+
+        // A re-register that preserves counts keeps the scaled 4, not the file's 2.
+        String preserving = "{\"PreserveCounts\": true, \"Job\": "
+                + TestJobs.job("scaled", "service", MAIN, 2, LONG_RUNNING, bounded + ", \"Meta\": {\"v\": \"2\"}") + "}";
+        assertThat(http.post("/v1/job/scaled", preserving).status()).isEqualTo(200);
+        JsonNode preserved = http.get("/v1/job/scaled").json();
+        assertThat(preserved.get("Version").asInt()).isEqualTo(2);
+        assertThat(preserved.at("/TaskGroups/0/Count").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void blockingAllocationsQueryWakesOnPlacement() {
         Http.Answer before = http.get("/v1/job/waker/allocations");
         assertThat(before.json()).isEmpty();

@@ -25,6 +25,7 @@ public final class Evaluation {
     public static final String TRIGGER_ALLOC_STOP = "alloc-stop";
     public static final String TRIGGER_RETRY_FAILED_ALLOC = "alloc-failure";
     public static final String TRIGGER_FAILED_FOLLOW_UP = "failed-follow-up";
+    public static final String TRIGGER_SCALING = "job-scaling";
 
     @JsonProperty("ID") public String id;
     @JsonProperty("Namespace") public String namespace;

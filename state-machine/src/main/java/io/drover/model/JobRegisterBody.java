@@ -14,6 +14,8 @@ public final class JobRegisterBody {
     @JsonProperty("EnforceIndex") public Boolean enforceIndex;
     @GoType("uint64") @JsonProperty("JobModifyIndex") public Long jobModifyIndex;
     @JsonProperty("PolicyOverride") public Boolean policyOverride;
+    /** From later Nomad versions: keep the counts of the groups the job already has. */
+    @JsonProperty("PreserveCounts") public Boolean preserveCounts;
     @JsonProperty("Region") public String region;
     @JsonProperty("Namespace") public String namespace;
     @JsonProperty("SecretID") public String secretId;

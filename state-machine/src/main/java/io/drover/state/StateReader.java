@@ -4,6 +4,7 @@ import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
+import io.drover.model.JobScalingEvents;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import java.util.List;
@@ -55,6 +56,14 @@ public interface StateReader extends AutoCloseable {
     Optional<Job> jobVersion(String namespace, String jobId, long version);
 
     Optional<JobSummary> jobSummary(String namespace, String jobId);
+
+    /**
+     * The recent scaling events of a job. Views that hold no events (the scheduler's in-memory
+     * states) have none to give.
+     */
+    default Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
+        return Optional.empty();
+    }
 
     Optional<Evaluation> evaluation(String evalId);
 

@@ -12,7 +12,8 @@ public enum Table {
     ALLOCS("allocs"),
     DEPLOYMENTS("deployment"),
     NODES("nodes"),
-    SERVERS("servers");
+    SERVERS("servers"),
+    SCALING_EVENT("scaling_event");
 
     private final String nomadName;
 

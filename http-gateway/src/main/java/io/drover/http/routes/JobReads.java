@@ -4,8 +4,11 @@ import io.drover.http.core.GoBool;
 import io.drover.http.query.QueryResult;
 import io.drover.http.query.ReadEndpoint;
 import io.drover.http.query.StateQuery;
+import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
+import io.drover.model.JobScaleStatus;
+import io.drover.model.JobScalingEvents;
 import io.drover.model.JobSummary;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
@@ -77,6 +80,24 @@ final class JobReads {
                     Optional<JobSummary> summary = reader.jobSummary(options.namespace(), jobId);
                     return summary.map(s -> QueryResult.ok(s.modifyIndex, s)).orElseGet(
                             () -> QueryResult.notFound(reader.tableIndex(Table.JOB_SUMMARIES), "job not found"));
+                });
+    }
+
+    /**
+     * {@code GET /v1/job/:id/scale}: the job's scale status, at the highest of the job's, its
+     * events' and its counted allocations' ModifyIndex; blocks on the tables those live in.
+     */
+    static ReadEndpoint scaleStatus(String jobId) {
+        return (request, options) -> StateQuery.of(QueryKeys.of("scale", options.namespace(), jobId),
+                List.of(Table.JOBS, Table.ALLOCS, Table.SCALING_EVENT), reader -> {
+                    Optional<Job> job = reader.job(options.namespace(), jobId);
+                    if (job.isEmpty()) {
+                        return QueryResult.notFound(reader.tableIndex(Table.JOBS), "job not found");
+                    }
+                    JobScalingEvents events = reader.scalingEvents(options.namespace(), jobId).orElse(null);
+                    List<Allocation> allocs = reader.allocationsOfJob(options.namespace(), jobId, false);
+                    return QueryResult.ok(JobScaleStatus.index(job.get(), events, allocs),
+                            JobScaleStatus.of(job.get(), events, allocs));
                 });
     }
 

@@ -10,12 +10,15 @@ import io.drover.http.core.Reply;
 import io.drover.model.Job;
 import io.drover.model.JobRegisterBody;
 import io.drover.model.NomadJson;
+import io.drover.model.ScalingPolicy;
 import io.drover.proto.rpc.JobDeregisterRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
+import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -54,7 +57,8 @@ final class JobWrites {
                 .setJobJson(ByteString.copyFrom(NomadJson.write(job)))
                 .setEnforceIndex(Boolean.TRUE.equals(body.enforceIndex))
                 .setJobModifyIndex(body.jobModifyIndex == null ? 0 : body.jobModifyIndex)
-                .setPolicyOverride(Boolean.TRUE.equals(body.policyOverride));
+                .setPolicyOverride(Boolean.TRUE.equals(body.policyOverride))
+                .setPreserveCounts(Boolean.TRUE.equals(body.preserveCounts));
         return writes.submit(request, WriteRequest.newBuilder().setJobRegister(register), WriteResults::register);
     }
 
@@ -112,6 +116,49 @@ final class JobWrites {
         JobEvaluateRequest evaluate = JobEvaluateRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setForceReschedule(forceReschedule).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobEvaluate(evaluate), WriteResults::register);
+    }
+
+    /**
+     * {@code POST /v1/job/:id/scale}. The checks Nomad's agent and endpoint make before looking
+     * at the job; the job, the group and the bounds are the leader's to check.
+     */
+    CompletableFuture<Reply> scale(GatewayRequest request, String jobId) {
+        RequestBodies.JobScale body = RequestBodies.decode(request, RequestBodies.JobScale.class);
+        Map<String, String> target = body.target == null ? Map.of() : body.target;
+        String targetJob = target.getOrDefault(ScalingPolicy.TARGET_JOB, "");
+        if (!targetJob.isEmpty() && !targetJob.equals(jobId)) {
+            throw HttpError.badRequest("job ID in payload did not match URL");
+        }
+        Regions.check(request.query("region"), cluster.agent().region());
+        String namespace = Namespaces.of(request);
+        String targetNamespace = target.getOrDefault(ScalingPolicy.TARGET_NAMESPACE, "");
+        if (!targetNamespace.isEmpty() && !targetNamespace.equals(namespace)) {
+            throw HttpError.badRequest("namespace in payload did not match header");
+        }
+        String group = target.getOrDefault(ScalingPolicy.TARGET_GROUP, "");
+        if (group.isEmpty()) {
+            throw HttpError.badRequest("missing task group name for scaling action");
+        }
+        if (body.error && body.count != null) {
+            throw HttpError.badRequest("scaling action should not contain count if error is true");
+        }
+        if (body.count != null && body.count < 0) {
+            throw HttpError.badRequest("scaling action count can't be negative");
+        }
+        if (body.count != null && body.count > Integer.MAX_VALUE) {
+            // Go's int is 64 bits, ours 32: refused with the words Nomad has for an int overflow.
+            throw HttpError.badRequest("new scaling count is too large for TaskGroup.Count (int): " + body.count);
+        }
+        JobScaleRequest.Builder scale = JobScaleRequest.newBuilder().setNamespace(namespace).setJobId(jobId)
+                .setGroup(group).setMessage(body.message == null ? "" : body.message).setError(body.error)
+                .setPolicyOverride(body.policyOverride);
+        if (body.count != null) {
+            scale.setHasCount(true).setCount(body.count);
+        }
+        if (body.meta != null) {
+            scale.setMetaJson(ByteString.copyFrom(NomadJson.write(body.meta)));
+        }
+        return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::register);
     }
 
     private static void checkBodyJobId(String bodyJobId, String pathJobId) {

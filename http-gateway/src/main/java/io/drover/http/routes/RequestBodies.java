@@ -68,6 +68,20 @@ public final class RequestBodies {
         @JsonProperty("SecretID") public String secretId;
     }
 
+    /** {@code POST /v1/job/:id/scale} (Nomad's api.ScalingRequest). */
+    @GoStruct("ScalingRequest")
+    public static final class JobScale {
+        @GoType("int64") @JsonProperty("Count") public Long count;
+        @JsonProperty("Target") public java.util.Map<String, String> target;
+        @JsonProperty("Message") public String message;
+        @JsonProperty("Error") public boolean error;
+        @JsonProperty("Meta") public java.util.Map<String, Object> meta;
+        @JsonProperty("Region") public String region;
+        @JsonProperty("Namespace") public String namespace;
+        @JsonProperty("SecretID") public String secretId;
+        @JsonProperty("PolicyOverride") public boolean policyOverride;
+    }
+
     /** {@code POST /v1/node/:id/eligibility} (Nomad decodes it straight into the RPC's struct). */
     @GoStruct(value = "NodeUpdateEligibilityRequest", pkg = "structs")
     public static final class NodeEligibility {

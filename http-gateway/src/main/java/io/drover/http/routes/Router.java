@@ -29,7 +29,7 @@ public final class Router {
     private static final String ALLOCATION = "/v1/allocation/";
 
     /** Job actions Nomad has that this server does not serve yet: 404 rather than a misread ID. */
-    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of("/periodic/force", "/dispatch", "/scale");
+    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of("/periodic/force", "/dispatch");
     /** Node actions Nomad has that this server does not serve yet. */
     private static final List<String> NODE_SUFFIXES_NOT_SERVED = List.of("/evaluate", "/purge");
     /** Nomad's answer for an allocation path it cannot split into an ID and a known action. */
@@ -118,6 +118,13 @@ public final class Router {
         }
         if (rest.endsWith("/versions")) {
             return read(method, JobReads.versions(strip(rest, "/versions")));
+        }
+        if (rest.endsWith("/scale")) {
+            String id = strip(rest, "/scale");
+            if (GET.equals(method)) {
+                return new Route.Read(JobReads.scaleStatus(id));
+            }
+            return write(method, request -> writes.scale(request, id));
         }
         if (rest.endsWith("/revert")) {
             String id = strip(rest, "/revert");

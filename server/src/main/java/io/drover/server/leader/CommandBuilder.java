@@ -6,12 +6,15 @@ import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.NomadJson;
+import io.drover.model.ScalingBounds;
+import io.drover.model.ScalingEvent;
 import io.drover.model.ScalingPolicyIds;
 import io.drover.model.TaskGroup;
 import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.JobDeregisterCommand;
 import io.drover.proto.raft.JobRegisterCommand;
+import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.JobStabilityCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
@@ -19,6 +22,7 @@ import io.drover.proto.rpc.JobDeregisterRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
+import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.state.StateReader;
@@ -54,6 +58,7 @@ final class CommandBuilder {
                 case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
                 case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
                 case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
+                case JOB_SCALE -> cmd.setJobScale(scale(reader, request.getJobScale(), now));
                 case JOB_EVALUATE -> {
                     if (request.getJobEvaluate().getForceReschedule()) {
                         cmd.setAllocDesiredTransition(forceReschedule(reader, request.getJobEvaluate(), now));
@@ -88,11 +93,65 @@ final class CommandBuilder {
     private JobRegisterCommand register(StateReader reader, JobRegisterRequest r, long now) {
         Job job = NomadJson.read(r.getJobJson().toByteArray(), Job.class);
         // Policy IDs are random for new policies: decided here, never in apply.
-        ScalingPolicyIds.propagate(reader.job(job.namespace, job.id).orElse(null), job);
+        Job existing = reader.job(job.namespace, job.id).orElse(null);
+        ScalingPolicyIds.propagate(existing, job);
+        if (r.getPreserveCounts() && existing != null) {
+            preserveCounts(existing, job);
+        }
         JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder()
                 .setEnforceIndex(r.getEnforceIndex())
                 .setJobModifyIndex(r.getJobModifyIndex());
         return withJobAndEval(b, job, now).build();
+    }
+
+    /** A later Nomad's PreserveCounts: groups the current version has keep their count. */
+    private static void preserveCounts(Job existing, Job job) {
+        if (job.taskGroups == null) {
+            return;
+        }
+        for (TaskGroup tg : job.taskGroups) {
+            TaskGroup current = existing.lookupTaskGroup(tg.name);
+            if (current != null) {
+                tg.count = current.count;
+            }
+        }
+    }
+
+    /**
+     * Nomad's Job.Scale: the job and group must exist and the count fit the group's scaling
+     * policy; a count brings an evaluation (unless the job is periodic or parameterized), and
+     * every action an event stamped with the leader's time.
+     */
+    private JobScaleCommand scale(StateReader reader, JobScaleRequest r, long now) throws Refusal {
+        Job job = reader.job(r.getNamespace(), r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" not found"));
+        TaskGroup group = job.lookupTaskGroup(r.getGroup());
+        if (group == null) {
+            throw new Refusal(WriteResult.Code.INVALID,
+                    "task group \"" + r.getGroup() + "\" specified for scaling does not exist in job");
+        }
+        ScalingEvent event = new ScalingEvent();
+        event.time = now;
+        event.message = r.getMessage();
+        event.error = r.getError();
+        event.meta = r.getMetaJson().isEmpty() ? null : meta(r.getMetaJson());
+        JobScaleCommand.Builder b = JobScaleCommand.newBuilder().setNamespace(job.namespace).setJobId(job.id)
+                .setGroup(group.name);
+        if (r.getHasCount()) {
+            String outOfBounds = ScalingBounds.violation(group, r.getCount());
+            if (outOfBounds != null) {
+                throw new Refusal(WriteResult.Code.INVALID, outOfBounds);
+            }
+            event.count = r.getCount();
+            b.setHasCount(true).setCount(r.getCount());
+            if (!job.isPeriodic() && !job.isParameterized()) {
+                // Nomad stamps the default priority and the service type here; the job's own
+                // are used instead so a batch job's scale is not planned by the service scheduler.
+                b.setEvalJson(json(newEval(job.namespace, job.id, job.priority, job.type,
+                        Evaluation.TRIGGER_SCALING, now)));
+            }
+        }
+        return b.setEventJson(json(event)).build();
     }
 
     private JobRegisterCommand revert(StateReader reader, JobRevertRequest r, long now) throws Refusal {
@@ -206,6 +265,11 @@ final class CommandBuilder {
     private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,
             long now) {
         return NodeEvals.eval(namespace, jobId, priority, type, null, trigger, now, stamps);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> meta(ByteString json) {
+        return NomadJson.read(json.toByteArray(), java.util.Map.class);
     }
 
     private static ByteString json(Object value) {

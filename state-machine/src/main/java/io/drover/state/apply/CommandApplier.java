@@ -36,6 +36,7 @@ public final class CommandApplier {
             case NODE_DRAIN -> NodeDrainApplier.apply(txn, command.getNodeDrain());
             case PLAN_RESULTS -> PlanResultsApplier.apply(txn, command.getPlanResults());
             case ALLOC_CLIENT_UPDATE -> AllocClientUpdateApplier.apply(txn, command.getAllocClientUpdate());
+            case JOB_SCALE -> JobScaleApplier.apply(txn, command.getJobScale());
             case ALLOC_DESIRED_TRANSITION -> AllocDesiredTransitionApplier.apply(txn,
                     command.getAllocDesiredTransition());
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");

@@ -43,7 +43,7 @@ final class JobWrites {
         trimVersions(txn, job);
     }
 
-    /** Removes a job, its versions and its summary; a child counts as dead for its parent. */
+    /** Removes a job, its versions, its summary and its scaling events; a child counts as dead for its parent. */
     static boolean delete(StateTxn txn, String namespace, String jobId) {
         Optional<Job> existing = txn.job(namespace, jobId);
         if (existing.isEmpty()) {
@@ -58,6 +58,9 @@ final class JobWrites {
             txn.deleteJobVersion(namespace, jobId, v.version);
         }
         txn.deleteJobSummary(namespace, jobId);
+        if (txn.scalingEvents(namespace, jobId).isPresent()) {
+            txn.deleteScalingEvents(namespace, jobId);
+        }
         return true;
     }
 

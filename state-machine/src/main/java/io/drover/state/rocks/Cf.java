@@ -39,7 +39,9 @@ enum Cf {
      * (namespace, job ID, CreateIndex, JobModifyIndex) → the job as allocations were placed for
      * it, stored once for all of them (Nomad keeps one job object per plan in memory).
      */
-    ALLOC_JOBS("alloc_jobs");
+    ALLOC_JOBS("alloc_jobs"),
+    /** (namespace, job ID) → the job's recent scaling events; removed with the job. */
+    SCALING_EVENTS("scaling_events");
 
     private final String cfName;
 

@@ -3,6 +3,7 @@ package io.drover.state.rocks;
 import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.JobScalingEvents;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.model.NomadJson;
@@ -200,6 +201,23 @@ public final class StateTxn {
     public void deleteJobSummary(String namespace, String jobId) {
         delete(jobSlot(Cf.JOB_SUMMARIES, namespace, jobId), Schema.job(namespace, jobId));
         touch(Table.JOB_SUMMARIES);
+    }
+
+    // --- scaling events
+
+    public Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
+        return cached(jobSlot(Cf.SCALING_EVENTS, namespace, jobId), () -> reads.scalingEvents(namespace, jobId));
+    }
+
+    public void putScalingEvents(JobScalingEvents events) {
+        put(jobSlot(Cf.SCALING_EVENTS, events.namespace, events.jobId), Schema.job(events.namespace, events.jobId),
+                events);
+        touch(Table.SCALING_EVENT);
+    }
+
+    public void deleteScalingEvents(String namespace, String jobId) {
+        delete(jobSlot(Cf.SCALING_EVENTS, namespace, jobId), Schema.job(namespace, jobId));
+        touch(Table.SCALING_EVENT);
     }
 
     // --- evaluations

@@ -5,6 +5,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobHeader;
 import io.drover.model.JobListStub;
+import io.drover.model.JobScalingEvents;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.model.NomadJson;
@@ -81,6 +82,10 @@ final class TypedReads {
 
     Optional<JobSummary> jobSummary(String namespace, String jobId) {
         return decode(kv.get(Cf.JOB_SUMMARIES, Schema.job(namespace, jobId)), JobSummary.class);
+    }
+
+    Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
+        return decode(kv.get(Cf.SCALING_EVENTS, Schema.job(namespace, jobId)), JobScalingEvents.class);
     }
 
     Optional<Evaluation> evaluation(String evalId) {
