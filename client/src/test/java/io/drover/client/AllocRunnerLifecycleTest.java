@@ -167,9 +167,7 @@ class AllocRunnerLifecycleTest {
     void aStoppedAllocationWaitsOutItsGroupShutdownDelayBeforeKillingTasks() {
         Allocation a = alloc(Job.TYPE_SERVICE, task("web", null, 0, null));
         a.job.taskGroups.get(0).shutdownDelay = Duration.ofSeconds(5).toNanos();
-        AllocRunner r = new AllocRunner(a, context(), x -> { });
-        r.start();
-        settle();
+        AllocRunner r = running(a);
 
         r.update(stopped(a));
         timers.advance(Duration.ofMillis(4_900));
@@ -187,9 +185,7 @@ class AllocRunnerLifecycleTest {
         Task web = task("web", null, 0, null);
         web.shutdownDelay = Duration.ofSeconds(2).toNanos();
         Allocation a = alloc(Job.TYPE_SERVICE, web);
-        AllocRunner r = new AllocRunner(a, context(), x -> { });
-        r.start();
-        settle();
+        AllocRunner r = running(a);
 
         r.update(stopped(a));
         timers.advance(Duration.ofMillis(1_900));
@@ -200,6 +196,13 @@ class AllocRunnerLifecycleTest {
         settle();
         assertThat(types(state(r, "web"))).endsWith(TaskEvent.KILLING, TaskEvent.TERMINATED, TaskEvent.KILLED);
         assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_DEAD);
+    }
+
+    private AllocRunner running(Allocation a) {
+        AllocRunner r = new AllocRunner(a, context(), x -> { });
+        r.start();
+        settle();
+        return r;
     }
 
     private static Allocation stopped(Allocation a) {

@@ -9,14 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Nomad's {@code template} prestart hook without Consul or Vault: each of the task's templates
@@ -183,7 +180,7 @@ public final class TemplateHook {
             Path tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName(), ".tmp");
             try {
                 Files.writeString(tmp, contents, StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(tmp, posix(p.perms()));
+                Files.setPosixFilePermissions(tmp, ArchiveUnpacker.permissions(p.perms()));
                 Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -192,19 +189,5 @@ public final class TemplateHook {
             throw TaskHookException.killed("Template failed: error rendering \"" + p.source() + "\" => \"" + dest
                     + "\": failed writing file: " + e.getMessage());
         }
-    }
-
-    private static Set<PosixFilePermission> posix(int mode) {
-        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                s.add(bits[i]);
-            }
-        }
-        return s;
     }
 }
