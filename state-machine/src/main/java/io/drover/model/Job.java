@@ -1,5 +1,6 @@
 package io.drover.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ public final class Job {
     @JsonProperty("Periodic") public PeriodicConfig periodic;
     @JsonProperty("ParameterizedJob") public ParameterizedJobConfig parameterizedJob;
     @JsonProperty("Dispatched") public Boolean dispatched;
+    /**
+     * The token of the dispatch that created this child (a later Nomad's field), so a retried
+     * dispatch finds it. Left out of the JSON when empty: Nomad 0.11 has no such field.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonProperty("DispatchIdempotencyToken") public String dispatchIdempotencyToken;
     @JsonProperty("Payload") public byte[] payload;
     @JsonProperty("Meta") public Map<String, String> meta;
     @JsonProperty("ConsulToken") public String consulToken;

@@ -12,6 +12,7 @@ import io.drover.model.JobRegisterBody;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingPolicy;
 import io.drover.proto.rpc.JobDeregisterRequest;
+import io.drover.proto.rpc.JobDispatchRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
@@ -159,6 +160,30 @@ final class JobWrites {
             scale.setMetaJson(ByteString.copyFrom(NomadJson.write(body.meta)));
         }
         return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::register);
+    }
+
+    /**
+     * {@code POST /v1/job/:id/dispatch}. The leader checks the payload and meta against the
+     * parameterized job, so its refusals come back as 400s with Nomad's texts.
+     */
+    CompletableFuture<Reply> dispatch(GatewayRequest request, String pathJobId) {
+        RequestBodies.JobDispatch body = RequestBodies.decode(request, RequestBodies.JobDispatch.class);
+        if (body.jobId != null && !body.jobId.isEmpty() && !body.jobId.equals(pathJobId)) {
+            throw HttpError.badRequest("Job ID does not match");
+        }
+        Regions.check(request.query("region"), cluster.agent().region());
+        JobDispatchRequest.Builder dispatch = JobDispatchRequest.newBuilder().setNamespace(Namespaces.of(request))
+                .setJobId(pathJobId);
+        if (body.payload != null) {
+            dispatch.setPayload(ByteString.copyFrom(body.payload));
+        }
+        if (body.meta != null) {
+            dispatch.putAllMeta(body.meta);
+        }
+        if (body.idempotencyToken != null) {
+            dispatch.setIdempotencyToken(body.idempotencyToken);
+        }
+        return writes.submit(request, WriteRequest.newBuilder().setJobDispatch(dispatch), WriteResults::dispatch);
     }
 
     private static void checkBodyJobId(String bodyJobId, String pathJobId) {

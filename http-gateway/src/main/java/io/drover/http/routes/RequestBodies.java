@@ -46,6 +46,18 @@ public final class RequestBodies {
         @JsonProperty("Stable") public boolean stable;
     }
 
+    /**
+     * {@code POST /v1/job/:id/dispatch}: Nomad decodes it straight into the RPC's struct, so the
+     * payload is base64 (Go's []byte). {@code IdempotencyToken} is a later Nomad's field.
+     */
+    @GoStruct(value = "JobDispatchRequest", pkg = "structs")
+    public static final class JobDispatch {
+        @JsonProperty("JobID") public String jobId;
+        @JsonProperty("Payload") public byte[] payload;
+        @JsonProperty("Meta") public java.util.Map<String, String> meta;
+        @JsonProperty("IdempotencyToken") public String idempotencyToken;
+    }
+
     /** {@code POST /v1/job/:id/evaluate} (Nomad's JobEvaluateRequest). */
     public static final class JobEvaluate {
         @JsonProperty("JobID") public String jobId;

@@ -34,6 +34,22 @@ final class WriteResults {
         return withIndex(body, result, pretty);
     }
 
+    /**
+     * Dispatch: Nomad's JobDispatchResponse, whose WriteMeta holds only Index. A retry answered
+     * with an earlier child has no EvalID and the child's ModifyIndex as Index, as Nomad answers.
+     */
+    static Reply dispatch(WriteResult result, boolean pretty) {
+        ok(result, "parameterized job not found");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("DispatchedJobID", result.getDispatchedJobId());
+        body.put("EvalID", result.getEvalId());
+        body.put("EvalCreateIndex", result.getEvalCreateIndex());
+        body.put("JobCreateIndex", result.getJobCreateIndex());
+        body.put("Index", result.getIndex());
+        return Reply.json(200, Json.render(body, pretty))
+                .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+    }
+
     /** Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. */
     static Reply deregister(WriteResult result, boolean pretty) {
         ok(result);

@@ -5,6 +5,7 @@ import io.drover.model.Allocation;
 import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.JobDispatch;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingBounds;
 import io.drover.model.ScalingEvent;
@@ -13,12 +14,14 @@ import io.drover.model.TaskGroup;
 import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.JobDeregisterCommand;
+import io.drover.proto.raft.JobDispatchCommand;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.JobStabilityCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;
+import io.drover.proto.rpc.JobDispatchRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
@@ -57,6 +60,7 @@ final class CommandBuilder {
                 case JOB_REGISTER -> cmd.setJobRegister(register(reader, request.getJobRegister(), now));
                 case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
                 case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
+                case JOB_DISPATCH -> cmd.setJobDispatch(dispatch(reader, request.getJobDispatch(), now));
                 case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
                 case JOB_SCALE -> cmd.setJobScale(scale(reader, request.getJobScale(), now));
                 case JOB_EVALUATE -> {
@@ -187,6 +191,39 @@ final class CommandBuilder {
                     Evaluation.TRIGGER_JOB_REGISTER, now)));
         }
         return b;
+    }
+
+    /**
+     * Nomad's Job.Dispatch: checks the request against the parent, then derives the child (its
+     * ID from the leader's clock and a random suffix) and its evaluation. The parent and the
+     * idempotency token are checked again when the entry applies.
+     */
+    private JobDispatchCommand dispatch(StateReader reader, JobDispatchRequest r, long now) throws Refusal {
+        if (r.getJobId().isEmpty()) {
+            throw new Refusal(WriteResult.Code.INVALID, "missing parameterized job ID");
+        }
+        Job parent = reader.job(r.getNamespace(), r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "parameterized job not found"));
+        if (!parent.isParameterized()) {
+            throw new Refusal(WriteResult.Code.INVALID,
+                    "Specified job \"" + r.getJobId() + "\" is not a parameterized job");
+        }
+        if (parent.isStopped()) {
+            throw new Refusal(WriteResult.Code.INVALID, "Specified job \"" + r.getJobId() + "\" is stopped");
+        }
+        byte[] payload = r.getPayload().toByteArray();
+        String invalid = JobDispatch.validate(parent, payload, r.getMetaMap());
+        if (invalid != null) {
+            throw new Refusal(WriteResult.Code.INVALID, invalid);
+        }
+        String childId = JobDispatch.childId(parent.id, now / 1_000_000_000L, stamps.uuid());
+        Job child = JobDispatch.child(parent, childId, now, payload, r.getMetaMap(), r.getIdempotencyToken());
+        JobDispatchCommand.Builder b = JobDispatchCommand.newBuilder().setJobJson(json(child));
+        if (!child.isPeriodic()) {
+            b.setEvalJson(json(newEval(child.namespace, child.id, child.priority, child.type,
+                    Evaluation.TRIGGER_JOB_REGISTER, now)));
+        }
+        return b.build();
     }
 
     private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {

@@ -26,6 +26,7 @@ public final class CommandApplier {
         return switch (command.getCommandCase()) {
             case JOB_REGISTER -> JobRegisterApplier.apply(txn, command.getJobRegister());
             case JOB_DEREGISTER -> JobDeregisterApplier.apply(txn, command.getJobDeregister());
+            case JOB_DISPATCH -> JobDispatchApplier.apply(txn, command.getJobDispatch());
             case JOB_STABILITY -> JobStabilityApplier.apply(txn, command.getJobStability());
             case EVAL_CREATE -> createEvals(txn, command);
             case SERVER_ANNOUNCE -> announce(txn, command.getServerAnnounce());

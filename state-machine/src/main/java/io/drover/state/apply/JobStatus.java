@@ -47,7 +47,10 @@ final class JobStatus {
      * with the new status at this index and updates its parent's children counts.
      */
     static void update(StateTxn txn, Job job, boolean evalDelete, String forceStatus) {
-        String oldStatus = job.createIndex != null && job.createIndex == txn.index() ? "" : job.status;
+        // Unlike Nomad, which treats a job created at this index as having no status yet, the
+        // status here is the one JobWrites.upsert stored and counted: one entry may both create a
+        // child and its evaluation (a dispatch), and the child must be counted once.
+        String oldStatus = job.status == null ? "" : job.status;
         String newStatus = forceStatus != null ? forceStatus : of(txn, job, evalDelete);
         if (newStatus.equals(oldStatus)) {
             return;

@@ -158,6 +158,14 @@ public final class StateTxn {
         touch(Table.JOBS);
     }
 
+    /**
+     * The jobs of a namespace whose ID starts with {@code idPrefix}, this entry's writes included.
+     * Fresh copies, not the transaction's instances: read them, never put them back.
+     */
+    public List<Job> jobsByIdPrefix(String namespace, String idPrefix) {
+        return reads.jobs(namespace, idPrefix);
+    }
+
     /** Newest first. */
     public List<Job> jobVersions(String namespace, String jobId) {
         return reads.jobVersions(namespace, jobId);
