@@ -27,7 +27,7 @@ class TransportTest {
 
     @Test
     void anUnknownRouteIs404WithNothingElse() {
-        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/job/x/scale",
+        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/job/x/periodic/force",
             "/v1/node/x/purge"}) {
             Answer a = h.get(path);
 
@@ -46,7 +46,7 @@ class TransportTest {
             {"DELETE", "/v1/agent/self"}, {"POST", "/v1/operator/raft/configuration"}, {"GET", "/v1/job/x/plan"},
             {"POST", "/v1/nodes"}, {"PUT", "/v1/node/n1"}, {"POST", "/v1/node/n1/allocations"},
             {"GET", "/v1/node/n1/drain"}, {"GET", "/v1/node/n1/eligibility"}, {"DELETE", "/v1/allocations"},
-            {"POST", "/v1/allocation/a1"}, {"GET", "/v1/allocation/a1/stop"}, {"GET", "/v1/job/x/dispatch"}};
+            {"POST", "/v1/allocation/a1"}, {"GET", "/v1/allocation/a1/stop"}, {"GET", "/v1/job/x/dispatch"}, {"DELETE", "/v1/job/x/scale"}};
         for (String[] call : calls) {
             Answer a = h.send(call[0], call[1], null);
 
