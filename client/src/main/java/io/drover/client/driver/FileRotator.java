@@ -41,6 +41,13 @@ public final class FileRotator implements Closeable {
         return file(index);
     }
 
+    /** Creates the current file now, empty if nothing is written yet: a task's log files exist from its start, as Nomad's. */
+    public void create() throws IOException {
+        if (out == null) {
+            open();
+        }
+    }
+
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             if (out == null) {

@@ -33,6 +33,11 @@ final class LogPump {
         byte[] buf = new byte[BUFFER];
         boolean sinkBroken = false;
         try (in; sink) {
+            try {
+                sink.create();
+            } catch (IOException e) {
+                sinkBroken = true;
+            }
             int n;
             while ((n = in.read(buf)) >= 0) {
                 if (sinkBroken) {

@@ -173,6 +173,16 @@ class AllocRunnerProcessTest {
     }
 
     @Test
+    void bothLogFilesExistFromTheStartEvenWhenNothingIsWritten() throws Exception {
+        AllocRunner r = run("batch", "exit 0", null, null);
+
+        awaitStatus(r, Allocation.CLIENT_COMPLETE);
+
+        assertThat(r.allocDir().stdout("t")).isEmptyFile();
+        assertThat(r.allocDir().stderr("t")).isEmptyFile();
+    }
+
+    @Test
     void exitOneWithoutRestartsFails() throws Exception {
         AllocRunner r = run("batch", "exit 1", null, new RestartPolicy(0, Duration.ofMinutes(1).toNanos(), 0, "fail"));
 
