@@ -22,6 +22,7 @@ import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
 import io.drover.server.cluster.LeaderServices;
 import io.drover.server.config.AgentConfig;
+import io.drover.server.gc.GarbageCollector;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.leader.Stamps;
 import io.drover.server.raft.RaftNode;
@@ -197,7 +198,8 @@ public final class Agent implements AutoCloseable {
             scheduling.capacityChanged(changes.capacityClasses(), changes.index());
         });
         return new LeaderServices(leader, announcement(config, raft), cluster, leaderThread, store, scheduling,
-                heartbeats, new NodeDrainer(store, stamps, leader::submit));
+                heartbeats, new NodeDrainer(store, stamps, leader::submit),
+                new GarbageCollector(store, config.serverGc(), stamps::nowNanos, leader::submit));
     }
 
     /** A node missed its heartbeat: it is marked down, and its allocations will be replaced. */

@@ -40,6 +40,7 @@ public final class Router {
     private final NodeWrites nodeWrites;
     private final AllocWrites allocWrites;
     private final AgentRoutes agent;
+    private final SystemWrites system;
 
     /**
      * @param planner does the dry run of a job plan
@@ -52,6 +53,7 @@ public final class Router {
         this.nodeWrites = new NodeWrites(cluster, submitter);
         this.allocWrites = new AllocWrites(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
+        this.system = new SystemWrites(submitter);
     }
 
     public Route match(String method, String path) {
@@ -73,6 +75,9 @@ public final class Router {
                 return local(method, agent::peers);
             case "/v1/agent/self":
                 return local(method, agent::self);
+            case "/v1/system/gc":
+                // Nomad takes only PUT here, not POST.
+                return PUT.equals(method) ? new Route.Write(system::gc) : new Route.WrongMethod();
             case "/v1/operator/raft/configuration":
                 return local(method, agent::raftConfiguration);
             default:

@@ -131,6 +131,12 @@ final class WriteResults {
         return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
     }
 
+    /** {@code PUT /v1/system/gc}: Nomad answers 200 with no body and no index header. */
+    static Reply systemGc(WriteResult result, boolean pretty) {
+        ok(result, "not found");
+        return new Reply(200, null, Body.EMPTY, List.of());
+    }
+
     /** Checks that a job write succeeded; see {@link #ok(WriteResult, String)}. */
     private static void ok(WriteResult result) {
         ok(result, "job not found");

@@ -4,6 +4,7 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.raft.LeaderListener;
+import io.drover.server.gc.GarbageCollector;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * What runs only on the leader, started when this server becomes leader and stopped when it
  * stops being one: announcing where the leader can be reached (so followers can forward to
  * it), scheduling (broker, workers, plan applier), nodes' heartbeat timers and the node
- * drainer. Each is restored from the replicated state when leadership begins.
+ * drainer, and the periodic garbage collector. Each is restored from the replicated state when
+ * leadership begins.
  */
 public final class LeaderServices implements LeaderListener {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderServices.class);
@@ -33,12 +35,14 @@ public final class LeaderServices implements LeaderListener {
     private final SchedulingService scheduling;
     private final Heartbeats heartbeats;
     private final NodeDrainer drainer;
+    private final GarbageCollector gc;
     private volatile boolean leading;
     private ScheduledFuture<?> drainerTicks;
+    private ScheduledFuture<?> gcTicks;
 
     public LeaderServices(LeaderEndpoint leader, ServerAnnounceCommand self, ClusterBridge cluster,
             ScheduledExecutorService executor, StateStore state, SchedulingService scheduling, Heartbeats heartbeats,
-            NodeDrainer drainer) {
+            NodeDrainer drainer, GarbageCollector gc) {
         this.leader = leader;
         this.self = self;
         this.cluster = cluster;
@@ -47,6 +51,7 @@ public final class LeaderServices implements LeaderListener {
         this.scheduling = scheduling;
         this.heartbeats = heartbeats;
         this.drainer = drainer;
+        this.gc = gc;
     }
 
     @Override
@@ -77,6 +82,10 @@ public final class LeaderServices implements LeaderListener {
         if (drainerTicks == null) {
             drainerTicks = executor.scheduleWithFixedDelay(this::drainPass, 1, 1, TimeUnit.SECONDS);
         }
+        if (gcTicks == null) {
+            long every = gc.thresholds().interval().toMillis();
+            gcTicks = executor.scheduleWithFixedDelay(this::gcPass, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     private synchronized void stopServices() {
@@ -89,6 +98,10 @@ public final class LeaderServices implements LeaderListener {
             drainerTicks.cancel(false);
             drainerTicks = null;
         }
+        if (gcTicks != null) {
+            gcTicks.cancel(false);
+            gcTicks = null;
+        }
     }
 
     private void drainPass() {
@@ -99,6 +112,21 @@ public final class LeaderServices implements LeaderListener {
             drainer.pass();
         } catch (RuntimeException e) {
             LOG.warn("a node drain pass failed: {}", e.toString());
+        }
+    }
+
+    private void gcPass() {
+        if (!leading) {
+            return;
+        }
+        try {
+            gc.pass().ifPresent(done -> done.whenComplete((r, e) -> {
+                if (e != null || r.getCode() != WriteResult.Code.OK) {
+                    LOG.warn("a garbage collection failed: {}", e != null ? e.toString() : r.getError());
+                }
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("a garbage collection pass failed: {}", e.toString());
         }
     }
 

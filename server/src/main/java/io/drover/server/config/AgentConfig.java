@@ -1,6 +1,7 @@
 package io.drover.server.config;
 
 import io.drover.client.agent.AllocGcPolicy;
+import io.drover.server.gc.GcThresholds;
 import io.drover.server.nodes.HeartbeatConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +33,15 @@ import java.util.Objects;
  * @param heartbeats how nodes' heartbeat TTLs are set and when a silent node is down
  * @param devNode in dev mode, whether the agent also runs its (simulated) node
  * @param clientGc when the node agent (in dev mode) removes finished allocations
+ * @param serverGc when the leader collects terminal evaluations, allocations, jobs and nodes
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
         int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats,
-        boolean devNode, AllocGcPolicy clientGc) {
+        boolean devNode, AllocGcPolicy clientGc, GcThresholds serverGc) {
     public AgentConfig {
+        Objects.requireNonNull(serverGc, "serverGc");
         Objects.requireNonNull(clientGc, "clientGc");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.drover.client.agent.AllocGcPolicy;
+import io.drover.server.gc.GcThresholds;
 import io.drover.server.nodes.HeartbeatConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class AgentConfigBuilder {
     Duration rpcHoldTimeout = Duration.ofSeconds(5);
     int numSchedulers = Runtime.getRuntime().availableProcessors();
     HeartbeatConfig heartbeats = HeartbeatConfig.defaults();
+    GcThresholds serverGc = GcThresholds.defaults();
     boolean devNode = true;
     AllocGcPolicy clientGc = AllocGcPolicy.DEFAULT;
     int maxRequestBodyBytes = 4 << 20;
@@ -187,6 +189,11 @@ public final class AgentConfigBuilder {
         Duration grace = duration(server, "heartbeat_grace").orElse(h.heartbeatGrace());
         Duration failover = duration(server, "failover_heartbeat_ttl").orElse(h.failoverHeartbeatTtl());
         heartbeats = new HeartbeatConfig(minTtl, perSecond, grace, failover);
+        GcThresholds g = serverGc;
+        serverGc = new GcThresholds(duration(server, "job_gc_interval").orElse(g.interval()),
+                duration(server, "eval_gc_threshold").orElse(g.evalThreshold()),
+                duration(server, "job_gc_threshold").orElse(g.jobThreshold()),
+                duration(server, "node_gc_threshold").orElse(g.nodeThreshold()));
         JsonNode client = root.path("client");
         int maxAllocs = integer(client, "gc_max_allocs").orElse(clientGc.maxAllocs());
         double diskThreshold = client.path("gc_disk_usage_threshold").isNumber()
@@ -204,6 +211,12 @@ public final class AgentConfigBuilder {
         for (JsonNode j : joins) {
             retryJoin.add(j.asText());
         }
+        return this;
+    }
+
+    /** The server's garbage collection: {@code server.job_gc_interval} and {@code server.*_gc_threshold}. */
+    public AgentConfigBuilder serverGc(GcThresholds v) {
+        serverGc = v;
         return this;
     }
 
@@ -237,7 +250,7 @@ public final class AgentConfigBuilder {
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
                 rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
-                clientGc);
+                clientGc, serverGc);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "

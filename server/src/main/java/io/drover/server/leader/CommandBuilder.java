@@ -28,6 +28,8 @@ import io.drover.proto.rpc.JobRevertRequest;
 import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
+import io.drover.server.gc.GcCutoffs;
+import io.drover.server.gc.GcSelector;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
 import java.util.Optional;
@@ -88,6 +90,7 @@ final class CommandBuilder {
                 case NODE_DRAIN -> cmd.setNodeDrain(nodes.drain(reader, request.getNodeDrain(), now));
                 case ALLOC_UPDATE -> cmd.setAllocClientUpdate(nodes.allocUpdate(reader, request.getAllocUpdate(), now));
                 case ALLOC_STOP -> cmd.setAllocDesiredTransition(nodes.allocStop(reader, request.getAllocStop(), now));
+                case SYSTEM_GC -> cmd.setGcReap(GcSelector.select(reader, GcCutoffs.forced(now)));
                 case OP_NOT_SET -> throw new Refusal(WriteResult.Code.INVALID, "empty write request");
             }
         }

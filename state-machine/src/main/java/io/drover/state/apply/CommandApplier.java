@@ -40,6 +40,7 @@ public final class CommandApplier {
             case JOB_SCALE -> JobScaleApplier.apply(txn, command.getJobScale());
             case ALLOC_DESIRED_TRANSITION -> AllocDesiredTransitionApplier.apply(txn,
                     command.getAllocDesiredTransition());
+            case GC_REAP -> GcReapApplier.apply(txn, command.getGcReap());
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");
         };
     }

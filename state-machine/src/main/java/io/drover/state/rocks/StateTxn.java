@@ -244,6 +244,22 @@ public final class StateTxn {
         touch(Table.EVALS);
     }
 
+    /** Removes an evaluation and its by-job index entry (garbage collection); absent is a no-op. */
+    public void deleteEvaluation(String evalId) {
+        Optional<Evaluation> existing = evaluation(evalId);
+        if (existing.isEmpty()) {
+            return;
+        }
+        Evaluation eval = existing.get();
+        delete(new Slot(Cf.EVALS, evalId), Schema.eval(evalId));
+        raw.delete(Cf.EVALS_BY_JOB, Schema.evalOfJob(eval.namespace, eval.jobId, evalId));
+        Map<String, String> statuses = evalStatuses.get(jobSlot(Cf.EVALS_BY_JOB, eval.namespace, eval.jobId));
+        if (statuses != null) {
+            statuses.remove(evalId);
+        }
+        touch(Table.EVALS);
+    }
+
     /**
      * Eval ID → status of each of a job's evaluations (exact job ID match), without decoding
      * them. Read once per entry and kept up to date by {@link #putEvaluation}; do not change it.
@@ -267,6 +283,17 @@ public final class StateTxn {
             nodeCount = (long) nodeCount() + 1;
             raw.put(Cf.META, Schema.NODE_COUNT, Keys.u64(nodeCount));
         }
+        touch(Table.NODES);
+    }
+
+    /** Removes a node (garbage collection of a down node); absent is a no-op. */
+    public void deleteNode(String nodeId) {
+        if (node(nodeId).isEmpty()) {
+            return;
+        }
+        delete(new Slot(Cf.NODES, nodeId), Schema.node(nodeId));
+        nodeCount = (long) nodeCount() - 1;
+        raw.put(Cf.META, Schema.NODE_COUNT, Keys.u64(nodeCount));
         touch(Table.NODES);
     }
 
@@ -332,6 +359,29 @@ public final class StateTxn {
         raw.put(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(alloc.nodeId, alloc.id), indexValue);
         raw.put(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(alloc.evalId, alloc.id), new byte[0]);
         allocKeys.put(alloc.id, now);
+        touch(Table.ALLOCS);
+    }
+
+    /**
+     * Removes an allocation and its by-job, by-node and by-eval index entries (garbage
+     * collection); absent is a no-op. The job it was placed for stays in ALLOC_JOBS, shared with
+     * the job's other allocations.
+     */
+    public void deleteAllocation(String allocId) {
+        if (allocation(allocId).isEmpty()) {
+            return;
+        }
+        AllocKeys keys = allocKeys.get(allocId);
+        raw.delete(Cf.ALLOCS, Schema.alloc(allocId));
+        objects.put(new Slot(Cf.ALLOCS, allocId), ABSENT);
+        raw.delete(Cf.ALLOCS_BY_JOB, Schema.allocOfJob(keys.namespace(), keys.jobId(), allocId));
+        raw.delete(Cf.ALLOCS_BY_NODE, Schema.allocOfNode(keys.nodeId(), allocId));
+        raw.delete(Cf.ALLOCS_BY_EVAL, Schema.allocOfEval(keys.evalId(), allocId));
+        Map<String, Boolean> flags = allocTerminalFlags.get(jobSlot(Cf.ALLOCS_BY_JOB, keys.namespace(), keys.jobId()));
+        if (flags != null) {
+            flags.remove(allocId);
+        }
+        allocKeys.remove(allocId);
         touch(Table.ALLOCS);
     }
 
