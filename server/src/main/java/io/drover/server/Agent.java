@@ -17,6 +17,7 @@ import io.drover.scheduler.plan.PlanEvaluator;
 import io.drover.server.cluster.ClusterBridge;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.PeriodicDispatcher;
 import io.drover.server.scheduling.DryRunPlanner;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
@@ -197,7 +198,8 @@ public final class Agent implements AutoCloseable {
             scheduling.capacityChanged(changes.capacityClasses(), changes.index());
         });
         return new LeaderServices(leader, announcement(config, raft), cluster, leaderThread, store, scheduling,
-                heartbeats, new NodeDrainer(store, stamps, leader::submit));
+                heartbeats, new NodeDrainer(store, stamps, leader::submit),
+                new PeriodicDispatcher(store, stamps, leader::submit));
     }
 
     /** A node missed its heartbeat: it is marked down, and its allocations will be replaced. */

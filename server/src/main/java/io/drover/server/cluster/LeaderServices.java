@@ -7,6 +7,7 @@ import io.drover.raft.LeaderListener;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.PeriodicDispatcher;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
@@ -34,11 +35,14 @@ public final class LeaderServices implements LeaderListener {
     private final Heartbeats heartbeats;
     private final NodeDrainer drainer;
     private volatile boolean leading;
+    private volatile boolean restorePeriodic = true;
+    private final PeriodicDispatcher periodic;
     private ScheduledFuture<?> drainerTicks;
+    private ScheduledFuture<?> periodicTicks;
 
     public LeaderServices(LeaderEndpoint leader, ServerAnnounceCommand self, ClusterBridge cluster,
             ScheduledExecutorService executor, StateStore state, SchedulingService scheduling, Heartbeats heartbeats,
-            NodeDrainer drainer) {
+            NodeDrainer drainer, PeriodicDispatcher periodic) {
         this.leader = leader;
         this.self = self;
         this.cluster = cluster;
@@ -47,6 +51,7 @@ public final class LeaderServices implements LeaderListener {
         this.scheduling = scheduling;
         this.heartbeats = heartbeats;
         this.drainer = drainer;
+        this.periodic = periodic;
     }
 
     @Override
@@ -77,6 +82,9 @@ public final class LeaderServices implements LeaderListener {
         if (drainerTicks == null) {
             drainerTicks = executor.scheduleWithFixedDelay(this::drainPass, 1, 1, TimeUnit.SECONDS);
         }
+        if (periodicTicks == null) {
+            periodicTicks = executor.scheduleWithFixedDelay(this::periodicPass, 0, 1, TimeUnit.SECONDS);
+        }
     }
 
     private synchronized void stopServices() {
@@ -88,6 +96,27 @@ public final class LeaderServices implements LeaderListener {
         if (drainerTicks != null) {
             drainerTicks.cancel(false);
             drainerTicks = null;
+        }
+        if (periodicTicks != null) {
+            periodicTicks.cancel(false);
+            periodicTicks = null;
+            restorePeriodic = true;
+        }
+    }
+
+    /** The first pass of a term restores from the launch records; later ones launch what is due. */
+    private void periodicPass() {
+        if (!leading) {
+            return;
+        }
+        try {
+            if (restorePeriodic) {
+                periodic.restore();
+                restorePeriodic = false;
+            }
+            periodic.pass();
+        } catch (RuntimeException e) {
+            LOG.warn("a periodic launch pass failed: {}", e.toString());
         }
     }
 
