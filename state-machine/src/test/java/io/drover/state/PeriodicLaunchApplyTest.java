@@ -93,6 +93,22 @@ class PeriodicLaunchApplyTest {
     }
 
     @Test
+    void aForcedLaunchInTheSameSecondRegistersTheChildAgainWithANewEvaluation() {
+        h.apply(register(parent(), 1_000_000_000L));
+        h.apply(launch(1700000000L));
+        RaftCommand forced = launch(1700000000L);
+        forced = forced.toBuilder().setPeriodicLaunch(forced.getPeriodicLaunch().toBuilder().setForce(true)).build();
+        WriteResult r = h.apply(forced);
+
+        assertThat(r.getEvalId()).isNotEmpty();
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.evaluationsOfJob("default", "cron/periodic-1700000000")).hasSize(2);
+            assertThat(s.job("default", "cron/periodic-1700000000").orElseThrow().version).isEqualTo(1);
+            assertThat(s.jobSummary("default", "cron").orElseThrow().children.pending).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPurgedParentIsNotLaunchedAndLosesItsLaunchRecord() {
         h.apply(register(parent(), 1_000_000_000L));
         h.apply(deregister("cron", true, 2_000_000_000L));

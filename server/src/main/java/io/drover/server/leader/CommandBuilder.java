@@ -245,7 +245,7 @@ final class CommandBuilder {
             throw new Refusal(WriteResult.Code.INVALID, "force launch for job \"" + job.id
                     + "\" failed: can't force run non-tracked job \"" + job.id + "\" (" + job.namespace + ")");
         }
-        return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps);
+        return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
     }
 
     private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {

@@ -13,7 +13,8 @@ import java.util.List;
  * Stores a periodic job's child, its evaluation and the parent's last launch in one entry
  * (Nomad writes them in two, and can be left with a child and no evaluation). A child that is
  * already stored was launched by an earlier entry, perhaps by a previous leader: it is answered
- * without a second evaluation, so a launch is never doubled.
+ * without a second evaluation, so a launch is never doubled; only a forced launch in the same
+ * second registers it again with a new evaluation, as Nomad would.
  */
 final class PeriodicLaunchApplier {
     private PeriodicLaunchApplier() {
@@ -26,7 +27,7 @@ final class PeriodicLaunchApplier {
         if (!parent.isPeriodic() || parent.isParameterized()) {
             throw new Refusal(WriteResult.Code.INVALID, "can't force launch non-periodic job");
         }
-        if (txn.job(child.namespace, child.id).isPresent()) {
+        if (txn.job(child.namespace, child.id).isPresent() && !cmd.getForce()) {
             return Results.ok(txn).build();
         }
         long launchSeconds = PeriodicChild.launchSeconds(child.id)
