@@ -27,7 +27,7 @@ class TransportTest {
 
     @Test
     void anUnknownRouteIs404WithNothingElse() {
-        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/job/x/periodic/force",
+        for (String path : new String[] {"/v1/jobz", "/", "/v1/jobs/", "/v1/job", "/v1/node/x/evaluate",
             "/v1/node/x/purge"}) {
             Answer a = h.get(path);
 
@@ -40,7 +40,7 @@ class TransportTest {
 
     @Test
     void aWrongMethodOnAKnownRouteIs405() {
-        String[][] calls = {{"DELETE", "/v1/jobs"}, {"PATCH", "/v1/job/sleep-batch"}, {"GET", "/v1/job/x/evaluate"},
+        String[][] calls = {{"DELETE", "/v1/jobs"}, {"PATCH", "/v1/job/sleep-batch"}, {"GET", "/v1/job/x/evaluate"}, {"GET", "/v1/job/x/periodic/force"},
             {"POST", "/v1/job/x/summary"}, {"GET", "/v1/job/x/revert"}, {"DELETE", "/v1/job/x/stable"},
             {"POST", "/v1/evaluations"}, {"PUT", "/v1/evaluation/abc"}, {"POST", "/v1/status/leader"},
             {"DELETE", "/v1/agent/self"}, {"POST", "/v1/operator/raft/configuration"}, {"GET", "/v1/job/x/plan"},

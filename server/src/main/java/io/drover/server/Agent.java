@@ -17,6 +17,7 @@ import io.drover.scheduler.plan.PlanEvaluator;
 import io.drover.server.cluster.ClusterBridge;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.PeriodicDispatcher;
 import io.drover.server.scheduling.DryRunPlanner;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
@@ -199,7 +200,8 @@ public final class Agent implements AutoCloseable {
         });
         return new LeaderServices(leader, announcement(config, raft), cluster, leaderThread, store, scheduling,
                 heartbeats, new NodeDrainer(store, stamps, leader::submit),
-                new GarbageCollector(store, config.serverGc(), stamps::nowNanos, leader::submit));
+                new GarbageCollector(store, config.serverGc(), stamps::nowNanos, leader::submit),
+                new PeriodicDispatcher(store, stamps, leader::submit));
     }
 
     /** A node missed its heartbeat: it is marked down, and its allocations will be replaced. */

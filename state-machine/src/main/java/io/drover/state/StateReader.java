@@ -5,6 +5,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
 import io.drover.model.JobScalingEvents;
+import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import java.util.List;
@@ -62,6 +63,11 @@ public interface StateReader extends AutoCloseable {
      * states) have none to give.
      */
     default Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
+        return Optional.empty();
+    }
+
+    /** A periodic job's last launch; views without the table (the scheduler's) have none. */
+    default Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
         return Optional.empty();
     }
 

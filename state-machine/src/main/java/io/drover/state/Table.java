@@ -13,7 +13,8 @@ public enum Table {
     DEPLOYMENTS("deployment"),
     NODES("nodes"),
     SERVERS("servers"),
-    SCALING_EVENT("scaling_event");
+    SCALING_EVENT("scaling_event"),
+    PERIODIC_LAUNCH("periodic_launch");
 
     private final String nomadName;
 

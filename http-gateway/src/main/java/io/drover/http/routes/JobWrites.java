@@ -17,6 +17,7 @@ import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
 import io.drover.proto.rpc.JobScaleRequest;
+import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
 import java.util.Map;
@@ -184,6 +185,14 @@ final class JobWrites {
             dispatch.setIdempotencyToken(body.idempotencyToken);
         }
         return writes.submit(request, WriteRequest.newBuilder().setJobDispatch(dispatch), WriteResults::dispatch);
+    }
+
+    /** {@code POST|PUT /v1/job/:id/periodic/force}: launches the periodic job now, even over ProhibitOverlap. */
+    CompletableFuture<Reply> periodicForce(GatewayRequest request, String pathJobId) {
+        Regions.check(request.query("region"), cluster.agent().region());
+        PeriodicForceRequest force = PeriodicForceRequest.newBuilder().setNamespace(Namespaces.of(request))
+                .setJobId(pathJobId).build();
+        return writes.submit(request, WriteRequest.newBuilder().setPeriodicForce(force), WriteResults::periodicForce);
     }
 
     private static void checkBodyJobId(String bodyJobId, String pathJobId) {

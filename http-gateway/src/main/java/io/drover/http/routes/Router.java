@@ -29,7 +29,7 @@ public final class Router {
     private static final String ALLOCATION = "/v1/allocation/";
 
     /** Job actions Nomad has that this server does not serve yet: 404 rather than a misread ID. */
-    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of("/periodic/force");
+    private static final List<String> JOB_SUFFIXES_NOT_SERVED = List.of();
     /** Node actions Nomad has that this server does not serve yet. */
     private static final List<String> NODE_SUFFIXES_NOT_SERVED = List.of("/evaluate", "/purge");
     /** Nomad's answer for an allocation path it cannot split into an ID and a known action. */
@@ -111,6 +111,10 @@ public final class Router {
         if (rest.endsWith("/evaluate")) {
             String id = strip(rest, "/evaluate");
             return write(method, request -> writes.evaluate(request, id));
+        }
+        if (rest.endsWith("/periodic/force")) {
+            String id = strip(rest, "/periodic/force");
+            return write(method, request -> writes.periodicForce(request, id));
         }
         if (rest.endsWith("/dispatch")) {
             String id = strip(rest, "/dispatch");

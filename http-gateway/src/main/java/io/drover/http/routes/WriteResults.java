@@ -50,6 +50,17 @@ final class WriteResults {
                 .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
     }
 
+    /** Periodic force: Nomad's PeriodicForceResponse; its Index is the evaluation's CreateIndex. */
+    static Reply periodicForce(WriteResult result, boolean pretty) {
+        ok(result, "job not found");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("EvalID", result.getEvalId());
+        body.put("EvalCreateIndex", result.getEvalCreateIndex());
+        body.put("Index", result.getEvalCreateIndex());
+        return Reply.json(200, Json.render(body, pretty))
+                .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getEvalCreateIndex()));
+    }
+
     /** Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. */
     static Reply deregister(WriteResult result, boolean pretty) {
         ok(result);

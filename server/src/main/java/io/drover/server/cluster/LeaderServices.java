@@ -8,6 +8,7 @@ import io.drover.server.gc.GarbageCollector;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.nodes.Heartbeats;
 import io.drover.server.nodes.NodeDrainer;
+import io.drover.server.scheduling.PeriodicDispatcher;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
@@ -37,12 +38,15 @@ public final class LeaderServices implements LeaderListener {
     private final NodeDrainer drainer;
     private final GarbageCollector gc;
     private volatile boolean leading;
+    private volatile boolean restorePeriodic = true;
+    private final PeriodicDispatcher periodic;
     private ScheduledFuture<?> drainerTicks;
     private ScheduledFuture<?> gcTicks;
+    private ScheduledFuture<?> periodicTicks;
 
     public LeaderServices(LeaderEndpoint leader, ServerAnnounceCommand self, ClusterBridge cluster,
             ScheduledExecutorService executor, StateStore state, SchedulingService scheduling, Heartbeats heartbeats,
-            NodeDrainer drainer, GarbageCollector gc) {
+            NodeDrainer drainer, GarbageCollector gc, PeriodicDispatcher periodic) {
         this.leader = leader;
         this.self = self;
         this.cluster = cluster;
@@ -52,6 +56,7 @@ public final class LeaderServices implements LeaderListener {
         this.heartbeats = heartbeats;
         this.drainer = drainer;
         this.gc = gc;
+        this.periodic = periodic;
     }
 
     @Override
@@ -86,6 +91,9 @@ public final class LeaderServices implements LeaderListener {
             long every = gc.thresholds().interval().toMillis();
             gcTicks = executor.scheduleWithFixedDelay(this::gcPass, every, every, TimeUnit.MILLISECONDS);
         }
+        if (periodicTicks == null) {
+            periodicTicks = executor.scheduleWithFixedDelay(this::periodicPass, 0, 1, TimeUnit.SECONDS);
+        }
     }
 
     private synchronized void stopServices() {
@@ -101,6 +109,27 @@ public final class LeaderServices implements LeaderListener {
         if (gcTicks != null) {
             gcTicks.cancel(false);
             gcTicks = null;
+        }
+        if (periodicTicks != null) {
+            periodicTicks.cancel(false);
+            periodicTicks = null;
+            restorePeriodic = true;
+        }
+    }
+
+    /** The first pass of a term restores from the launch records; later ones launch what is due. */
+    private void periodicPass() {
+        if (!leading) {
+            return;
+        }
+        try {
+            if (restorePeriodic) {
+                periodic.restore();
+                restorePeriodic = false;
+            }
+            periodic.pass();
+        } catch (RuntimeException e) {
+            LOG.warn("a periodic launch pass failed: {}", e.toString());
         }
     }
 

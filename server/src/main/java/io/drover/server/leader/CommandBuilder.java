@@ -18,6 +18,7 @@ import io.drover.proto.raft.JobDispatchCommand;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.JobStabilityCommand;
+import io.drover.proto.raft.PeriodicLaunchCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;
@@ -25,6 +26,7 @@ import io.drover.proto.rpc.JobDispatchRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
 import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
+import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.WriteRequest;
@@ -63,6 +65,7 @@ final class CommandBuilder {
                 case JOB_DEREGISTER -> cmd.setJobDeregister(deregister(reader, request.getJobDeregister(), now));
                 case JOB_REVERT -> cmd.setJobRegister(revert(reader, request.getJobRevert(), now));
                 case JOB_DISPATCH -> cmd.setJobDispatch(dispatch(reader, request.getJobDispatch(), now));
+                case PERIODIC_FORCE -> cmd.setPeriodicLaunch(periodicForce(reader, request.getPeriodicForce(), now));
                 case JOB_STABILITY -> cmd.setJobStability(stability(reader, request.getJobStability()));
                 case JOB_SCALE -> cmd.setJobScale(scale(reader, request.getJobScale(), now));
                 case JOB_EVALUATE -> {
@@ -227,6 +230,25 @@ final class CommandBuilder {
                     Evaluation.TRIGGER_JOB_REGISTER, now)));
         }
         return b.build();
+    }
+
+    /**
+     * Nomad's Job.PeriodicForce: launches now, whatever ProhibitOverlap says; the child is named
+     * after the current second.
+     */
+    private PeriodicLaunchCommand periodicForce(StateReader reader, PeriodicForceRequest r, long now)
+            throws Refusal {
+        Job job = reader.job(r.getNamespace(), r.getJobId())
+                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
+        if (!job.isPeriodic() || job.isParameterized()) {
+            throw new Refusal(WriteResult.Code.INVALID, "can't force launch non-periodic job");
+        }
+        if (!job.isPeriodicActive()) {
+            // Nomad's dispatcher tracks only active periodic jobs, and says so.
+            throw new Refusal(WriteResult.Code.INVALID, "force launch for job \"" + job.id
+                    + "\" failed: can't force run non-tracked job \"" + job.id + "\" (" + job.namespace + ")");
+        }
+        return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
     }
 
     private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {

@@ -33,6 +33,18 @@ public final class DryRunPlanner implements JobPlanner {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return new PlanOutcome(r.plan().annotations, r.updatedEval().failedTgAllocs,
-                r.createdEvals().isEmpty() ? null : r.createdEvals(), r.jobModifyIndex(), null);
+                r.createdEvals().isEmpty() ? null : r.createdEvals(), r.jobModifyIndex(),
+                nextPeriodicLaunch(job, env.now()));
+    }
+
+    /** Nomad's plan answers the next launch after now, in the job's time zone, for an active periodic job. */
+    static String nextPeriodicLaunch(Job job, java.time.Instant now) {
+        if (!job.isPeriodicActive()) {
+            return null;
+        }
+        return io.drover.model.PeriodicSchedule.next(job.periodic, now)
+                .map(t -> t.atZone(io.drover.model.PeriodicSchedule.zone(job.periodic))
+                        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .orElse(null);
     }
 }

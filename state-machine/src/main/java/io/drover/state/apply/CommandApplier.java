@@ -27,6 +27,7 @@ public final class CommandApplier {
             case JOB_REGISTER -> JobRegisterApplier.apply(txn, command.getJobRegister());
             case JOB_DEREGISTER -> JobDeregisterApplier.apply(txn, command.getJobDeregister());
             case JOB_DISPATCH -> JobDispatchApplier.apply(txn, command.getJobDispatch());
+            case PERIODIC_LAUNCH -> PeriodicLaunchApplier.apply(txn, command.getPeriodicLaunch());
             case JOB_STABILITY -> JobStabilityApplier.apply(txn, command.getJobStability());
             case EVAL_CREATE -> createEvals(txn, command);
             case SERVER_ANNOUNCE -> announce(txn, command.getServerAnnounce());

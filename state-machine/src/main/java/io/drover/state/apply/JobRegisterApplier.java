@@ -47,6 +47,7 @@ final class JobRegisterApplier {
             jobModifyIndex = existing.get().jobModifyIndex;
         }
 
+        PeriodicLaunches.recordRegistration(txn, job);
         WriteResult.Builder result = Results.ok(txn).setJobModifyIndex(jobModifyIndex);
         if (!cmd.getEvalJson().isEmpty() && !job.isPeriodic() && !job.isParameterized()) {
             Evaluation eval = NomadJson.read(cmd.getEvalJson().toByteArray(), Evaluation.class);

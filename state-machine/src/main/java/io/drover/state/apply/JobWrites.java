@@ -61,6 +61,9 @@ final class JobWrites {
         if (txn.scalingEvents(namespace, jobId).isPresent()) {
             txn.deleteScalingEvents(namespace, jobId);
         }
+        if (txn.periodicLaunch(namespace, jobId).isPresent()) {
+            txn.deletePeriodicLaunch(namespace, jobId);
+        }
         return true;
     }
 

@@ -41,7 +41,9 @@ enum Cf {
      */
     ALLOC_JOBS("alloc_jobs"),
     /** (namespace, job ID) → the job's recent scaling events; removed with the job. */
-    SCALING_EVENTS("scaling_events");
+    SCALING_EVENTS("scaling_events"),
+    /** (namespace, job ID) → a periodic job's last launch; removed with the job. */
+    PERIODIC_LAUNCHES("periodic_launches");
 
     private final String cfName;
 

@@ -5,6 +5,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
 import io.drover.model.JobScalingEvents;
+import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.state.ServerInfo;
@@ -82,6 +83,11 @@ final class SnapshotReader implements StateReader, KvRead {
     @Override
     public Optional<Job> jobVersion(String namespace, String jobId, long version) {
         return reads.jobVersion(namespace, jobId, version);
+    }
+
+    @Override
+    public Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
+        return reads.periodicLaunch(namespace, jobId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobScalingEvents;
+import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.model.NomadJson;
@@ -226,6 +227,23 @@ public final class StateTxn {
     public void deleteScalingEvents(String namespace, String jobId) {
         delete(jobSlot(Cf.SCALING_EVENTS, namespace, jobId), Schema.job(namespace, jobId));
         touch(Table.SCALING_EVENT);
+    }
+
+    // --- periodic launches
+
+    public Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
+        return cached(jobSlot(Cf.PERIODIC_LAUNCHES, namespace, jobId), () -> reads.periodicLaunch(namespace, jobId));
+    }
+
+    public void putPeriodicLaunch(PeriodicLaunch launch) {
+        put(jobSlot(Cf.PERIODIC_LAUNCHES, launch.namespace, launch.id), Schema.job(launch.namespace, launch.id),
+                launch);
+        touch(Table.PERIODIC_LAUNCH);
+    }
+
+    public void deletePeriodicLaunch(String namespace, String jobId) {
+        delete(jobSlot(Cf.PERIODIC_LAUNCHES, namespace, jobId), Schema.job(namespace, jobId));
+        touch(Table.PERIODIC_LAUNCH);
     }
 
     // --- evaluations

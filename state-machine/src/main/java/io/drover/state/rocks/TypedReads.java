@@ -6,6 +6,7 @@ import io.drover.model.Job;
 import io.drover.model.JobHeader;
 import io.drover.model.JobListStub;
 import io.drover.model.JobScalingEvents;
+import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.model.NomadJson;
@@ -82,6 +83,10 @@ final class TypedReads {
 
     Optional<JobSummary> jobSummary(String namespace, String jobId) {
         return decode(kv.get(Cf.JOB_SUMMARIES, Schema.job(namespace, jobId)), JobSummary.class);
+    }
+
+    Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
+        return decode(kv.get(Cf.PERIODIC_LAUNCHES, Schema.job(namespace, jobId)), PeriodicLaunch.class);
     }
 
     Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
