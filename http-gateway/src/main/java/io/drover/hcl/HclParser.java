@@ -1,0 +1,177 @@
+package io.drover.hcl;
+
+import io.drover.hcl.HclToken.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HCL1's grammar over {@link HclScanner}'s tokens: a file is an object's items; an item is
+ * {@code key = value} or {@code key "label"... { items }}; items need no separator, so several
+ * fit on one line, and a comma between them is allowed. Errors carry HCL1's wording.
+ */
+public final class HclParser {
+    private final HclScanner scanner;
+    private HclToken tok;
+    private HclToken pushedBack;
+
+    private HclParser(String src) {
+        this.scanner = new HclScanner(src);
+    }
+
+    /** Parses a whole source into its top-level object. */
+    public static HclNode.ObjectValue parse(String src) throws HclSyntaxException {
+        HclParser p = new HclParser(src);
+        return new HclNode.ObjectValue(p.objectList(false), new HclPos(1, 1));
+    }
+
+    private HclToken scan() throws HclSyntaxException {
+        if (pushedBack != null) {
+            tok = pushedBack;
+            pushedBack = null;
+        } else {
+            tok = scanner.next();
+        }
+        return tok;
+    }
+
+    private void unscan() {
+        pushedBack = tok;
+    }
+
+    private List<HclNode.Item> objectList(boolean nested) throws HclSyntaxException {
+        List<HclNode.Item> items = new ArrayList<>();
+        while (true) {
+            HclToken t = scan();
+            if (t.kind() == Kind.EOF && !nested) {
+                return items;
+            }
+            if (t.kind() == Kind.RBRACE && nested) {
+                unscan();
+                return items;
+            }
+            unscan();
+            items.add(objectItem());
+            if (scan().kind() != Kind.COMMA) {
+                unscan();
+            }
+        }
+    }
+
+    private HclNode.Item objectItem() throws HclSyntaxException {
+        List<String> keys = new ArrayList<>();
+        HclPos pos = null;
+        while (true) {
+            HclToken t = scan();
+            switch (t.kind()) {
+                case IDENT, STRING -> {
+                    if (pos == null) {
+                        pos = t.pos();
+                    }
+                    keys.add(t.text());
+                }
+                case ASSIGN -> {
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: ASSIGN");
+                    }
+                    if (keys.size() > 1) {
+                        throw new HclSyntaxException(t.pos(), "nested object expected: LBRACE got: ASSIGN");
+                    }
+                    return new HclNode.Item(keys, true, value(), pos);
+                }
+                case LBRACE -> {
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: LBRACE");
+                    }
+                    return new HclNode.Item(keys, false, objectRest(t.pos()), pos);
+                }
+                default -> {
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: " + t.describe());
+                    }
+                    throw new HclSyntaxException(t.pos(), "key '" + String.join(" ", keys)
+                            + "' expected start of object ('{') or assignment ('=')");
+                }
+            }
+        }
+    }
+
+    private HclNode value() throws HclSyntaxException {
+        HclToken t = scan();
+        return switch (t.kind()) {
+            case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> literal(t);
+            case LBRACE -> objectRest(t.pos());
+            case LBRACK -> listRest(t.pos());
+            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.describe());
+        };
+    }
+
+    private HclNode.ObjectValue objectRest(HclPos pos) throws HclSyntaxException {
+        List<HclNode.Item> items = objectList(true);
+        HclToken t = scan();
+        if (t.kind() != Kind.RBRACE) {
+            throw new HclSyntaxException(t.pos(), "object expected closing RBRACE got: " + t.describe());
+        }
+        return new HclNode.ObjectValue(items, pos);
+    }
+
+    private HclNode.ListValue listRest(HclPos pos) throws HclSyntaxException {
+        List<HclNode> elements = new ArrayList<>();
+        boolean needComma = false;
+        while (true) {
+            HclToken t = scan();
+            if (needComma && t.kind() != Kind.COMMA && t.kind() != Kind.RBRACK) {
+                throw new HclSyntaxException(t.pos(),
+                        "error parsing list, expected comma or list end, got: " + t.describe());
+            }
+            switch (t.kind()) {
+                case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> {
+                    elements.add(literal(t));
+                    needComma = true;
+                }
+                case LBRACE -> {
+                    elements.add(objectRest(t.pos()));
+                    needComma = true;
+                }
+                case LBRACK -> {
+                    elements.add(listRest(t.pos()));
+                    needComma = true;
+                }
+                case COMMA -> {
+                    if (!needComma) {
+                        throw new HclSyntaxException(t.pos(), "error parsing list, unexpected comma");
+                    }
+                    needComma = false;
+                }
+                case RBRACK -> {
+                    return new HclNode.ListValue(elements, pos);
+                }
+                default -> throw new HclSyntaxException(t.pos(),
+                        "unexpected token while parsing list: " + t.describe());
+            }
+        }
+    }
+
+    private static HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+        Object v = switch (t.kind()) {
+            case BOOL -> Boolean.valueOf(t.text());
+            case NUMBER -> parseInteger(t);
+            case FLOAT -> Double.valueOf(t.text());
+            default -> t.text();
+        };
+        return new HclNode.Literal(v, t.pos());
+    }
+
+    private static Long parseInteger(HclToken t) throws HclSyntaxException {
+        String s = t.text();
+        try {
+            boolean neg = s.startsWith("-");
+            String digits = neg ? s.substring(1) : s;
+            long v = digits.startsWith("0x") || digits.startsWith("0X")
+                    ? Long.parseLong(digits.substring(2), 16)
+                    : Long.parseLong(digits);
+            return neg ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new HclSyntaxException(t.pos(), "invalid number: " + s);
+        }
+    }
+}

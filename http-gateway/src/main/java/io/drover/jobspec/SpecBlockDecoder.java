@@ -1,0 +1,254 @@
+package io.drover.jobspec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drover.hcl.HclNode;
+import io.drover.model.GoDuration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes one HCL block by {@link JobSpecSchema}'s rules into Nomad's API JSON, weakly typed as
+ * Nomad's mapstructure decoding is ({@code "5"} fills an int, {@code "30s"} a duration). Keys a
+ * block does not accept are collected, with the path Nomad prefixes them with, not thrown, so
+ * every invalid key is reported at once.
+ */
+final class SpecBlockDecoder {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final List<String> errors;
+
+    SpecBlockDecoder(List<String> errors) {
+        this.errors = errors;
+    }
+
+    ObjectNode decode(String block, HclNode.ObjectValue body, String errorPrefix) throws JobSpecException {
+        Map<String, SpecRule> rules = JobSpecSchema.rules(block);
+        ObjectNode out = JSON.objectNode();
+        for (HclNode.Item item : body.items()) {
+            SpecRule rule = rules.get(item.key());
+            if (rule == null) {
+                errors.add(errorPrefix + "invalid key: " + item.key());
+                continue;
+            }
+            if (rule.kind() == SpecRule.Kind.BLOCK) {
+                decodeNested(out, item, rule, errorPrefix);
+            } else {
+                if (item.keys().size() > 1) {
+                    errors.add(errorPrefix + "invalid key: " + item.key());
+                    continue;
+                }
+                JsonNode value = value(rule, item.value(), item.key());
+                JsonNode previous = out.get(rule.jsonName());
+                if (previous != null && previous.isObject() && value.isObject()) {
+                    ((ObjectNode) previous).setAll((ObjectNode) value);
+                } else {
+                    out.set(rule.jsonName(), value);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A nested block, with its label when it takes one; {@code out} receives it. */
+    void decodeNested(ObjectNode out, HclNode.Item item, SpecRule rule, String errorPrefix) throws JobSpecException {
+        if (!(item.value() instanceof HclNode.ObjectValue body)) {
+            throw new JobSpecException(item.key() + " should be an object");
+        }
+        List<String> labels = item.keys().subList(1, item.keys().size());
+        if (rule.labelField() != null && labels.size() != 1) {
+            throw new JobSpecException(labels.isEmpty()
+                    ? "'" + item.key() + "' block missing name" : "only one name may be specified for " + item.key());
+        }
+        String label = labels.isEmpty() ? null : labels.get(0);
+        String prefix = label != null ? "'" + label + "' -> " : item.key() + " -> ";
+        ObjectNode decoded = decode(rule.block(), body, errorPrefix + prefix);
+        if (label != null) {
+            ObjectNode labelled = JSON.objectNode();
+            labelled.put(rule.labelField(), label);
+            labelled.setAll(decoded);
+            decoded = labelled;
+        }
+        if (rule.many()) {
+            JsonNode list = out.get(rule.jsonName());
+            if (list == null || !list.isArray()) {
+                list = out.putArray(rule.jsonName());
+            }
+            ((ArrayNode) list).add(decoded);
+        } else {
+            out.set(rule.jsonName(), decoded);
+        }
+    }
+
+    private JsonNode value(SpecRule rule, HclNode node, String key) throws JobSpecException {
+        return switch (rule.kind()) {
+            case STRING -> JSON.textNode(asString(scalar(node, key)));
+            case INT -> JSON.numberNode(asLong(scalar(node, key), key));
+            case FLOAT -> JSON.numberNode(Double.parseDouble(asString(scalar(node, key))));
+            case BOOL -> JSON.booleanNode(asBool(scalar(node, key), key));
+            case DURATION -> JSON.numberNode(asDuration(scalar(node, key), key));
+            case STRING_LIST -> stringList(node, key);
+            case STRING_MAP -> stringMap(node, key);
+            case FREE_FORM -> freeForm(node);
+            case BLOCK -> throw new IllegalStateException("blocks are decoded by decodeNested");
+        };
+    }
+
+    private static Object scalar(HclNode node, String key) throws JobSpecException {
+        if (node instanceof HclNode.Literal lit) {
+            return lit.value();
+        }
+        if (node instanceof HclNode.ListValue list && list.elements().size() == 1
+                && list.elements().get(0) instanceof HclNode.Literal lit) {
+            return lit.value();
+        }
+        throw new JobSpecException(key + ": expected a single value");
+    }
+
+    private static String asString(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return String.valueOf(v);
+    }
+
+    private static long asLong(Object v, String key) throws JobSpecException {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Double d) {
+            return d.longValue();
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        String s = (String) v;
+        if (s.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new JobSpecException("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \""
+                    + s + "\": invalid syntax");
+        }
+    }
+
+    private static boolean asBool(Object v, String key) throws JobSpecException {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        String s = asString(v);
+        return switch (s) {
+            case "1", "t", "T", "true", "TRUE", "True" -> true;
+            case "0", "f", "F", "false", "FALSE", "False", "" -> false;
+            default -> throw new JobSpecException("cannot parse '" + key + "' as bool: strconv.ParseBool: parsing \""
+                    + s + "\": invalid syntax");
+        };
+    }
+
+    private static long asDuration(Object v, String key) throws JobSpecException {
+        if (v instanceof Long l) {
+            return l;
+        }
+        try {
+            return GoDuration.parseNanos(asString(v));
+        } catch (RuntimeException e) {
+            throw new JobSpecException("error decoding '" + key + "': time: invalid duration " + asString(v));
+        }
+    }
+
+    private static ArrayNode stringList(HclNode node, String key) throws JobSpecException {
+        ArrayNode out = JSON.arrayNode();
+        if (node instanceof HclNode.Literal lit) {
+            out.add(asString(lit.value()));
+            return out;
+        }
+        if (!(node instanceof HclNode.ListValue list)) {
+            throw new JobSpecException(key + ": expected a list");
+        }
+        for (HclNode e : list.elements()) {
+            out.add(asString(scalar(e, key)));
+        }
+        return out;
+    }
+
+    private static ObjectNode stringMap(HclNode node, String key) throws JobSpecException {
+        ObjectNode out = JSON.objectNode();
+        List<HclNode> objects = node instanceof HclNode.ListValue list ? list.elements() : List.of(node);
+        for (HclNode o : objects) {
+            if (!(o instanceof HclNode.ObjectValue obj)) {
+                throw new JobSpecException(key + ": should be an object");
+            }
+            for (HclNode.Item item : obj.items()) {
+                out.put(String.join(".", item.keys()), asString(scalar(item.value(), item.key())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * HCL1's own decoding into {@code interface{}}, which Nomad uses for a driver's config:
+     * scalars as they are, a nested block (or object) as a list of objects, labels as nested keys.
+     */
+    static JsonNode freeForm(HclNode node) {
+        if (node instanceof HclNode.Literal lit) {
+            Object v = lit.value();
+            if (v instanceof Long l) {
+                return JSON.numberNode(l);
+            }
+            if (v instanceof Double d) {
+                return JSON.numberNode(d);
+            }
+            if (v instanceof Boolean b) {
+                return JSON.booleanNode(b);
+            }
+            return JSON.textNode((String) v);
+        }
+        if (node instanceof HclNode.ListValue list) {
+            ArrayNode out = JSON.arrayNode();
+            for (HclNode e : list.elements()) {
+                JsonNode d = freeForm(e);
+                if (e instanceof HclNode.ObjectValue && d.isArray()) {
+                    out.addAll((ArrayNode) d);
+                } else {
+                    out.add(d);
+                }
+            }
+            return out;
+        }
+        HclNode.ObjectValue obj = (HclNode.ObjectValue) node;
+        ObjectNode out = JSON.objectNode();
+        for (HclNode.Item item : obj.items()) {
+            ObjectNode target = out;
+            List<String> keys = item.keys();
+            for (int i = 0; i < keys.size() - 1; i++) {
+                ArrayNode level = arrayAt(target, keys.get(i));
+                ObjectNode next = JSON.objectNode();
+                level.add(next);
+                target = next;
+            }
+            String last = keys.get(keys.size() - 1);
+            JsonNode value = freeForm(item.value());
+            if (item.value() instanceof HclNode.ObjectValue) {
+                arrayAt(target, last).add(value);
+            } else {
+                target.set(last, value);
+            }
+        }
+        return out;
+    }
+
+    private static ArrayNode arrayAt(ObjectNode target, String key) {
+        JsonNode existing = target.get(key);
+        if (existing instanceof ArrayNode a) {
+            return a;
+        }
+        return target.putArray(key);
+    }
+}
