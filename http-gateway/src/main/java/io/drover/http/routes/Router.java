@@ -61,6 +61,8 @@ public final class Router {
                     return new Route.Write(request -> writes.register(request, null));
                 }
                 return read(method, JobReads.list());
+            case "/v1/jobs/parse":
+                return write(method, JobSpecs::parse);
             case "/v1/evaluations":
                 return read(method, EvalReads.list());
             case "/v1/nodes":
