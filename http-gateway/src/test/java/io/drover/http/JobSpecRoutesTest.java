@@ -3,6 +3,7 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.GatewayHarness;
+import io.drover.jobspec.Samples;
 import io.drover.http.testing.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,24 @@ class JobSpecRoutesTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).isEqualTo("error parsing 'job': only one 'job' block allowed");
         assertThat(h.send("GET", "/v1/jobs/parse", null).status()).isEqualTo(405);
+    }
+
+    @Test
+    void validateAnswers200WithTheValidationErrors() {
+        Answer a = h.post("/v1/validate/job", "{\"Job\": {\"ID\": \"invalid-job\", \"Type\": \"batch\"}}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo(Samples.body("089_validate_job"));
+        assertThat(h.cluster.writes).isEmpty();
+    }
+
+    @Test
+    void aValidJobValidatesWithoutErrors() {
+        Answer a = h.post("/v1/validate/job", "{\"Job\": {\"ID\": \"ok\", \"Datacenters\": [\"dc1\"],"
+                + "\"TaskGroups\": [{\"Name\": \"g\", \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"raw_exec\"}]}]}}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo("{\"DriverConfigValidated\":true,\"ValidationErrors\":null,\"Error\":\"\",\"Warnings\":\"\"}");
+        assertThat(h.post("/v1/validate/job", "{}").body()).isEqualTo("Job must be specified");
     }
 }

@@ -15,17 +15,17 @@ class JobSpecParserTest {
     @Test
     void parsesTheReferenceSample() throws Exception {
         Job job = JobSpecParser.parse(SAMPLE);
-        assertThat(ApiJobJson.write(job, false)).isEqualTo(Samples.body("016_jobs_parse_plain.txt"));
+        assertThat(ApiJobJson.write(job, false)).isEqualTo(Samples.body("016_jobs_parse_plain"));
     }
 
     @Test
     void canonicalizedAsTheReferenceSamples() throws Exception {
         Job job = JobSpecParser.parse(SAMPLE);
         io.drover.model.JobCanonicalizer.canonicalizeApi(job);
-        assertThat(ApiJobJson.write(job, true)).isEqualTo(Samples.body("015_jobs_parse_canonicalize.txt"));
+        assertThat(ApiJobJson.write(job, true)).isEqualTo(Samples.body("015_jobs_parse_canonicalize"));
         Job minimal = JobSpecParser.parse("job \"minimal\" {}\n");
         io.drover.model.JobCanonicalizer.canonicalizeApi(minimal);
-        assertThat(ApiJobJson.write(minimal, true)).isEqualTo(Samples.body("048_parse_minimal_canonicalize.txt"));
+        assertThat(ApiJobJson.write(minimal, true)).isEqualTo(Samples.body("048_parse_minimal_canonicalize"));
     }
 
     @Test

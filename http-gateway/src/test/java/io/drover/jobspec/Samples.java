@@ -1,25 +1,21 @@
 package io.drover.jobspec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
-/** Bodies of the recorded exchanges with a real Nomad 0.11.3. */
-final class Samples {
-    private static final Path DIR = Path.of("/work/shared/reference/nomad-0.11.3");
-
+/** Raw response bodies a real Nomad 0.11.3 gave, byte for byte (copied from the shared recordings). */
+public final class Samples {
     private Samples() {
     }
 
-    /** The raw response body (the line after the blank line that ends the response headers). */
-    static String body(String file) {
-        try {
-            String text = Files.readString(DIR.resolve(file));
-            String response = text.substring(text.indexOf("=== RESPONSE ==="));
-            int start = response.indexOf("\n\n") + 2;
-            int end = response.indexOf("\n=== ", start);
-            return response.substring(start, end).stripTrailing();
+    public static String body(String name) {
+        try (InputStream in = Samples.class.getResourceAsStream("/nomad-0.11.3/" + name + ".body")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no recorded body " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,14 @@
 package io.drover.http.routes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.drover.http.Cluster;
+import io.drover.http.core.Json;
+import io.drover.http.query.QueryOptions;
+import io.drover.model.InvalidJobException;
+import io.drover.model.JobValidator;
+import io.drover.model.JobWarnings;
+import io.drover.model.MultiError;
 import io.drover.http.core.Body;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
@@ -10,14 +18,20 @@ import io.drover.jobspec.JobSpecException;
 import io.drover.jobspec.JobSpecParser;
 import io.drover.model.Job;
 import io.drover.model.JobCanonicalizer;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /v1/jobs/parse}: an HCL job file to its API JSON. No Raft write and no state:
- * any server answers it itself, as Nomad's agent does.
+ * {@code POST /v1/jobs/parse} (an HCL job file to its API JSON) and {@code POST /v1/validate/job}
+ * (what a register would say of a job, without registering it). Neither writes through Raft nor
+ * reads state: any server answers them itself.
  */
 final class JobSpecs {
-    private JobSpecs() {
+    private final Cluster cluster;
+
+    JobSpecs(Cluster cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     /** Nomad's JobsParseRequest. */
@@ -26,7 +40,22 @@ final class JobSpecs {
         @JsonProperty("Canonicalize") public Boolean canonicalize;
     }
 
-    static CompletableFuture<Reply> parse(GatewayRequest request) {
+    /** Nomad's JobValidateRequest: the API job, and a Region promoted from the WriteRequest. */
+    public static final class ValidateBody {
+        @JsonProperty("Job") public Job job;
+        @JsonProperty("Region") public String region;
+    }
+
+    /** Nomad's JobValidateResponse, fields in Go's order. */
+    @JsonPropertyOrder({"DriverConfigValidated", "ValidationErrors", "Error", "Warnings"})
+    public record ValidateResponse(
+            @JsonProperty("DriverConfigValidated") boolean driverConfigValidated,
+            @JsonProperty("ValidationErrors") List<String> validationErrors,
+            @JsonProperty("Error") String error,
+            @JsonProperty("Warnings") String warnings) {
+    }
+
+    CompletableFuture<Reply> parse(GatewayRequest request) {
         ParseBody body = RequestBodies.decode(request, ParseBody.class);
         if (body.jobHcl == null || body.jobHcl.isEmpty()) {
             throw HttpError.badRequest("Job spec is empty");
@@ -42,5 +71,36 @@ final class JobSpecs {
             JobCanonicalizer.canonicalizeApi(job);
         }
         return CompletableFuture.completedFuture(Reply.json(200, Body.text(ApiJobJson.write(job, canonicalize))));
+    }
+
+    /**
+     * Canonicalizes the job as a register would and reports the register validators' verdict in
+     * the body, with 200 either way: only a missing job or an undecodable body is a 400.
+     */
+    CompletableFuture<Reply> validate(GatewayRequest request) {
+        ValidateBody body = RequestBodies.decode(request, ValidateBody.class);
+        if (body.job == null) {
+            throw HttpError.badRequest("Job must be specified");
+        }
+        Job job = body.job;
+        String region = request.query("region");
+        if (region.isEmpty() && body.region != null) {
+            region = body.region;
+        }
+        if (!region.isEmpty()) {
+            job.region = region;
+        }
+        try {
+            JobCanonicalizer.canonicalize(job, cluster.agent().region());
+        } catch (InvalidJobException e) {
+            // A register mutator's refusal is the RPC's error, not a validation result.
+            throw new HttpError(500, e.getMessage());
+        }
+        List<String> errors = JobValidator.validate(job);
+        ValidateResponse response = new ValidateResponse(true,
+                errors.isEmpty() ? null : errors,
+                errors.isEmpty() ? "" : MultiError.format(errors),
+                JobWarnings.format(job));
+        return CompletableFuture.completedFuture(Reply.json(200, Json.render(response, QueryOptions.pretty(request))));
     }
 }

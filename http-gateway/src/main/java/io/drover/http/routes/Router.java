@@ -40,6 +40,7 @@ public final class Router {
     private final NodeWrites nodeWrites;
     private final AllocWrites allocWrites;
     private final AgentRoutes agent;
+    private final JobSpecs jobSpecs;
 
     /**
      * @param planner does the dry run of a job plan
@@ -52,6 +53,7 @@ public final class Router {
         this.nodeWrites = new NodeWrites(cluster, submitter);
         this.allocWrites = new AllocWrites(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
+        this.jobSpecs = new JobSpecs(cluster);
     }
 
     public Route match(String method, String path) {
@@ -62,7 +64,9 @@ public final class Router {
                 }
                 return read(method, JobReads.list());
             case "/v1/jobs/parse":
-                return write(method, JobSpecs::parse);
+                return write(method, jobSpecs::parse);
+            case "/v1/validate/job":
+                return write(method, jobSpecs::validate);
             case "/v1/evaluations":
                 return read(method, EvalReads.list());
             case "/v1/nodes":
