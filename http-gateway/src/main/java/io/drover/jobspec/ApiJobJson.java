@@ -1,7 +1,10 @@
 package io.drover.jobspec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.model.Job;
 import io.drover.model.NomadJson;
@@ -20,15 +23,22 @@ public final class ApiJobJson {
     private static final Set<String> USER_MAPS = Set.of("Config", "Meta", "Env", "GetterOptions",
             "GetterHeaders", "Header", "CanaryMeta", "Policy", "Volumes");
     /** Fields of the model that Nomad 0.11's API struct does not have (or omits when empty). */
-    private static final Set<String> NOT_IN_API = Set.of("DispatchIdempotencyToken", "CSIPluginConfig");
+    private static final Set<String> NOT_IN_API = Set.of("DispatchIdempotencyToken");
+
+    /** Nomad's mapping, but writing the API-only fields too (a job's Reschedule, a service's Id ...). */
+    private static final ObjectMapper API_FIELDS = NomadJson.mapper().copy()
+            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public JsonProperty.Access findPropertyAccess(Annotated annotated) {
+                    return JsonProperty.Access.AUTO;
+                }
+            });
 
     private ApiJobJson() {
     }
 
     public static String write(Job job, boolean canonicalized) {
-        ObjectNode tree = NomadJson.mapper().valueToTree(job);
-        tree.set("Reschedule", job.reschedule == null ? NullNode.instance : NomadJson.mapper().valueToTree(job.reschedule));
-        tree.set("Migrate", job.migrate == null ? NullNode.instance : NomadJson.mapper().valueToTree(job.migrate));
+        ObjectNode tree = API_FIELDS.valueToTree(job);
         return sorted(tree).toString();
     }
 
@@ -43,6 +53,13 @@ public final class ApiJobJson {
         }
         TreeMap<String, JsonNode> fields = new TreeMap<>();
         node.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("CSIPluginConfig")) {
+                // Nomad 0.11's API names it by its JSON tag, and leaves it out when nil.
+                if (!e.getValue().isNull()) {
+                    fields.put("csi_plugin", sorted(e.getValue()));
+                }
+                return;
+            }
             if (NOT_IN_API.contains(e.getKey())) {
                 return;
             }

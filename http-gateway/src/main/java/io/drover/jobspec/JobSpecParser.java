@@ -11,6 +11,10 @@ import io.drover.model.Job;
 import io.drover.model.MultiError;
 import io.drover.model.NomadJson;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.List;
 
 /**
@@ -20,6 +24,7 @@ import java.util.List;
  */
 public final class JobSpecParser {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern PORT_LABEL = Pattern.compile("^[a-zA-Z0-9_]+$");
 
     private JobSpecParser() {
     }
@@ -82,7 +87,7 @@ public final class JobSpecParser {
     }
 
     /** Where Nomad's parser reshapes what a block says into the API's structure. */
-    private static void shapeJob(ObjectNode job) {
+    private static void shapeJob(ObjectNode job) throws JobSpecException {
         JsonNode tasks = job.remove("Tasks");
         if (tasks != null) {
             // A task directly in a job is a group of its own, named after it.
@@ -113,7 +118,6 @@ public final class JobSpecParser {
             }
             for (JsonNode t : iter(group.get("Tasks"))) {
                 ObjectNode task = (ObjectNode) t;
-                apiTaskValues(task);
                 shapeConstraints(task);
                 // A job's or group's vault block is every task's that has none of its own.
                 if (!task.has("Vault") && (groupVault != null || vault != null)) {
@@ -129,32 +133,25 @@ public final class JobSpecParser {
         }
     }
 
-    /** The API task's fields that are Go values, not pointers: never null in Nomad's answer. */
-    private static void apiTaskValues(ObjectNode task) {
-        for (String field : new String[] {"Driver", "User", "KillSignal", "Kind"}) {
-            if (!task.has(field)) {
-                task.put(field, "");
-            }
-        }
-        if (!task.has("Leader")) {
-            task.put("Leader", false);
-        }
-        if (!task.has("ShutdownDelay")) {
-            task.put("ShutdownDelay", 0L);
-        }
-    }
-
     private static Iterable<JsonNode> iter(JsonNode node) {
         return node == null ? List.of() : node;
     }
 
-    private static void shapeNetworks(ObjectNode owner) {
+    private static void shapeNetworks(ObjectNode owner) throws JobSpecException {
         for (JsonNode n : iter(owner.get("Networks"))) {
             ObjectNode network = (ObjectNode) n;
             JsonNode ports = network.remove("Ports");
+            Set<String> labels = new HashSet<>();
             for (JsonNode p : iter(ports)) {
+                String label = p.get("Label").asText();
+                if (!PORT_LABEL.matcher(label).matches()) {
+                    throw new JobSpecException("Port label does not conform to naming requirements " + PORT_LABEL);
+                }
+                if (!labels.add(label.toLowerCase(Locale.ROOT))) {
+                    throw new JobSpecException("found a port label collision: " + label);
+                }
                 // A port with a static number is reserved; without one the client picks it.
-                String list = p.has("Value") ? "ReservedPorts" : "DynamicPorts";
+                String list = p.get("Value").asLong() > 0 ? "ReservedPorts" : "DynamicPorts";
                 ArrayNode target = network.has(list) ? (ArrayNode) network.get(list) : network.putArray(list);
                 target.add(p);
             }

@@ -87,7 +87,8 @@ final class JobSpecSchema {
                 "vault", block("Vault", "vault"),
                 "kill_signal", field("KillSignal", STRING),
                 "kind", field("Kind", STRING),
-                "volume_mount", blocks("VolumeMounts", "volume_mount", null));
+                "volume_mount", blocks("VolumeMounts", "volume_mount", null),
+                "csi_plugin", block("CSIPluginConfig", "csi_plugin"));
         define("constraint",
                 "attribute", field("attribute", STRING), "distinct_hosts", field("distinct_hosts", STRING),
                 "distinct_property", field("distinct_property", STRING), "operator", field("operator", STRING),
@@ -143,10 +144,7 @@ final class JobSpecSchema {
                 "affinity", blocks("Affinities", "affinity", null));
         define("network",
                 "mode", field("Mode", STRING), "mbits", field("MBits", INT),
-                "dns", block("DNS", "dns"), "port", blocks("Ports", "port", "Label"));
-        define("dns",
-                "servers", field("Servers", STRING_LIST), "searches", field("Searches", STRING_LIST),
-                "options", field("Options", STRING_LIST));
+                "port", blocks("Ports", "port", "Label"));
         define("port", "static", field("Value", INT), "to", field("To", INT),
                 "host_network", field("HostNetwork", STRING));
         define("logs", "max_files", field("MaxFiles", INT), "max_file_size", field("MaxFileSizeMB", INT));
@@ -173,8 +171,9 @@ final class JobSpecSchema {
                 "name", field("Name", STRING), "tags", field("Tags", STRING_LIST),
                 "canary_tags", field("CanaryTags", STRING_LIST), "port", field("PortLabel", STRING),
                 "check", blocks("Checks", "check", null), "address_mode", field("AddressMode", STRING),
-                "task", field("TaskName", STRING), "meta", field("Meta", STRING_MAP),
-                "canary_meta", field("CanaryMeta", STRING_MAP), "connect", field("Connect", FREE_FORM));
+                "enable_tag_override", field("EnableTagOverride", BOOL),
+                "check_restart", block("CheckRestart", "check_restart"), "meta", field("Meta", STRING_MAP),
+                "canary_meta", field("CanaryMeta", STRING_MAP), "connect", block("Connect", "connect"));
         define("check",
                 "name", field("Name", STRING), "type", field("Type", STRING), "interval", field("Interval", DURATION),
                 "timeout", field("Timeout", DURATION), "path", field("Path", STRING),
@@ -186,6 +185,29 @@ final class JobSpecSchema {
                 "address_mode", field("AddressMode", STRING), "grpc_service", field("GRPCService", STRING),
                 "grpc_use_tls", field("GRPCUseTLS", BOOL), "task", field("TaskName", STRING),
                 "expose", field("Expose", BOOL));
+        define("connect",
+                "native", field("Native", BOOL), "sidecar_service", block("SidecarService", "sidecar_service"),
+                "sidecar_task", block("SidecarTask", "sidecar_task"));
+        define("sidecar_service",
+                "port", field("Port", STRING), "proxy", block("Proxy", "proxy"), "tags", field("Tags", STRING_LIST));
+        define("proxy",
+                "local_service_address", field("LocalServiceAddress", STRING),
+                "local_service_port", field("LocalServicePort", INT),
+                "upstreams", blocks("Upstreams", "upstreams", null), "expose", block("ExposeConfig", "expose"),
+                "config", field("Config", FREE_FORM));
+        define("upstreams", "destination_name", field("DestinationName", STRING),
+                "local_bind_port", field("LocalBindPort", INT));
+        define("expose", "path", blocks("Path", "path", null));
+        define("path", "path", field("Path", STRING), "protocol", field("Protocol", STRING),
+                "local_path_port", field("LocalPathPort", INT), "listener_port", field("ListenerPort", STRING));
+        define("sidecar_task",
+                "name", field("Name", STRING), "driver", field("Driver", STRING), "user", field("User", STRING),
+                "env", field("Env", STRING_MAP), "meta", field("Meta", STRING_MAP), "config", field("Config", FREE_FORM),
+                "logs", block("LogConfig", "logs"), "kill_timeout", field("KillTimeout", DURATION),
+                "shutdown_delay", field("ShutdownDelay", DURATION), "kill_signal", field("KillSignal", STRING),
+                "resources", block("Resources", "resources"));
+        define("csi_plugin", "id", field("ID", STRING), "type", field("Type", STRING),
+                "mount_dir", field("MountDir", STRING));
         define("check_restart", "limit", field("Limit", INT), "grace", field("Grace", DURATION),
                 "ignore_warnings", field("IgnoreWarnings", BOOL));
     }

@@ -71,6 +71,7 @@ final class SpecBlockDecoder {
             labelled.setAll(decoded);
             decoded = labelled;
         }
+        ApiValueFields.fill(rule.block(), decoded);
         if (rule.many()) {
             JsonNode list = out.get(rule.jsonName());
             if (list == null || !list.isArray()) {

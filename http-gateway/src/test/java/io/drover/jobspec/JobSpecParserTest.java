@@ -47,4 +47,11 @@ class JobSpecParserTest {
         assertThat(job.taskGroups.get(0).count).isEqualTo(2);
         assertThat(job.taskGroups.get(0).tasks.get(0).config).containsEntry("command", "${NOMAD_TASK_DIR}/run");
     }
+
+    @Test
+    void printsNomadJobInitsExample() throws Exception {
+        String hcl = new String(getClass().getResourceAsStream("/jobspec/example.nomad").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println(ApiJobJson.write(JobSpecParser.parse(hcl), false));
+    }
 }
