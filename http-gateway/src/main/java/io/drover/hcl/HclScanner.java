@@ -173,14 +173,17 @@ final class HclScanner {
             int end = src.indexOf('\n', offset);
             String lineText = end < 0 ? src.substring(offset) : src.substring(offset, end + 1);
             String bare = lineText.strip();
-            if (bare.equals(anchor) && (indented || lineText.startsWith(anchor))) {
+            if (bare.equals(anchor)) {
                 for (int i = 0; i < lineText.length() && !lineText.substring(i).startsWith(anchor); i++) {
                     advance();
                 }
                 for (int i = 0; i < anchor.length(); i++) {
                     advance();
                 }
-                String text = indented ? unindent(body.toString()) : body.toString();
+                String indent = lineText.substring(0, lineText.indexOf(anchor));
+                // HCL1 accepts an indented closing marker either way; without "-" its indentation
+                // stays in the text.
+                String text = indented ? unindent(body.toString(), indent) : body + indent;
                 return new HclToken(Kind.HEREDOC, text, pos);
             }
             body.append(lineText);
@@ -191,30 +194,21 @@ final class HclScanner {
         throw new HclSyntaxException(pos, "heredoc not terminated");
     }
 
-    /** {@code <<-EOF}: the lines lose the indentation they all share. */
-    private static String unindent(String body) {
+    /**
+     * {@code <<-EOF}: as HCL1, every line loses the closing marker's indentation, provided every
+     * line has it; otherwise the text is kept as written.
+     */
+    private static String unindent(String body, String indent) {
         String[] lines = body.split("\n", -1);
-        int common = Integer.MAX_VALUE;
-        for (String l : lines) {
-            if (l.isBlank()) {
-                continue;
+        // The body ends with a newline: its last "line" is the empty rest.
+        for (int i = 0; i < lines.length - 1; i++) {
+            if (!lines[i].startsWith(indent)) {
+                return body;
             }
-            int i = 0;
-            while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
-                i++;
-            }
-            common = Math.min(common, i);
-        }
-        if (common == Integer.MAX_VALUE) {
-            return body;
         }
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            out.append(l.length() >= common ? l.substring(common) : l.strip());
-            if (i < lines.length - 1) {
-                out.append('\n');
-            }
+        for (int i = 0; i < lines.length - 1; i++) {
+            out.append(lines[i].substring(indent.length())).append('\n');
         }
         return out.toString();
     }

@@ -1,13 +1,16 @@
 package io.drover.jobspec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drover.model.NomadJson;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The fields of Nomad 0.11's API structs that are Go values rather than pointers, per job-spec
  * block: a parsed job holds their zero value ({@code ""}, {@code 0}, {@code false}) where the
- * file says nothing, so Nomad's answer never writes them as {@code null}.
+ * file says nothing, so Nomad's answer never writes them as {@code null}. Also the few defaults
+ * Nomad's parser itself starts a block from (a template's change mode, splay and perms; a vault
+ * block's env and change mode), which even an uncanonicalized parse shows.
  */
 final class ApiValueFields {
     private static final List<String> NONE = List.of();
@@ -24,6 +27,7 @@ final class ApiValueFields {
             Map.entry("lifecycle", List.of("Hook")),
             Map.entry("parameterized", List.of("Payload")),
             Map.entry("scaling", List.of("ID", "Namespace")),
+            Map.entry("volume", List.of("Type", "Source")),
             Map.entry("sidecar_service", List.of("Port")),
             Map.entry("sidecar_task", List.of("Name", "Driver", "User", "KillSignal")),
             Map.entry("proxy", List.of("LocalServiceAddress")),
@@ -46,13 +50,23 @@ final class ApiValueFields {
             "check", List.of("Expose", "TLSSkipVerify", "GRPCUseTLS"),
             "service", List.of("EnableTagOverride"),
             "lifecycle", List.of("Sidecar"),
+            "volume", List.of("ReadOnly"),
             "connect", List.of("Native"));
+
+    private static final Map<String, Map<String, Object>> PARSER_DEFAULTS = Map.of(
+            "template", Map.of("ChangeMode", "restart", "Splay", 5_000_000_000L, "Perms", "0644"),
+            "vault", Map.of("Env", true, "ChangeMode", "restart"));
 
     private ApiValueFields() {
     }
 
     /** Sets the zero value of every Go-value field of {@code block}'s API struct that is missing. */
     static void fill(String block, ObjectNode out) {
+        PARSER_DEFAULTS.getOrDefault(block, Map.of()).forEach((field, value) -> {
+            if (!out.has(field)) {
+                out.set(field, NomadJson.mapper().valueToTree(value));
+            }
+        });
         for (String f : STRINGS.getOrDefault(block, NONE)) {
             if (!out.has(f)) {
                 out.put(f, "");

@@ -72,11 +72,7 @@ public final class JobSpecParser {
         if (!(item.value() instanceof HclNode.ObjectValue body)) {
             throw new JobSpecException("job '" + name + "' value: should be an object");
         }
-        List<String> errors = new ArrayList<>();
-        ObjectNode decoded = new SpecBlockDecoder(errors).decode("job", body, "job: ");
-        if (!errors.isEmpty()) {
-            throw new JobSpecException(MultiError.format(errors));
-        }
+        ObjectNode decoded = SpecBlockDecoder.decode("job", body, "job: ", "");
         ObjectNode job = JSON.objectNode();
         job.put("ID", name);
         job.put("Name", name);
@@ -90,14 +86,18 @@ public final class JobSpecParser {
     private static void shapeJob(ObjectNode job) throws JobSpecException {
         JsonNode tasks = job.remove("Tasks");
         if (tasks != null) {
-            // A task directly in a job is a group of its own, named after it.
-            ArrayNode groups = job.has("TaskGroups") ? (ArrayNode) job.get("TaskGroups") : job.putArray("TaskGroups");
+            // A task directly in a job is a group of its own, named after it, ahead of the groups.
+            ArrayNode groups = JSON.arrayNode();
             for (JsonNode task : tasks) {
                 ObjectNode group = JSON.objectNode();
                 group.put("Name", task.get("Name").asText());
                 group.putArray("Tasks").add(task);
                 groups.add(group);
             }
+            if (job.get("TaskGroups") instanceof ArrayNode declared) {
+                groups.addAll(declared);
+            }
+            job.set("TaskGroups", groups);
         }
         JsonNode vault = job.remove("Vault");
         shapeConstraints(job);

@@ -150,7 +150,7 @@ final class JobSpecSchema {
         define("logs", "max_files", field("MaxFiles", INT), "max_file_size", field("MaxFileSizeMB", INT));
         define("artifact",
                 "source", field("GetterSource", STRING), "options", field("GetterOptions", STRING_MAP),
-                "headers", field("GetterHeaders", STRING_MAP), "mode", field("GetterMode", STRING),
+"mode", field("GetterMode", STRING),
                 "destination", field("RelativeDest", STRING));
         define("template",
                 "change_mode", field("ChangeMode", STRING), "change_signal", field("ChangeSignal", STRING),
@@ -162,9 +162,11 @@ final class JobSpecSchema {
         define("dispatch_payload", "file", field("File", STRING));
         define("lifecycle", "hook", field("Hook", STRING), "sidecar", field("Sidecar", BOOL));
         define("volume", "type", field("Type", STRING), "read_only", field("ReadOnly", BOOL),
-                "source", field("Source", STRING));
+                "source", field("Source", STRING), "mount_options", block("MountOptions", "mount_options"));
+        define("mount_options", "fs_type", field("FSType", STRING), "mount_flags", field("MountFlags", STRING_LIST));
         define("volume_mount", "volume", field("Volume", STRING), "read_only", field("ReadOnly", BOOL),
-                "destination", field("Destination", STRING));
+                "destination", field("Destination", STRING),
+                "propagation_mode", field("PropagationMode", STRING));
         define("scaling", "min", field("Min", INT), "max", field("Max", INT),
                 "enabled", field("Enabled", BOOL), "policy", field("Policy", FREE_FORM));
         define("service",

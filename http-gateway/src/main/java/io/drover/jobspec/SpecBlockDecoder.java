@@ -6,56 +6,64 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.hcl.HclNode;
 import io.drover.model.GoDuration;
+import io.drover.model.MultiError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Decodes one HCL block by {@link JobSpecSchema}'s rules into Nomad's API JSON, weakly typed as
- * Nomad's mapstructure decoding is ({@code "5"} fills an int, {@code "30s"} a duration). Keys a
- * block does not accept are collected, with the path Nomad prefixes them with, not thrown, so
- * every invalid key is reported at once.
+ * Nomad's mapstructure decoding is ({@code "5"} fills an int, {@code "30s"} a duration). As
+ * Nomad, a block's own keys are checked before its nested blocks are read, and every invalid key
+ * of the first offending block is reported, prefixed with where the block is
+ * ({@code group: 'web', task: 'app', invalid key: foo}).
  */
 final class SpecBlockDecoder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final List<String> errors;
-
-    SpecBlockDecoder(List<String> errors) {
-        this.errors = errors;
+    private SpecBlockDecoder() {
     }
 
-    ObjectNode decode(String block, HclNode.ObjectValue body, String errorPrefix) throws JobSpecException {
+    /**
+     * @param ownPrefix what Nomad puts before this block's invalid keys
+     * @param childBase what Nomad puts before a nested block's {@code key ->}
+     */
+    static ObjectNode decode(String block, HclNode.ObjectValue body, String ownPrefix, String childBase)
+            throws JobSpecException {
         Map<String, SpecRule> rules = JobSpecSchema.rules(block);
+        List<String> invalid = new ArrayList<>();
+        for (HclNode.Item item : body.items()) {
+            SpecRule rule = rules.get(item.key());
+            if (rule == null || (rule.kind() != SpecRule.Kind.BLOCK && item.keys().size() > 1)) {
+                invalid.add(ownPrefix + "invalid key: " + item.key());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new JobSpecException(MultiError.format(invalid));
+        }
         ObjectNode out = JSON.objectNode();
         for (HclNode.Item item : body.items()) {
             SpecRule rule = rules.get(item.key());
-            if (rule == null) {
-                errors.add(errorPrefix + "invalid key: " + item.key());
+            if (rule.kind() == SpecRule.Kind.BLOCK) {
+                decodeNested(out, item, rule, childBase);
                 continue;
             }
-            if (rule.kind() == SpecRule.Kind.BLOCK) {
-                decodeNested(out, item, rule, errorPrefix);
+            JsonNode value = value(rule, item.value(), item.key());
+            JsonNode previous = out.get(rule.jsonName());
+            if (previous != null && previous.isObject() && value.isObject()) {
+                ((ObjectNode) previous).setAll((ObjectNode) value);
             } else {
-                if (item.keys().size() > 1) {
-                    errors.add(errorPrefix + "invalid key: " + item.key());
-                    continue;
-                }
-                JsonNode value = value(rule, item.value(), item.key());
-                JsonNode previous = out.get(rule.jsonName());
-                if (previous != null && previous.isObject() && value.isObject()) {
-                    ((ObjectNode) previous).setAll((ObjectNode) value);
-                } else {
-                    out.set(rule.jsonName(), value);
-                }
+                out.set(rule.jsonName(), value);
             }
         }
         return out;
     }
 
     /** A nested block, with its label when it takes one; {@code out} receives it. */
-    void decodeNested(ObjectNode out, HclNode.Item item, SpecRule rule, String errorPrefix) throws JobSpecException {
+    private static void decodeNested(ObjectNode out, HclNode.Item item, SpecRule rule, String childBase)
+            throws JobSpecException {
         if (!(item.value() instanceof HclNode.ObjectValue body)) {
-            throw new JobSpecException(item.key() + " should be an object");
+            throw new JobSpecException(item.key() + ": should be an object");
         }
         List<String> labels = item.keys().subList(1, item.keys().size());
         if (rule.labelField() != null && labels.size() != 1) {
@@ -63,8 +71,16 @@ final class SpecBlockDecoder {
                     ? "'" + item.key() + "' block missing name" : "only one name may be specified for " + item.key());
         }
         String label = labels.isEmpty() ? null : labels.get(0);
-        String prefix = label != null ? "'" + label + "' -> " : item.key() + " -> ";
-        ObjectNode decoded = decode(rule.block(), body, errorPrefix + prefix);
+        ObjectNode decoded;
+        if (rule.block().equals("group")) {
+            decoded = decode("group", body, "group: '" + label + "' -> ", "group: '" + label + "', ");
+        } else if (rule.block().equals("task")) {
+            String at = childBase.isEmpty() ? "task: '" + label + "', " : childBase + "task: '" + label + "', ";
+            decoded = decode("task", body, at, at);
+        } else {
+            String at = childBase + item.key() + " -> ";
+            decoded = decode(rule.block(), body, at, at);
+        }
         if (label != null) {
             ObjectNode labelled = JSON.objectNode();
             labelled.put(rule.labelField(), label);
@@ -77,13 +93,27 @@ final class SpecBlockDecoder {
             if (list == null || !list.isArray()) {
                 list = out.putArray(rule.jsonName());
             }
+            if (label != null && rule.labelField().equals("Name") && hasName((ArrayNode) list, label)) {
+                throw new JobSpecException(childBase + item.key() + " '" + label + "' defined more than once");
+            }
             ((ArrayNode) list).add(decoded);
+        } else if (out.has(rule.jsonName())) {
+            throw new JobSpecException("only one '" + item.key() + "' block allowed");
         } else {
             out.set(rule.jsonName(), decoded);
         }
     }
 
-    private JsonNode value(SpecRule rule, HclNode node, String key) throws JobSpecException {
+    private static boolean hasName(ArrayNode list, String name) {
+        for (JsonNode e : list) {
+            if (name.equals(e.path("Name").asText(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode value(SpecRule rule, HclNode node, String key) throws JobSpecException {
         return switch (rule.kind()) {
             case STRING -> JSON.textNode(asString(scalar(node, key)));
             case INT -> JSON.numberNode(asLong(scalar(node, key), key));

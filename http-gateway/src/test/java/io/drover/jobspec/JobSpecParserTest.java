@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.Job;
+import io.drover.model.JobCanonicalizer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JobSpecParserTest {
     private static final String SAMPLE = "job \"parsed-example\" {\n  datacenters = [\"dc1\"]\n  type = \"batch\"\n"
@@ -21,10 +24,10 @@ class JobSpecParserTest {
     @Test
     void canonicalizedAsTheReferenceSamples() throws Exception {
         Job job = JobSpecParser.parse(SAMPLE);
-        io.drover.model.JobCanonicalizer.canonicalizeApi(job);
+        JobCanonicalizer.canonicalizeApi(job);
         assertThat(ApiJobJson.write(job, true)).isEqualTo(Samples.body("015_jobs_parse_canonicalize"));
         Job minimal = JobSpecParser.parse("job \"minimal\" {}\n");
-        io.drover.model.JobCanonicalizer.canonicalizeApi(minimal);
+        JobCanonicalizer.canonicalizeApi(minimal);
         assertThat(ApiJobJson.write(minimal, true)).isEqualTo(Samples.body("048_parse_minimal_canonicalize"));
     }
 
@@ -48,10 +51,95 @@ class JobSpecParserTest {
         assertThat(job.taskGroups.get(0).tasks.get(0).config).containsEntry("command", "${NOMAD_TASK_DIR}/run");
     }
 
+    /**
+     * {@code nomad job init}'s example and a file with every block: no recording of a real Nomad
+     * exists for these, so the expected JSON was checked by hand against Nomad 0.11.3's
+     * {@code jobspec} package and {@code api} structs (field sets, Go value fields, parser defaults).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"example", "everything"})
+    void parsesWholeJobFiles(String name) throws Exception {
+        Job job = JobSpecParser.parse(resource(name + ".nomad"));
+        assertThat(ApiJobJson.write(job, false)).isEqualTo(resource(name + ".json"));
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = JobSpecParserTest.class.getResourceAsStream("/jobspec/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
-    void printsNomadJobInitsExample() throws Exception {
-        String hcl = new String(getClass().getResourceAsStream("/jobspec/example.nomad").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        System.out.println(ApiJobJson.write(JobSpecParser.parse(hcl), false));
+    void theSeedDocsOneLineSpecParsesAndCanonicalizes() throws Exception {
+        Job job = JobSpecParser.parse("job \"example\" { type = \"service\" group \"cache\" {} }");
+        JobCanonicalizer.canonicalizeApi(job);
+
+        assertThat(job.id).isEqualTo("example");
+        assertThat(job.type).isEqualTo("service");
+        assertThat(job.taskGroups).extracting(g -> g.name).containsExactly("cache");
+        assertThat(job.taskGroups.get(0).count).isEqualTo(1);
+        assertThat(job.taskGroups.get(0).restartPolicy.mode).isEqualTo("fail");
+        assertThat(job.update.maxParallel).isEqualTo(1);
+    }
+
+    @Test
+    void commentsHeredocsAndCommasBetweenItems() throws Exception {
+        Job job = JobSpecParser.parse("""
+                /* a block
+                   comment */
+                job "c" { // line comment
+                  datacenters = ["dc1",] # trailing comma in a list
+                  meta { a = "1", b = "2" }
+                  group "g" {
+                    task "t" {
+                      driver = "exec"
+                      template {
+                        data = <<-EOT
+                          line one
+                            indented "quoted"
+                          EOT
+                        destination = "local/x"
+                      }
+                    }
+                  }
+                }
+                """);
+
+        assertThat(job.datacenters).containsExactly("dc1");
+        assertThat(job.meta).containsEntry("a", "1").containsEntry("b", "2");
+        assertThat(job.taskGroups.get(0).tasks.get(0).templates.get(0).embeddedTmpl)
+                .isEqualTo("line one\n  indented \"quoted\"\n");
+    }
+
+    @Test
+    void invalidKeysNameWhereTheyAre() {
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { colour = 1 }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* job: invalid key: colour\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { colour = 1 } }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g' -> invalid key: colour\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { colour = 1 } } }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', invalid key: colour\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
+                .hasMessageContaining("group 'g' defined more than once");
+    }
+
+    @Test
+    void durationsAndNumbersAreWeaklyTyped() throws Exception {
+        Job job = JobSpecParser.parse("job \"j\" { priority = \"70\" group \"g\" { count = \"3\" "
+                + "restart { delay = \"1m30s\" attempts = 2 } task \"t\" { kill_timeout = 1000 } } }");
+
+        assertThat(job.priority).isEqualTo(70);
+        assertThat(job.taskGroups.get(0).count).isEqualTo(3);
+        assertThat(job.taskGroups.get(0).restartPolicy.delay).isEqualTo(90_000_000_000L);
+        assertThat(job.taskGroups.get(0).tasks.get(0).killTimeout).isEqualTo(1000L);
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { restart { delay = \"soon\" } } }"))
+                .hasMessageContaining("time: invalid duration");
+    }
+
+    @Test
+    void aTaskOutsideAGroupIsAGroupOfItsOwnFirst() throws Exception {
+        Job job = JobSpecParser.parse("job \"j\" { group \"g\" {} task \"solo\" { driver = \"exec\" } }");
+
+        assertThat(job.taskGroups).extracting(g -> g.name).containsExactly("solo", "g");
     }
 }
