@@ -27,12 +27,46 @@ class JobSpecRoutesTest {
     }
 
     @Test
-    void errorsAreNomads() {
-        assertThat(h.post("/v1/jobs/parse", "{}").body()).isEqualTo("Job spec is empty");
-        Answer bad = h.post("/v1/jobs/parse", "{\"JobHCL\": \"job \\\"a\\\" {}\\njob \\\"b\\\" {}\\n\"}");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).isEqualTo("error parsing 'job': only one 'job' block allowed");
-        assertThat(h.send("GET", "/v1/jobs/parse", null).status()).isEqualTo(405);
+    void theRecordedParsesAnswerAlike() {
+        String plain = "{\"JobHCL\": \"job \\\"parsed-example\\\" {\\n  datacenters = [\\\"dc1\\\"]\\n"
+                + "  type = \\\"batch\\\"\\n  group \\\"g\\\" {\\n    task \\\"t\\\" {\\n"
+                + "      driver = \\\"raw_exec\\\"\\n      config {\\n        command = \\\"/bin/sleep\\\"\\n"
+                + "        args    = [\\\"5\\\"]\\n      }\\n      resources {\\n        cpu    = 100\\n"
+                + "        memory = 32\\n      }\\n    }\\n  }\\n}\\n\"";
+
+        Answer canonical = h.post("/v1/jobs/parse", plain + ", \"Canonicalize\": true}");
+        Answer asWritten = h.post("/v1/jobs/parse", plain + "}");
+        Answer put = h.send("PUT", "/v1/jobs/parse", plain + "}");
+        Answer minimal = h.post("/v1/jobs/parse", "{\"JobHCL\": \"job \\\"minimal\\\" {}\\n\", \"Canonicalize\": true}");
+
+        assertThat(canonical.status()).isEqualTo(200);
+        assertThat(canonical.header("Content-Type")).isEqualTo("application/json");
+        assertThat(canonical.body()).isEqualTo(Samples.body("015_jobs_parse_canonicalize"));
+        assertThat(asWritten.body()).isEqualTo(Samples.body("016_jobs_parse_plain"));
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.body()).isEqualTo(Samples.body("016_jobs_parse_plain"));
+        assertThat(minimal.body()).isEqualTo(Samples.body("048_parse_minimal_canonicalize"));
+        assertThat(h.cluster.writes).isEmpty();
+    }
+
+    @Test
+    void theRecordedErrorsAnswerAlike() {
+        assertError(h.post("/v1/jobs/parse", "{\n  \"JobHCL\": \"job \\\"broken\\\" {\\n  datacenters = [\\\"dc1\\\"\\n\"\n}"),
+                400, "error parsing: At 3:1: error parsing list, expected comma or list end, got: EOF");
+        assertError(h.post("/v1/jobs/parse", "{\n  \"JobHCL\": \"\"\n}"), 400, "Job spec is empty");
+        assertError(h.post("/v1/jobs/parse", "{}\n"), 400, "Job spec is empty");
+        assertError(h.post("/v1/jobs/parse", "{\"JobHCL\": \"job \\\"x\\\" {"), 400, "unexpected EOF");
+        assertError(h.send("GET", "/v1/jobs/parse", null), 405, "Invalid method");
+        assertError(h.post("/v1/jobs/parse", "{\"JobHCL\": \"variable = 1\\n\"}"), 400,
+                "1 error occurred:\n\t* invalid key: variable\n\n");
+        assertError(h.post("/v1/jobs/parse", "{\"JobHCL\": \"job \\\"a\\\" {}\\njob \\\"b\\\" {}\\n\"}"), 400,
+                "error parsing 'job': only one 'job' block allowed");
+    }
+
+    private static void assertError(Answer a, int status, String body) {
+        assertThat(a.status()).isEqualTo(status);
+        assertThat(a.body()).isEqualTo(body);
+        assertThat(a.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     }
 
     @Test
