@@ -37,7 +37,7 @@ public final class ApiJobJson {
     private ApiJobJson() {
     }
 
-    public static String write(Job job, boolean canonicalized) {
+    public static String write(Job job) {
         ObjectNode tree = API_FIELDS.valueToTree(job);
         return sorted(tree).toString();
     }

@@ -18,17 +18,17 @@ class JobSpecParserTest {
     @Test
     void parsesTheReferenceSample() throws Exception {
         Job job = JobSpecParser.parse(SAMPLE);
-        assertThat(ApiJobJson.write(job, false)).isEqualTo(Samples.body("016_jobs_parse_plain"));
+        assertThat(ApiJobJson.write(job)).isEqualTo(Samples.body("016_jobs_parse_plain"));
     }
 
     @Test
     void canonicalizedAsTheReferenceSamples() throws Exception {
         Job job = JobSpecParser.parse(SAMPLE);
         JobCanonicalizer.canonicalizeApi(job);
-        assertThat(ApiJobJson.write(job, true)).isEqualTo(Samples.body("015_jobs_parse_canonicalize"));
+        assertThat(ApiJobJson.write(job)).isEqualTo(Samples.body("015_jobs_parse_canonicalize"));
         Job minimal = JobSpecParser.parse("job \"minimal\" {}\n");
         JobCanonicalizer.canonicalizeApi(minimal);
-        assertThat(ApiJobJson.write(minimal, true)).isEqualTo(Samples.body("048_parse_minimal_canonicalize"));
+        assertThat(ApiJobJson.write(minimal)).isEqualTo(Samples.body("048_parse_minimal_canonicalize"));
     }
 
     @Test
@@ -60,7 +60,7 @@ class JobSpecParserTest {
     @ValueSource(strings = {"example", "everything"})
     void parsesWholeJobFiles(String name) throws Exception {
         Job job = JobSpecParser.parse(resource(name + ".nomad"));
-        assertThat(ApiJobJson.write(job, false)).isEqualTo(resource(name + ".json"));
+        assertThat(ApiJobJson.write(job)).isEqualTo(resource(name + ".json"));
     }
 
     private static String resource(String name) throws java.io.IOException {

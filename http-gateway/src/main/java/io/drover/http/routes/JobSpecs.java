@@ -20,7 +20,6 @@ import io.drover.model.Job;
 import io.drover.model.JobCanonicalizer;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /v1/jobs/parse} (an HCL job file to its API JSON) and {@code POST /v1/validate/job}
@@ -55,7 +54,7 @@ final class JobSpecs {
             @JsonProperty("Warnings") String warnings) {
     }
 
-    CompletableFuture<Reply> parse(GatewayRequest request) {
+    Reply parse(GatewayRequest request) {
         ParseBody body = RequestBodies.decode(request, ParseBody.class);
         if (body.jobHcl == null || body.jobHcl.isEmpty()) {
             throw HttpError.badRequest("Job spec is empty");
@@ -70,14 +69,14 @@ final class JobSpecs {
         if (canonicalize) {
             JobCanonicalizer.canonicalizeApi(job);
         }
-        return CompletableFuture.completedFuture(Reply.json(200, Body.text(ApiJobJson.write(job, canonicalize))));
+        return Reply.json(200, Body.text(ApiJobJson.write(job)));
     }
 
     /**
      * Canonicalizes the job as a register would and reports the register validators' verdict in
      * the body, with 200 either way: only a missing job or an undecodable body is a 400.
      */
-    CompletableFuture<Reply> validate(GatewayRequest request) {
+    Reply validate(GatewayRequest request) {
         ValidateBody body = RequestBodies.decode(request, ValidateBody.class);
         if (body.job == null) {
             throw HttpError.badRequest("Job must be specified");
@@ -101,6 +100,6 @@ final class JobSpecs {
                 errors.isEmpty() ? null : errors,
                 errors.isEmpty() ? "" : MultiError.format(errors),
                 JobWarnings.format(job));
-        return CompletableFuture.completedFuture(Reply.json(200, Json.render(response, QueryOptions.pretty(request))));
+        return Reply.json(200, Json.render(response, QueryOptions.pretty(request)));
     }
 }

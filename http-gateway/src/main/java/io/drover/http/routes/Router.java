@@ -64,9 +64,9 @@ public final class Router {
                 }
                 return read(method, JobReads.list());
             case "/v1/jobs/parse":
-                return write(method, jobSpecs::parse);
+                return computation(method, jobSpecs::parse);
             case "/v1/validate/job":
-                return write(method, jobSpecs::validate);
+                return computation(method, jobSpecs::validate);
             case "/v1/evaluations":
                 return read(method, EvalReads.list());
             case "/v1/nodes":
@@ -209,6 +209,11 @@ public final class Router {
 
     private static Route write(String method, Route.WriteEndpoint endpoint) {
         return isWrite(method) ? new Route.Write(endpoint) : new Route.WrongMethod();
+    }
+
+    /** A POST/PUT that this agent answers itself, changing nothing (parse, validate). */
+    private static Route computation(String method, Route.LocalEndpoint endpoint) {
+        return isWrite(method) ? new Route.Local(endpoint) : new Route.WrongMethod();
     }
 
     private static Route local(String method, Route.LocalEndpoint endpoint) {
