@@ -20,7 +20,8 @@ public final class HclParser {
 
     /** Parses a whole source into its top-level object. */
     public static HclNode.ObjectValue parse(String src) throws HclSyntaxException {
-        HclParser p = new HclParser(src);
+        // As HCL1: Windows line endings are read as plain newlines.
+        HclParser p = new HclParser(src.replace("\r\n", "\n"));
         return new HclNode.ObjectValue(p.objectList(false), new HclPos(1, 1));
     }
 
@@ -38,27 +39,34 @@ public final class HclParser {
         pushedBack = tok;
     }
 
+    /**
+     * Items up to the end of the source, or of the enclosing braces. As HCL1, a source that ends
+     * where an item or a value should start simply ends the list: the enclosing object, if any,
+     * then reports its missing closing brace.
+     */
     private List<HclNode.Item> objectList(boolean nested) throws HclSyntaxException {
         List<HclNode.Item> items = new ArrayList<>();
         while (true) {
             HclToken t = scan();
-            if (t.kind() == Kind.EOF && !nested) {
-                return items;
-            }
-            if (t.kind() == Kind.RBRACE && nested) {
-                unscan();
-                return items;
-            }
             unscan();
-            items.add(objectItem());
+            if (nested && t.kind() == Kind.RBRACE) {
+                return items;
+            }
+            HclNode.Item item = objectItem();
+            if (item == null) {
+                return items;
+            }
+            items.add(item);
             if (scan().kind() != Kind.COMMA) {
                 unscan();
             }
         }
     }
 
+    /** One item, or null when the source ends before it (or before its value). */
     private HclNode.Item objectItem() throws HclSyntaxException {
         List<String> keys = new ArrayList<>();
+        List<String> rawKeys = new ArrayList<>();
         HclPos pos = null;
         while (true) {
             HclToken t = scan();
@@ -68,15 +76,17 @@ public final class HclParser {
                         pos = t.pos();
                     }
                     keys.add(t.text());
+                    rawKeys.add(t.raw());
                 }
                 case ASSIGN -> {
-                    if (keys.isEmpty()) {
-                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: ASSIGN");
-                    }
                     if (keys.size() > 1) {
                         throw new HclSyntaxException(t.pos(), "nested object expected: LBRACE got: ASSIGN");
                     }
-                    return new HclNode.Item(keys, true, value(), pos);
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "no object keys found!");
+                    }
+                    HclNode value = value();
+                    return value == null ? null : new HclNode.Item(keys, true, value, pos);
                 }
                 case LBRACE -> {
                     if (keys.isEmpty()) {
@@ -84,24 +94,32 @@ public final class HclParser {
                     }
                     return new HclNode.Item(keys, false, objectRest(t.pos()), pos);
                 }
-                default -> {
+                case EOF, RBRACE -> {
                     if (keys.isEmpty()) {
-                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: " + t.describe());
+                        if (t.kind() == Kind.EOF) {
+                            return null;
+                        }
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING | ASSIGN | LBRACE got: RBRACE");
                     }
-                    throw new HclSyntaxException(t.pos(), "key '" + String.join(" ", keys)
+                    // Keys without a value: HCL1 names them as written.
+                    throw new HclSyntaxException(t.pos(), "key '" + String.join(" ", rawKeys)
                             + "' expected start of object ('{') or assignment ('=')");
                 }
+                default -> throw new HclSyntaxException(t.pos(),
+                        "expected: IDENT | STRING | ASSIGN | LBRACE got: " + t.describe());
             }
         }
     }
 
+    /** The value after {@code =}, or null at the end of the source. */
     private HclNode value() throws HclSyntaxException {
         HclToken t = scan();
         return switch (t.kind()) {
             case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> literal(t);
             case LBRACE -> objectRest(t.pos());
             case LBRACK -> listRest(t.pos());
-            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.describe());
+            case EOF -> null;
+            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.goDump());
         };
     }
 
@@ -129,19 +147,24 @@ public final class HclParser {
                     needComma = true;
                 }
                 case LBRACE -> {
-                    elements.add(objectRest(t.pos()));
+                    try {
+                        elements.add(objectRest(t.pos()));
+                    } catch (HclSyntaxException e) {
+                        throw new HclSyntaxException(t.pos(),
+                                "error while trying to parse object within list: " + e.getMessage());
+                    }
                     needComma = true;
                 }
                 case LBRACK -> {
-                    elements.add(listRest(t.pos()));
-                    needComma = true;
-                }
-                case COMMA -> {
-                    if (!needComma) {
-                        throw new HclSyntaxException(t.pos(), "error parsing list, unexpected comma");
+                    try {
+                        elements.add(listRest(t.pos()));
+                    } catch (HclSyntaxException e) {
+                        throw new HclSyntaxException(t.pos(),
+                                "error while trying to parse list within list: " + e.getMessage());
                     }
-                    needComma = false;
+                    // HCL1 does not ask for a comma after a nested list.
                 }
+                case COMMA -> needComma = false;
                 case RBRACK -> {
                     return new HclNode.ListValue(elements, pos);
                 }

@@ -19,6 +19,12 @@ final class HclScanner {
 
     HclToken next() throws HclSyntaxException {
         skipSpaceAndComments();
+        int start = offset;
+        HclToken t = token();
+        return new HclToken(t.kind(), t.text(), t.pos(), src.substring(start, offset), start);
+    }
+
+    private HclToken token() throws HclSyntaxException {
         HclPos pos = pos();
         if (offset >= src.length()) {
             return new HclToken(Kind.EOF, "", pos);
