@@ -87,4 +87,13 @@ class JobSpecRoutesTest {
         assertThat(a.body()).isEqualTo("{\"DriverConfigValidated\":true,\"ValidationErrors\":null,\"Error\":\"\",\"Warnings\":\"\"}");
         assertThat(h.post("/v1/validate/job", "{}").body()).isEqualTo("Job must be specified");
     }
+
+    @Test
+    void aBodyOfTheWrongTypeIsRefusedAsGoWould() {
+        Answer a = h.post("/v1/jobs/parse", "{\"JobHCL\": 5}");
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).isEqualTo(
+                "json: cannot unmarshal number into Go struct field JobsParseRequest.JobHCL of type string");
+    }
 }

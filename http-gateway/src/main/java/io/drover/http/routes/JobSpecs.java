@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.drover.http.Cluster;
 import io.drover.http.core.Json;
 import io.drover.http.query.QueryOptions;
+import io.drover.model.GoStruct;
 import io.drover.model.InvalidJobException;
 import io.drover.model.JobValidator;
 import io.drover.model.JobWarnings;
@@ -34,12 +35,14 @@ final class JobSpecs {
     }
 
     /** Nomad's JobsParseRequest. */
+    @GoStruct("JobsParseRequest")
     public static final class ParseBody {
         @JsonProperty("JobHCL") public String jobHcl;
         @JsonProperty("Canonicalize") public Boolean canonicalize;
     }
 
     /** Nomad's JobValidateRequest: the API job, and a Region promoted from the WriteRequest. */
+    @GoStruct("JobValidateRequest")
     public static final class ValidateBody {
         @JsonProperty("Job") public Job job;
         @JsonProperty("Region") public String region;
