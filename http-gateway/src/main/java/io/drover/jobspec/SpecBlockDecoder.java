@@ -79,7 +79,10 @@ final class SpecBlockDecoder {
             decoded = decode("task", body, at, at);
         } else {
             String at = childBase + item.key() + " -> ";
-            decoded = decode(rule.block(), body, at, at);
+            // Nomad's parsers of these two blocks prefix their own key errors once more.
+            boolean prefixedTwice = rule.block().equals("resources") || rule.block().equals("vault");
+            String own = prefixedTwice ? at + item.key() + " -> " : at;
+            decoded = decode(rule.block(), body, own, at);
         }
         if (label != null) {
             ObjectNode labelled = JSON.objectNode();

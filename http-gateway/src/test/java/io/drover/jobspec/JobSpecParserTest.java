@@ -119,6 +119,9 @@ class JobSpecParserTest {
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g' -> invalid key: colour\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { colour = 1 } } }"))
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', invalid key: colour\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { resources { gpu = 1 } } } }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', resources -> resources -> "
+                        + "invalid key: gpu\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
                 .hasMessageContaining("group 'g' defined more than once");
     }
