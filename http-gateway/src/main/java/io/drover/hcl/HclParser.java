@@ -178,10 +178,18 @@ public final class HclParser {
         Object v = switch (t.kind()) {
             case BOOL -> Boolean.valueOf(t.text());
             case NUMBER -> parseInteger(t);
-            case FLOAT -> Double.valueOf(t.text());
+            case FLOAT -> parseFloat(t);
             default -> t.text();
         };
         return new HclNode.Literal(v, t.pos());
+    }
+
+    private static Double parseFloat(HclToken t) throws HclSyntaxException {
+        try {
+            return Double.valueOf(t.text());
+        } catch (NumberFormatException e) {
+            throw new HclSyntaxException(t.pos(), "invalid number: " + t.text());
+        }
     }
 
     private static Long parseInteger(HclToken t) throws HclSyntaxException {
@@ -189,9 +197,15 @@ public final class HclParser {
         try {
             boolean neg = s.startsWith("-");
             String digits = neg ? s.substring(1) : s;
-            long v = digits.startsWith("0x") || digits.startsWith("0X")
-                    ? Long.parseLong(digits.substring(2), 16)
-                    : Long.parseLong(digits);
+            // As Go's strconv.ParseInt with base 0: 0x is hexadecimal, a leading 0 octal.
+            long v;
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+                v = Long.parseLong(digits.substring(2), 16);
+            } else if (digits.length() > 1 && digits.startsWith("0")) {
+                v = Long.parseLong(digits.substring(1), 8);
+            } else {
+                v = Long.parseLong(digits);
+            }
             return neg ? -v : v;
         } catch (NumberFormatException e) {
             throw new HclSyntaxException(t.pos(), "invalid number: " + s);

@@ -64,28 +64,36 @@ final class HclScanner {
         if (peek() == '-') {
             advance();
         }
+        if (src.startsWith("0x", offset) || src.startsWith("0X", offset)) {
+            advance();
+            advance();
+            while (offset < src.length() && Character.digit(peek(), 16) >= 0) {
+                advance();
+            }
+            return new HclToken(Kind.NUMBER, src.substring(start, offset), pos);
+        }
         boolean isFloat = false;
-        while (offset < src.length()) {
-            char c = peek();
-            if (Character.isDigit(c)) {
+        while (offset < src.length() && Character.isDigit(peek())) {
+            advance();
+        }
+        if (offset + 1 < src.length() && peek() == '.' && Character.isDigit(src.charAt(offset + 1))) {
+            isFloat = true;
+            advance();
+            while (offset < src.length() && Character.isDigit(peek())) {
                 advance();
-            } else if ((c == '.' || c == 'e' || c == 'E') && !isFloatPartTaken(c, isFloat)) {
-                isFloat = true;
+            }
+        }
+        if (offset < src.length() && (peek() == 'e' || peek() == 'E')) {
+            isFloat = true;
+            advance();
+            if (offset < src.length() && (peek() == '+' || peek() == '-')) {
                 advance();
-                if ((c == 'e' || c == 'E') && offset < src.length() && (peek() == '+' || peek() == '-')) {
-                    advance();
-                }
-            } else if (c == 'x' || c == 'X' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
-                advance(); // hexadecimal: rare in job specs, decoded by the parser
-            } else {
-                break;
+            }
+            while (offset < src.length() && Character.isDigit(peek())) {
+                advance();
             }
         }
         return new HclToken(isFloat ? Kind.FLOAT : Kind.NUMBER, src.substring(start, offset), pos);
-    }
-
-    private static boolean isFloatPartTaken(char c, boolean isFloat) {
-        return c == '.' && isFloat;
     }
 
     private HclToken string(HclPos pos) throws HclSyntaxException {

@@ -20,6 +20,14 @@ class HclParserTest {
     }
 
     @Test
+    void numbersAsGoReadsThem() throws Exception {
+        HclNode.ObjectValue root = HclParser.parse("a = 0x1e b = 0644 c = -3 d = 1e3 e = 2.50");
+
+        assertThat(root.items()).extracting(i -> ((HclNode.Literal) i.value()).value())
+                .containsExactly(30L, 420L, -3L, 1000.0, 2.5);
+    }
+
+    @Test
     void stringsKeepInterpolationsAndUnescape() throws Exception {
         HclNode.ObjectValue root = HclParser.parse("s = \"${attr[\\\"x\\\"]} \\\"q\\\"\\tt\\u00e9\"");
 
