@@ -145,4 +145,31 @@ class JobSpecParserTest {
 
         assertThat(job.taskGroups).extracting(g -> g.name).containsExactly("solo", "g");
     }
+
+    /** Damaged files (seeded, so a failure replays) are refused with a message, never a crash. */
+    @Test
+    void damagedFilesAreRefusedNotCrashedOn() throws Exception {
+        String whole = resource("everything.nomad");
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder damaged = new StringBuilder(whole);
+            for (int cut = 0; cut < 1 + random.nextInt(3); cut++) {
+                int at = random.nextInt(damaged.length());
+                if (random.nextBoolean()) {
+                    damaged.delete(at, Math.min(damaged.length(), at + 1 + random.nextInt(8)));
+                } else {
+                    String noise = "{}[]=\",<#x1-.";
+                    damaged.insert(at, noise.charAt(random.nextInt(noise.length())));
+                }
+            }
+            String src = damaged.toString();
+            try {
+                JobSpecParser.parse(src);
+            } catch (JobSpecException expected) {
+                assertThat(expected.getMessage()).as("round %d", round).isNotBlank();
+            } catch (RuntimeException e) {
+                throw new AssertionError("round " + round + " crashed on:\n" + src, e);
+            }
+        }
+    }
 }
