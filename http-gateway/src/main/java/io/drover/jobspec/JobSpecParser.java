@@ -1,5 +1,6 @@
 package io.drover.jobspec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,10 +13,10 @@ import io.drover.model.MultiError;
 import io.drover.model.NomadJson;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.List;
 
 /**
  * Nomad 0.11's {@code jobspec.Parse}: an HCL job file to the API job, as {@code nomad job run}
@@ -29,6 +30,10 @@ public final class JobSpecParser {
     private JobSpecParser() {
     }
 
+    /**
+     * @throws JobSpecException with Nomad's message (the body of its 400) for a source that is not
+     *     HCL1, has no single {@code job} block, or has keys or values the job-spec refuses
+     */
     public static Job parse(String hcl) throws JobSpecException {
         HclNode.ObjectValue root;
         try {
@@ -55,7 +60,7 @@ public final class JobSpecParser {
             return NomadJson.mapper().treeToValue(jobJson(jobs), Job.class);
         } catch (JobSpecException e) {
             throw new JobSpecException("error parsing 'job': " + e.getMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new JobSpecException("error parsing 'job': " + e.getOriginalMessage());
         }
     }

@@ -120,7 +120,6 @@ final class SpecBlockDecoder {
         return switch (rule.kind()) {
             case STRING -> JSON.textNode(asString(scalar(node, key)));
             case INT -> JSON.numberNode(asLong(scalar(node, key), key));
-            case FLOAT -> JSON.numberNode(Double.parseDouble(asString(scalar(node, key))));
             case BOOL -> JSON.booleanNode(asBool(scalar(node, key), key));
             case DURATION -> JSON.numberNode(asDuration(scalar(node, key), key));
             case STRING_LIST -> stringList(node, key);

@@ -8,7 +8,7 @@ package io.drover.jobspec;
  */
 record SpecRule(String jsonName, Kind kind, String block, boolean many, String labelField) {
     enum Kind {
-        STRING, INT, FLOAT, BOOL, DURATION, STRING_LIST, STRING_MAP, FREE_FORM, BLOCK
+        STRING, INT, BOOL, DURATION, STRING_LIST, STRING_MAP, FREE_FORM, BLOCK
     }
 
     static SpecRule field(String jsonName, Kind kind) {
