@@ -96,4 +96,23 @@ class JobSpecRoutesTest {
         assertThat(a.body()).isEqualTo(
                 "json: cannot unmarshal number into Go struct field JobsParseRequest.JobHCL of type string");
     }
+
+    /** What {@code nomad job validate example.nomad} does: parse, then validate the parsed job. */
+    @Test
+    void nomadJobInitsExampleParsesThenValidatesClean() throws Exception {
+        String hcl;
+        try (var in = getClass().getResourceAsStream("/jobspec/example.nomad")) {
+            hcl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var mapper = io.drover.model.NomadJson.mapper();
+        Answer parsed = h.post("/v1/jobs/parse", mapper.writeValueAsString(java.util.Map.of("JobHCL", hcl)));
+        assertThat(parsed.status()).isEqualTo(200);
+
+        Answer validated = h.post("/v1/validate/job", "{\"Job\": " + parsed.body() + "}");
+
+        assertThat(validated.status()).isEqualTo(200);
+        assertThat(validated.json().get("ValidationErrors").isNull()).isTrue();
+        assertThat(validated.json().get("Error").asText()).isEmpty();
+        assertThat(validated.json().get("DriverConfigValidated").asBoolean()).isTrue();
+    }
 }
