@@ -8,6 +8,7 @@ import io.drover.hcl.HclNode;
 import io.drover.model.GoDuration;
 import io.drover.model.MultiError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,28 @@ import java.util.Map;
  */
 final class SpecBlockDecoder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Nomad's refusal of a block written twice where one is allowed ({@code %d}: how many). */
+    private static final Map<String, String> ONLY_ONE = Map.ofEntries(
+            Map.entry("reschedule", "only one 'reschedule' block allowed"),
+            Map.entry("update", "only one 'update' block allowed"),
+            Map.entry("migrate", "only one 'migrate' block allowed"),
+            Map.entry("vault", "only one 'vault' block allowed per task"),
+            Map.entry("periodic", "only one 'periodic' block allowed per job"),
+            Map.entry("parameterized", "only one 'parameterized' block allowed per job"),
+            Map.entry("ephemeral_disk", "only one 'ephemeral_disk' block allowed"),
+            Map.entry("restart", "only one 'restart' block allowed"),
+            Map.entry("scaling", "only one 'scaling' block allowed"),
+            Map.entry("csi_plugin", "csi_plugin -> Expected single stanza, got %d"),
+            Map.entry("logs", "only one logs block is allowed in a Task. Number of logs block found: %d"),
+            Map.entry("dispatch_payload", "only one dispatch_payload block is allowed in a task. "
+                    + "Number of dispatch_payload blocks found: %d"),
+            Map.entry("lifecycle", "only one lifecycle block is allowed in a task. "
+                    + "Number of lifecycle blocks found: %d"),
+            Map.entry("resources", "only one 'resource' block allowed per task"),
+            Map.entry("sidecar_service", "only one 'sidecar_service' block allowed per task"),
+            Map.entry("sidecar_task", "only one 'sidecar_task' block allowed per task"),
+            Map.entry("proxy", "only one 'proxy' block allowed per task"),
+            Map.entry("network", "only one 'network' resource allowed"));
 
     private SpecBlockDecoder() {
     }
@@ -41,6 +64,7 @@ final class SpecBlockDecoder {
         if (!invalid.isEmpty()) {
             throw new JobSpecException(MultiError.format(invalid));
         }
+        checkSingleBlocks(body, rules, childBase);
         ObjectNode out = JSON.objectNode();
         for (HclNode.Item item : body.items()) {
             SpecRule rule = rules.get(item.key());
@@ -57,6 +81,23 @@ final class SpecBlockDecoder {
             }
         }
         return out;
+    }
+
+    private static void checkSingleBlocks(HclNode.ObjectValue body, Map<String, SpecRule> rules, String childBase)
+            throws JobSpecException {
+        Map<String, Integer> counts = new HashMap<>();
+        for (HclNode.Item item : body.items()) {
+            if (rules.get(item.key()).kind() == SpecRule.Kind.BLOCK) {
+                counts.merge(item.key(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String message = ONLY_ONE.get(e.getKey());
+            if (e.getValue() > 1 && message != null) {
+                throw new JobSpecException(MultiError.format(List.of(
+                        childBase + e.getKey() + " -> " + String.format(message, e.getValue()))));
+            }
+        }
     }
 
     /** A nested block, with its label when it takes one; {@code out} receives it. */
@@ -100,8 +141,6 @@ final class SpecBlockDecoder {
                 throw new JobSpecException(childBase + item.key() + " '" + label + "' defined more than once");
             }
             ((ArrayNode) list).add(decoded);
-        } else if (out.has(rule.jsonName())) {
-            throw new JobSpecException("only one '" + item.key() + "' block allowed");
         } else {
             out.set(rule.jsonName(), decoded);
         }

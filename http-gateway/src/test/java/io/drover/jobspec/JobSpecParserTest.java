@@ -122,6 +122,9 @@ class JobSpecParserTest {
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { resources { gpu = 1 } } } }"))
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', resources -> resources -> "
                         + "invalid key: gpu\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { restart {} restart {} } }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', restart -> "
+                        + "only one 'restart' block allowed\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
                 .hasMessageContaining("group 'g' defined more than once");
     }
