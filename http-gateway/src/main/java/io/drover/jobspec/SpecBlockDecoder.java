@@ -137,8 +137,10 @@ final class SpecBlockDecoder {
             if (list == null || !list.isArray()) {
                 list = out.putArray(rule.jsonName());
             }
-            if (label != null && rule.labelField().equals("Name") && hasName((ArrayNode) list, label)) {
-                throw new JobSpecException(childBase + item.key() + " '" + label + "' defined more than once");
+            if ((rule.block().equals("group") || rule.block().equals("task")) && hasName((ArrayNode) list, label)) {
+                String where = rule.block().equals("group") ? "group: " : childBase + "task: ";
+                throw new JobSpecException(MultiError.format(List.of(
+                        where + item.key() + " '" + label + "' defined more than once")));
             }
             ((ArrayNode) list).add(decoded);
         } else {

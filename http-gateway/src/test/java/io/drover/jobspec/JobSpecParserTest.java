@@ -126,7 +126,9 @@ class JobSpecParserTest {
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', restart -> "
                         + "only one 'restart' block allowed\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
-                .hasMessageContaining("group 'g' defined more than once");
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: group 'g' defined more than once\n\n");
+        assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" {} task \"t\" {} } }"))
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: task 't' defined more than once\n\n");
     }
 
     @Test
