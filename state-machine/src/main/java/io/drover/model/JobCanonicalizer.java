@@ -38,6 +38,23 @@ public final class JobCanonicalizer {
     }
 
     /**
+     * Only the API client's defaults ({@code api.Job.Canonicalize}), as {@code POST /v1/jobs/parse}
+     * with {@code Canonicalize} answers: the job stays in the API's shape (no server-side fields,
+     * no conversion to the server struct).
+     */
+    public static void canonicalizeApi(Job job) {
+        ApiCanonicalizer.canonicalize(job);
+        // The API client's Canonicalize also zeroes the fields the state store owns.
+        job.status = job.status == null ? "" : job.status;
+        job.statusDescription = job.statusDescription == null ? "" : job.statusDescription;
+        job.stable = job.stable != null && job.stable;
+        job.version = job.version == null ? 0L : job.version;
+        job.createIndex = job.createIndex == null ? 0L : job.createIndex;
+        job.modifyIndex = job.modifyIndex == null ? 0L : job.modifyIndex;
+        job.jobModifyIndex = job.jobModifyIndex == null ? 0L : job.jobModifyIndex;
+    }
+
+    /**
      * What the register RPC alone does to a job that is already in the server's form (a revert
      * to an older version, for instance): the struct's Canonicalize and the register mutators.
      *

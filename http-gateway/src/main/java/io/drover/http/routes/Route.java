@@ -15,7 +15,7 @@ public sealed interface Route {
     record Write(WriteEndpoint endpoint) implements Route {
     }
 
-    /** Answered by this agent from what it knows itself (status, agent, operator). */
+    /** Answered by this agent from what it knows itself (status, agent, operator, job-spec parse and validate). */
     record Local(LocalEndpoint endpoint) implements Route {
     }
 

@@ -41,6 +41,7 @@ public final class Router {
     private final AllocWrites allocWrites;
     private final AgentRoutes agent;
     private final SystemWrites system;
+    private final JobSpecs jobSpecs;
 
     /**
      * @param planner does the dry run of a job plan
@@ -54,6 +55,7 @@ public final class Router {
         this.allocWrites = new AllocWrites(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
         this.system = new SystemWrites(submitter);
+        this.jobSpecs = new JobSpecs(cluster);
     }
 
     public Route match(String method, String path) {
@@ -63,6 +65,10 @@ public final class Router {
                     return new Route.Write(request -> writes.register(request, null));
                 }
                 return read(method, JobReads.list());
+            case "/v1/jobs/parse":
+                return computation(method, jobSpecs::parse);
+            case "/v1/validate/job":
+                return computation(method, jobSpecs::validate);
             case "/v1/evaluations":
                 return read(method, EvalReads.list());
             case "/v1/nodes":
@@ -212,6 +218,11 @@ public final class Router {
 
     private static Route write(String method, Route.WriteEndpoint endpoint) {
         return isWrite(method) ? new Route.Write(endpoint) : new Route.WrongMethod();
+    }
+
+    /** A POST/PUT that this agent answers itself, changing nothing (parse, validate). */
+    private static Route computation(String method, Route.LocalEndpoint endpoint) {
+        return isWrite(method) ? new Route.Local(endpoint) : new Route.WrongMethod();
     }
 
     private static Route local(String method, Route.LocalEndpoint endpoint) {

@@ -1,0 +1,214 @@
+package io.drover.hcl;
+
+import io.drover.hcl.HclToken.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HCL1's grammar over {@link HclScanner}'s tokens: a file is an object's items; an item is
+ * {@code key = value} or {@code key "label"... { items }}; items need no separator, so several
+ * fit on one line, and a comma between them is allowed. Errors carry HCL1's wording.
+ */
+public final class HclParser {
+    private final HclScanner scanner;
+    private HclToken tok;
+    private HclToken pushedBack;
+
+    private HclParser(String src) {
+        this.scanner = new HclScanner(src);
+    }
+
+    /** Parses a whole source into its top-level object. */
+    public static HclNode.ObjectValue parse(String src) throws HclSyntaxException {
+        // As HCL1: Windows line endings are read as plain newlines.
+        HclParser p = new HclParser(src.replace("\r\n", "\n"));
+        return new HclNode.ObjectValue(p.objectList(false), new HclPos(1, 1));
+    }
+
+    private HclToken scan() throws HclSyntaxException {
+        if (pushedBack != null) {
+            tok = pushedBack;
+            pushedBack = null;
+        } else {
+            tok = scanner.next();
+        }
+        return tok;
+    }
+
+    private void unscan() {
+        pushedBack = tok;
+    }
+
+    /**
+     * Items up to the end of the source, or of the enclosing braces. As HCL1, a source that ends
+     * where an item or a value should start simply ends the list: the enclosing object, if any,
+     * then reports its missing closing brace.
+     */
+    private List<HclNode.Item> objectList(boolean nested) throws HclSyntaxException {
+        List<HclNode.Item> items = new ArrayList<>();
+        while (true) {
+            HclToken t = scan();
+            unscan();
+            if (nested && t.kind() == Kind.RBRACE) {
+                return items;
+            }
+            HclNode.Item item = objectItem();
+            if (item == null) {
+                return items;
+            }
+            items.add(item);
+            if (scan().kind() != Kind.COMMA) {
+                unscan();
+            }
+        }
+    }
+
+    /** One item, or null when the source ends before it (or before its value). */
+    private HclNode.Item objectItem() throws HclSyntaxException {
+        List<String> keys = new ArrayList<>();
+        List<String> rawKeys = new ArrayList<>();
+        HclPos pos = null;
+        while (true) {
+            HclToken t = scan();
+            switch (t.kind()) {
+                case IDENT, STRING -> {
+                    if (pos == null) {
+                        pos = t.pos();
+                    }
+                    keys.add(t.text());
+                    rawKeys.add(t.raw());
+                }
+                case ASSIGN -> {
+                    if (keys.size() > 1) {
+                        throw new HclSyntaxException(t.pos(), "nested object expected: LBRACE got: ASSIGN");
+                    }
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "no object keys found!");
+                    }
+                    HclNode value = value();
+                    return value == null ? null : new HclNode.Item(keys, true, value, pos);
+                }
+                case LBRACE -> {
+                    if (keys.isEmpty()) {
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: LBRACE");
+                    }
+                    return new HclNode.Item(keys, false, objectRest(t.pos()), pos);
+                }
+                case EOF, RBRACE -> {
+                    if (keys.isEmpty()) {
+                        if (t.kind() == Kind.EOF) {
+                            return null;
+                        }
+                        throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING | ASSIGN | LBRACE got: RBRACE");
+                    }
+                    // Keys without a value: HCL1 names them as written.
+                    throw new HclSyntaxException(t.pos(), "key '" + String.join(" ", rawKeys)
+                            + "' expected start of object ('{') or assignment ('=')");
+                }
+                default -> throw new HclSyntaxException(t.pos(),
+                        "expected: IDENT | STRING | ASSIGN | LBRACE got: " + t.describe());
+            }
+        }
+    }
+
+    /** The value after {@code =}, or null at the end of the source. */
+    private HclNode value() throws HclSyntaxException {
+        HclToken t = scan();
+        return switch (t.kind()) {
+            case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> literal(t);
+            case LBRACE -> objectRest(t.pos());
+            case LBRACK -> listRest(t.pos());
+            case EOF -> null;
+            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.goDump());
+        };
+    }
+
+    private HclNode.ObjectValue objectRest(HclPos pos) throws HclSyntaxException {
+        List<HclNode.Item> items = objectList(true);
+        HclToken t = scan();
+        if (t.kind() != Kind.RBRACE) {
+            throw new HclSyntaxException(t.pos(), "object expected closing RBRACE got: " + t.describe());
+        }
+        return new HclNode.ObjectValue(items, pos);
+    }
+
+    private HclNode.ListValue listRest(HclPos pos) throws HclSyntaxException {
+        List<HclNode> elements = new ArrayList<>();
+        boolean needComma = false;
+        while (true) {
+            HclToken t = scan();
+            if (needComma && t.kind() != Kind.COMMA && t.kind() != Kind.RBRACK) {
+                throw new HclSyntaxException(t.pos(),
+                        "error parsing list, expected comma or list end, got: " + t.describe());
+            }
+            switch (t.kind()) {
+                case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> {
+                    elements.add(literal(t));
+                    needComma = true;
+                }
+                case LBRACE -> {
+                    try {
+                        elements.add(objectRest(t.pos()));
+                    } catch (HclSyntaxException e) {
+                        throw new HclSyntaxException(t.pos(),
+                                "error while trying to parse object within list: " + e.getMessage());
+                    }
+                    needComma = true;
+                }
+                case LBRACK -> {
+                    try {
+                        elements.add(listRest(t.pos()));
+                    } catch (HclSyntaxException e) {
+                        throw new HclSyntaxException(t.pos(),
+                                "error while trying to parse list within list: " + e.getMessage());
+                    }
+                    // HCL1 does not ask for a comma after a nested list.
+                }
+                case COMMA -> needComma = false;
+                case RBRACK -> {
+                    return new HclNode.ListValue(elements, pos);
+                }
+                default -> throw new HclSyntaxException(t.pos(),
+                        "unexpected token while parsing list: " + t.describe());
+            }
+        }
+    }
+
+    private static HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+        Object v = switch (t.kind()) {
+            case BOOL -> Boolean.valueOf(t.text());
+            case NUMBER -> parseInteger(t);
+            case FLOAT -> parseFloat(t);
+            default -> t.text();
+        };
+        return new HclNode.Literal(v, t.pos());
+    }
+
+    private static Double parseFloat(HclToken t) throws HclSyntaxException {
+        try {
+            return Double.valueOf(t.text());
+        } catch (NumberFormatException e) {
+            throw new HclSyntaxException(t.pos(), "invalid number: " + t.text());
+        }
+    }
+
+    private static Long parseInteger(HclToken t) throws HclSyntaxException {
+        String s = t.text();
+        try {
+            boolean neg = s.startsWith("-");
+            String digits = neg ? s.substring(1) : s;
+            // As Go's strconv.ParseInt with base 0: 0x is hexadecimal, a leading 0 octal.
+            long v;
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+                v = Long.parseLong(digits.substring(2), 16);
+            } else if (digits.length() > 1 && digits.startsWith("0")) {
+                v = Long.parseLong(digits.substring(1), 8);
+            } else {
+                v = Long.parseLong(digits);
+            }
+            return neg ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new HclSyntaxException(t.pos(), "invalid number: " + s);
+        }
+    }
+}

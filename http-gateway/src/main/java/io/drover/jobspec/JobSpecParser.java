@@ -1,0 +1,186 @@
+package io.drover.jobspec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.drover.hcl.HclNode;
+import io.drover.hcl.HclParser;
+import io.drover.hcl.HclSyntaxException;
+import io.drover.model.Job;
+import io.drover.model.MultiError;
+import io.drover.model.NomadJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Nomad 0.11's {@code jobspec.Parse}: an HCL job file to the API job, as {@code nomad job run}
+ * and {@code POST /v1/jobs/parse} see it. Nothing is defaulted here: fields the file leaves out
+ * stay null ({@code Canonicalize} is the caller's choice). Errors carry Nomad's messages.
+ */
+public final class JobSpecParser {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern PORT_LABEL = Pattern.compile("^[a-zA-Z0-9_]+$");
+
+    private JobSpecParser() {
+    }
+
+    /**
+     * @throws JobSpecException with Nomad's message (the body of its 400) for a source that is not
+     *     HCL1, has no single {@code job} block, or has keys or values the job-spec refuses
+     */
+    public static Job parse(String hcl) throws JobSpecException {
+        HclNode.ObjectValue root;
+        try {
+            root = HclParser.parse(hcl);
+        } catch (HclSyntaxException e) {
+            throw new JobSpecException("error parsing: " + e.getMessage());
+        }
+        List<String> invalid = new ArrayList<>();
+        List<HclNode.Item> jobs = new ArrayList<>();
+        for (HclNode.Item item : root.items()) {
+            if (item.key().equals("job")) {
+                jobs.add(item);
+            } else {
+                invalid.add("invalid key: " + item.key());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new JobSpecException(MultiError.format(invalid));
+        }
+        if (jobs.isEmpty()) {
+            throw new JobSpecException("'job' stanza not found");
+        }
+        try {
+            return NomadJson.mapper().treeToValue(jobJson(jobs), Job.class);
+        } catch (JobSpecException e) {
+            throw new JobSpecException("error parsing 'job': " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new JobSpecException("error parsing 'job': " + e.getOriginalMessage());
+        }
+    }
+
+    private static ObjectNode jobJson(List<HclNode.Item> jobs) throws JobSpecException {
+        if (jobs.size() != 1) {
+            throw new JobSpecException("only one 'job' block allowed");
+        }
+        HclNode.Item item = jobs.get(0);
+        if (item.keys().size() != 2) {
+            throw new JobSpecException("'job' block missing name");
+        }
+        String name = item.keys().get(1);
+        if (!(item.value() instanceof HclNode.ObjectValue body)) {
+            throw new JobSpecException("job '" + name + "' value: should be an object");
+        }
+        ObjectNode decoded = SpecBlockDecoder.decode("job", body, "job: ", "");
+        ObjectNode job = JSON.objectNode();
+        job.put("ID", name);
+        job.put("Name", name);
+        job.put("Dispatched", false);
+        job.setAll(decoded);
+        shapeJob(job);
+        return job;
+    }
+
+    /** Where Nomad's parser reshapes what a block says into the API's structure. */
+    private static void shapeJob(ObjectNode job) throws JobSpecException {
+        JsonNode tasks = job.remove("Tasks");
+        if (tasks != null) {
+            // A task directly in a job is a group of its own, named after it, ahead of the groups.
+            ArrayNode groups = JSON.arrayNode();
+            for (JsonNode task : tasks) {
+                ObjectNode group = JSON.objectNode();
+                group.put("Name", task.get("Name").asText());
+                group.putArray("Tasks").add(task);
+                groups.add(group);
+            }
+            if (job.get("TaskGroups") instanceof ArrayNode declared) {
+                groups.addAll(declared);
+            }
+            job.set("TaskGroups", groups);
+        }
+        JsonNode vault = job.remove("Vault");
+        shapeConstraints(job);
+        if (job.get("Periodic") instanceof ObjectNode periodic && periodic.has("Spec")) {
+            periodic.put("SpecType", "cron");
+        }
+        for (JsonNode g : iter(job.get("TaskGroups"))) {
+            ObjectNode group = (ObjectNode) g;
+            JsonNode groupVault = group.remove("Vault");
+            shapeConstraints(group);
+            shapeNetworks(group);
+            if (group.get("Volumes") instanceof ArrayNode volumes) {
+                ObjectNode byName = JSON.objectNode();
+                for (JsonNode v : volumes) {
+                    byName.set(v.get("Name").asText(), v);
+                }
+                group.set("Volumes", byName);
+            }
+            for (JsonNode t : iter(group.get("Tasks"))) {
+                ObjectNode task = (ObjectNode) t;
+                shapeConstraints(task);
+                // A job's or group's vault block is every task's that has none of its own.
+                if (!task.has("Vault") && (groupVault != null || vault != null)) {
+                    task.set("Vault", (groupVault != null ? groupVault : vault).deepCopy());
+                }
+                if (task.get("Resources") instanceof ObjectNode resources) {
+                    shapeNetworks(resources);
+                    for (JsonNode d : iter(resources.get("Devices"))) {
+                        shapeConstraints((ObjectNode) d);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Iterable<JsonNode> iter(JsonNode node) {
+        return node == null ? List.of() : node;
+    }
+
+    private static void shapeNetworks(ObjectNode owner) throws JobSpecException {
+        for (JsonNode n : iter(owner.get("Networks"))) {
+            ObjectNode network = (ObjectNode) n;
+            JsonNode ports = network.remove("Ports");
+            Set<String> labels = new HashSet<>();
+            for (JsonNode p : iter(ports)) {
+                String label = p.get("Label").asText();
+                if (!PORT_LABEL.matcher(label).matches()) {
+                    throw new JobSpecException("Port label does not conform to naming requirements " + PORT_LABEL);
+                }
+                if (!labels.add(label.toLowerCase(Locale.ROOT))) {
+                    throw new JobSpecException("found a port label collision: " + label);
+                }
+                // A port with a static number is reserved; without one the client picks it.
+                String list = p.get("Value").asLong() > 0 ? "ReservedPorts" : "DynamicPorts";
+                ArrayNode target = network.has(list) ? (ArrayNode) network.get(list) : network.putArray(list);
+                target.add(p);
+            }
+        }
+    }
+
+    private static void shapeConstraints(ObjectNode owner) {
+        if (owner.get("Constraints") instanceof ArrayNode constraints) {
+            ArrayNode shaped = JSON.arrayNode();
+            for (JsonNode c : constraints) {
+                ObjectNode s = ConstraintShape.constraint((ObjectNode) c);
+                if (s != null) {
+                    shaped.add(s);
+                }
+            }
+            owner.set("Constraints", shaped);
+        }
+        if (owner.get("Affinities") instanceof ArrayNode affinities) {
+            ArrayNode shaped = JSON.arrayNode();
+            for (JsonNode a : affinities) {
+                shaped.add(ConstraintShape.affinity((ObjectNode) a));
+            }
+            owner.set("Affinities", shaped);
+        }
+    }
+
+}
