@@ -67,8 +67,10 @@ public final class PeriodicDispatcher {
             for (Job job : activeJobs(reader)) {
                 Optional<Instant> next = nextAfterRecorded(reader, job);
                 if (next.isPresent() && next.get().isBefore(at)) {
-                    submit(job, now / 1_000_000_000L, now).ifPresent(submitted::add);
-                    track(job, PeriodicSchedule.next(job.periodic, at));
+                    Optional<RaftCommand> launched = submit(job, now / 1_000_000_000L, now);
+                    launched.ifPresent(submitted::add);
+                    // A launch that did not go through stays due for the next pass.
+                    track(job, launched.isPresent() ? PeriodicSchedule.next(job.periodic, at) : next);
                 } else {
                     track(job, next);
                 }
@@ -100,12 +102,18 @@ public final class PeriodicDispatcher {
                 while ((after = PeriodicSchedule.next(job.periodic, due)).isPresent() && !after.get().isAfter(at)) {
                     due = after.get();
                 }
-                track(job, after);
                 if (Boolean.TRUE.equals(job.periodic.prohibitOverlap) && hasActiveChild(reader, job)) {
                     LOG.debug("skipping launch of periodic job {} because it prohibits overlap", job.id);
+                    track(job, after);
                     continue;
                 }
-                submit(job, due.getEpochSecond(), now).ifPresent(submitted::add);
+                Optional<RaftCommand> launched = submit(job, due.getEpochSecond(), now);
+                if (launched.isPresent()) {
+                    submitted.add(launched.get());
+                    track(job, after);
+                }
+                // Else the write did not go through (no leader, a timeout): the launch stays due and
+                // the next pass tries again; a child that did get stored is not stored twice.
             }
         }
         return submitted;

@@ -80,6 +80,27 @@ class PeriodicDispatcherTest {
     }
 
     @Test
+    void aLaunchWhoseWriteFailedIsMadeOnTheNextPassNotLost() {
+        register("*/5 * * * *", null, false);
+        int[] failures = {1};
+        PeriodicDispatcher d = new PeriodicDispatcher(state.store(), new Stamps(clock, new Random(++leaders)),
+                command -> failures[0]-- > 0
+                        ? CompletableFuture.failedFuture(new IllegalStateException("no leader"))
+                        : CompletableFuture.completedFuture(state.apply(command)));
+        d.restore();
+
+        at("2026-03-07T12:05:00Z");
+        assertThat(d.pass()).isEmpty();
+        assertThat(storedChildren()).isEmpty();
+
+        at("2026-03-07T12:05:01Z");
+        assertThat(children(d.pass())).containsExactly(child("2026-03-07T12:05:00Z"));
+        at("2026-03-07T12:05:02Z");
+        assertThat(d.pass()).isEmpty();
+        assertThat(storedChildren()).containsExactly(child("2026-03-07T12:05:00Z"));
+    }
+
+    @Test
     void launchesAtEachCronTimeOnce() {
         register("*/5 * * * *", null, false);
         PeriodicDispatcher d = leader();
