@@ -1,6 +1,7 @@
 package io.drover.client.driver;
 
 import io.drover.client.ClientTimers;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -28,6 +29,8 @@ final class RawExecHandle implements TaskHandle {
     private volatile boolean forceKilled;
     private volatile boolean detached;
     private volatile Future<?> forceKill;
+    /** What the wrapper ran when the forced kill was sent. */
+    private volatile List<ProcessHandle> killedProcesses = List.of();
 
     private RawExecHandle(ProcessHandle process, boolean ownGroup, ClientTimers timers, TaskOutput output) {
         this.process = process;
@@ -64,6 +67,20 @@ final class RawExecHandle implements TaskHandle {
             return;
         }
         ExitResult result = exitResult(status);
+        // The group's SIGKILL reaches the wrapper and the task at once, and the wrapper may be
+        // seen gone first: the end is reported once what it ran is gone too (or a grace later).
+        List<ProcessHandle> killed = killedProcesses;
+        if (!killed.isEmpty()) {
+            CompletableFuture<Void> gone = CompletableFuture.allOf(
+                    killed.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
+            timers.schedule(LOG_DRAIN_GRACE_NANOS, () -> gone.complete(null));
+            gone.thenRun(() -> report(result));
+            return;
+        }
+        report(result);
+    }
+
+    private void report(ExitResult result) {
         if (output == null) {
             exited.complete(result);
             return;
@@ -137,8 +154,11 @@ final class RawExecHandle implements TaskHandle {
         }
         killSent = true;
         forceKilled = true;
+        // Taken before the kill: once the wrapper is gone, what it ran is no longer its descendant.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        killedProcesses = descendants;
         Signals.send(process.pid(), ownGroup, "KILL");
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
