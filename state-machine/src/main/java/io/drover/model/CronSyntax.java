@@ -28,7 +28,8 @@ final class CronSyntax {
             "0?[0-7]|sun|mon|tue|wed|thu|fri|sat|sunday|monday|tuesday|wednesday|thursday|friday|saturday");
     private static final FieldSpec YEAR = new FieldSpec("year", 2099, "19[789][0-9]|20[0-9]{2}");
 
-    private static final Map<String, String> ALIASES = Map.of(
+    /** cronexpr's predefined schedules, as seven-field lines (seconds first, year last). */
+    static final Map<String, String> ALIASES = Map.of(
             "@yearly", "0 0 0 1 1 * *",
             "@annually", "0 0 0 1 1 * *",
             "@monthly", "0 0 0 1 * * *",

@@ -33,13 +33,8 @@ public final class PeriodicSchedule {
             .withYear().withValidRange(1970, 2099).and()
             .instance();
     private static final CronParser PARSER = new CronParser(SEVEN_FIELDS);
-    private static final Map<String, String> ALIASES = Map.of(
-            "@yearly", "0 0 0 1 1 * *",
-            "@annually", "0 0 0 1 1 * *",
-            "@monthly", "0 0 0 1 * * *",
-            "@weekly", "0 0 0 * * 0 *",
-            "@daily", "0 0 0 * * * *",
-            "@hourly", "0 0 * * * * *");
+    /** The {@code @daily}-style names, as the seven-field lines the validator also reads them as. */
+    private static final Map<String, String> ALIASES = CronSyntax.ALIASES;
 
     private PeriodicSchedule() {
     }
