@@ -113,24 +113,12 @@ class AllocRunnerLifecycleTest {
 
     @Test
     void aRestoredAllocationStartsItsWaitingMainTaskWhenThePrestartTaskHadCompleted() {
-        Allocation a = alloc(Job.TYPE_SERVICE, task("init", "1s", 0, prestart(false)), task("web", null, 0, null));
-        LocalAllocState saved = new LocalAllocState();
-        saved.alloc = a;
-        LocalAllocState.LocalTaskState init = new LocalAllocState.LocalTaskState();
-        init.state = TaskState.pending();
+        LocalAllocState.LocalTaskState init = waiting(TaskEvent.TERMINATED);
         init.state.state = TaskState.STATE_DEAD;
         init.state.failed = false;
         init.state.startedAt = "2026-01-01T00:00:00Z";
-        init.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.TERMINATED, 1)));
-        LocalAllocState.LocalTaskState web = new LocalAllocState.LocalTaskState();
-        web.state = TaskState.pending();
-        web.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
-        saved.tasks.put("init", init);
-        saved.tasks.put("web", web);
 
-        AllocRunner r = new AllocRunner(a, context(), x -> { });
-        r.restore(saved);
-        settle();
+        AllocRunner r = restored(init, waiting(TaskEvent.RECEIVED));
 
         assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED, TaskEvent.SETUP, TaskEvent.STARTED);
         assertThat(types(state(r, "init"))).containsExactly(TaskEvent.TERMINATED);
@@ -139,21 +127,7 @@ class AllocRunnerLifecycleTest {
 
     @Test
     void aRestoredAllocationKeepsItsMainTaskWaitingWhileThePrestartTaskHasNotCompleted() {
-        Allocation a = alloc(Job.TYPE_SERVICE, task("init", "1s", 0, prestart(false)), task("web", null, 0, null));
-        LocalAllocState saved = new LocalAllocState();
-        saved.alloc = a;
-        LocalAllocState.LocalTaskState init = new LocalAllocState.LocalTaskState();
-        init.state = TaskState.pending();
-        init.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
-        LocalAllocState.LocalTaskState web = new LocalAllocState.LocalTaskState();
-        web.state = TaskState.pending();
-        web.state.events = new ArrayList<>(List.of(new TaskEvent(TaskEvent.RECEIVED, 1)));
-        saved.tasks.put("init", init);
-        saved.tasks.put("web", web);
-
-        AllocRunner r = new AllocRunner(a, context(), x -> { });
-        r.restore(saved);
-        settle();
+        AllocRunner r = restored(waiting(TaskEvent.RECEIVED), waiting(TaskEvent.RECEIVED));
 
         assertThat(state(r, "init").state).isEqualTo(TaskState.STATE_RUNNING);
         assertThat(types(state(r, "web"))).containsExactly(TaskEvent.RECEIVED);
@@ -196,6 +170,26 @@ class AllocRunnerLifecycleTest {
         settle();
         assertThat(types(state(r, "web"))).endsWith(TaskEvent.KILLING, TaskEvent.TERMINATED, TaskEvent.KILLED);
         assertThat(state(r, "web").state).isEqualTo(TaskState.STATE_DEAD);
+    }
+
+    /** A prestart task "init" and a main task "web", taken up from what an earlier agent saved of them. */
+    private AllocRunner restored(LocalAllocState.LocalTaskState init, LocalAllocState.LocalTaskState web) {
+        LocalAllocState saved = new LocalAllocState();
+        saved.alloc = alloc(Job.TYPE_SERVICE, task("init", "1s", 0, prestart(false)), task("web", null, 0, null));
+        saved.tasks.put("init", init);
+        saved.tasks.put("web", web);
+        AllocRunner r = new AllocRunner(saved.alloc, context(), x -> { });
+        r.restore(saved);
+        settle();
+        return r;
+    }
+
+    /** A saved task that is pending, its one event {@code event}. */
+    private static LocalAllocState.LocalTaskState waiting(String event) {
+        LocalAllocState.LocalTaskState t = new LocalAllocState.LocalTaskState();
+        t.state = TaskState.pending();
+        t.state.events = new ArrayList<>(List.of(new TaskEvent(event, 1)));
+        return t;
     }
 
     private AllocRunner running(Allocation a) {
