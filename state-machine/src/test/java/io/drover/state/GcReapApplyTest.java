@@ -188,4 +188,58 @@ class GcReapApplyTest {
             assertThat(s.job("default", "svc")).isPresent();
         }
     }
+
+    /** A running batch job whose allocation reports {@code clientStatus}, placed for the job as registered now. */
+    private Allocation placeCurrent(String id, String clientStatus) {
+        Job job;
+        String evalId;
+        try (StateReader s = h.store.reader()) {
+            job = s.job("default", id).orElseThrow();
+            evalId = s.evaluationsOfJob("default", id).get(0).id;
+        }
+        Allocation a = placement(job, n1, evalId, 0, 10);
+        h.apply(planResults(plan(evalId, a)));
+        h.apply(clientUpdate(List.of(report(a.id, clientStatus))));
+        return a;
+    }
+
+    private long storedJobCopies() {
+        return h.store.entryCounts().get("alloc_jobs");
+    }
+
+    @Test
+    void aJobVersionGoesWithTheLastAllocationPlacedForIt() {
+        h.apply(register(job("two", "1"), 1000));
+        Allocation old = placeCurrent("two", Allocation.CLIENT_COMPLETE);
+        h.apply(register(job("two", "2"), 2000));
+        Allocation current = placeCurrent("two", Allocation.CLIENT_RUNNING);
+        assertThat(storedJobCopies()).isEqualTo(2);
+
+        h.apply(reap(GcReapCommand.newBuilder().addAllocId(old.id)));
+
+        assertThat(storedJobCopies()).isEqualTo(1);
+        try (StateReader s = h.store.reader()) {
+            Allocation kept = s.allocation(current.id).orElseThrow();
+            assertThat(kept.job).isNotNull();
+            assertThat(kept.job.version).isEqualTo(1L);
+            assertThat(kept.job.taskGroups.get(0).tasks.get(0).config.get("args")).isEqualTo(List.of("2"));
+        }
+
+        h.apply(clientUpdate(List.of(report(current.id, Allocation.CLIENT_COMPLETE))));
+        h.apply(reap(GcReapCommand.newBuilder().addAllocId(current.id)));
+
+        assertThat(storedJobCopies()).isZero();
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.job("default", "two")).isPresent();
+        }
+    }
+
+    @Test
+    void aRunningAllocationKeepsItsJobVersion() {
+        Allocation a = runBatch("live", Allocation.CLIENT_RUNNING);
+
+        h.apply(reap(GcReapCommand.newBuilder().addAllocId(a.id)));
+
+        assertThat(storedJobCopies()).isEqualTo(1);
+    }
 }

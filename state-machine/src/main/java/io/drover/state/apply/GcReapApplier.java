@@ -19,7 +19,8 @@ import java.util.Set;
  * a terminal allocation no longer running, a terminal evaluation, a collectable job with no
  * live allocation or evaluation left, a down node with no live allocation. Anything that came
  * back to life after the leader's snapshot is skipped, not refused. The jobs whose evaluations
- * went have their status derived again, as Nomad's DeleteEval does.
+ * went have their status derived again, as Nomad's DeleteEval does. The job versions that only
+ * deleted allocations still pointed at are deleted too.
  */
 final class GcReapApplier {
     private GcReapApplier() {
@@ -29,8 +30,17 @@ final class GcReapApplier {
     }
 
     static WriteResult apply(StateTxn txn, GcReapCommand cmd) {
+        Set<JobKey> jobsLosingAllocs = new LinkedHashSet<>();
         for (String allocId : cmd.getAllocIdList()) {
-            txn.allocation(allocId).filter(Collectable::allocation).ifPresent(a -> txn.deleteAllocation(a.id));
+            Optional<Allocation> alloc = txn.allocation(allocId).filter(Collectable::allocation);
+            if (alloc.isPresent()) {
+                txn.deleteAllocation(allocId);
+                jobsLosingAllocs.add(new JobKey(alloc.get().namespace, alloc.get().jobId));
+            }
+        }
+        // The job copies allocations were placed for go with the last allocation pointing at them.
+        for (JobKey key : jobsLosingAllocs) {
+            txn.pruneAllocJobs(key.namespace(), key.jobId());
         }
         Set<JobKey> touchedJobs = new LinkedHashSet<>();
         for (String evalId : cmd.getEvalIdList()) {

@@ -17,7 +17,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -274,6 +276,24 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            swapLock.unlockRead(stamp);
+        }
+    }
+
+    /**
+     * How many entries each column family holds, by its name: for tests and diagnostics of what
+     * storage keeps (a full scan, not for the hot path).
+     */
+    public Map<String, Long> entryCounts() {
+        long stamp = swapLock.readLock();
+        try {
+            Map<String, Long> counts = new TreeMap<>();
+            for (Cf cf : Cf.values()) {
+                counts.put(cf.cfName(), 0L);
+            }
+            db.forEach((cf, kv) -> counts.merge(cf.cfName(), 1L, Long::sum));
+            return counts;
         } finally {
             swapLock.unlockRead(stamp);
         }

@@ -412,6 +412,30 @@ public final class StateTxn {
         }
     }
 
+    /**
+     * Deletes the stored copies of a job (ALLOC_JOBS) that none of its remaining allocations was
+     * placed for. Called once per job after garbage collection deleted some of its allocations;
+     * it reads every remaining allocation of the job, so it is not for the hot path.
+     */
+    public void pruneAllocJobs(String namespace, String jobId) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        Set<String> referenced = new HashSet<>();
+        for (KeyValue e : raw.scan(Cf.ALLOCS_BY_JOB, Schema.allocsOfJob(namespace, jobId))) {
+            byte[] value = raw.get(Cf.ALLOCS, Schema.alloc(Keys.lastPart(e.key())));
+            if (value != null) {
+                StoredAlloc s = NomadJson.read(value, StoredAlloc.class);
+                referenced.add(hex.formatHex(Schema.allocJob(namespace, jobId, s.jobCreateIndex, s.jobModifyIndex)));
+            }
+        }
+        for (KeyValue e : raw.scan(Cf.ALLOC_JOBS, Schema.allocsOfJob(namespace, jobId))) {
+            String text = hex.formatHex(e.key());
+            if (!referenced.contains(text)) {
+                raw.delete(Cf.ALLOC_JOBS, e.key());
+                allocJobsStored.remove(text);
+            }
+        }
+    }
+
     /** A job's allocations, whatever job CreateIndex they were placed for. */
     public List<Allocation> allocationsOfJob(String namespace, String jobId) {
         return allocations(reads.allocIdsOfJob(namespace, jobId).keySet());
