@@ -66,6 +66,15 @@ public interface StateReader extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Every job with a periodic block (parents, not their children), in any namespace. The
+     * default filters all jobs; the stored state keeps an index so the leader's launcher can
+     * ask often.
+     */
+    default List<Job> periodicJobs() {
+        return jobs(ALL_NAMESPACES, "").stream().filter(j -> j.periodic != null).toList();
+    }
+
     /** A periodic job's last launch; views without the table (the scheduler's) have none. */
     default Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
         return Optional.empty();

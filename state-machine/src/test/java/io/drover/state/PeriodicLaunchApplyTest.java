@@ -121,6 +121,28 @@ class PeriodicLaunchApplyTest {
         }
     }
 
+    @Test
+    void theLauncherFindsTheParentsOnlyUntilPurged() {
+        h.apply(register(parent(), 1_000_000_000L));
+        h.apply(launch(1700000000L));
+        h.apply(register(job("plain", "1"), 1_000_000_000L));
+
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.periodicJobs()).extracting(j -> j.id).containsExactly("cron");
+        }
+
+        h.apply(deregister("cron", true, 4_000_000_000L));
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.periodicJobs()).isEmpty();
+        }
+
+        // The same ID registered again without a periodic block is not a launcher's job.
+        h.apply(register(job("cron", "1"), 5_000_000_000L));
+        try (StateReader s = h.store.reader()) {
+            assertThat(s.periodicJobs()).isEmpty();
+        }
+    }
+
     private static Job parent() {
         Job job = job("cron", "5");
         job.type = Job.TYPE_BATCH;

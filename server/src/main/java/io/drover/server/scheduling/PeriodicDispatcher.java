@@ -163,7 +163,7 @@ public final class PeriodicDispatcher {
     }
 
     private static List<Job> activeJobs(StateReader reader) {
-        return reader.jobs(StateReader.ALL_NAMESPACES, "").stream().filter(Job::isPeriodicActive).toList();
+        return reader.periodicJobs().stream().filter(Job::isPeriodicActive).toList();
     }
 
     private static String key(Job job) {

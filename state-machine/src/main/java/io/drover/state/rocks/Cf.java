@@ -43,7 +43,12 @@ enum Cf {
     /** (namespace, job ID) → the job's recent scaling events; removed with the job. */
     SCALING_EVENTS("scaling_events"),
     /** (namespace, job ID) → a periodic job's last launch; removed with the job. */
-    PERIODIC_LAUNCHES("periodic_launches");
+    PERIODIC_LAUNCHES("periodic_launches"),
+    /**
+     * (namespace, job ID) → nothing: the jobs with a periodic block, so the leader's launcher
+     * reads those instead of every job each second. Built from JOBS when a database lacks it.
+     */
+    PERIODIC_JOBS("periodic_jobs");
 
     private final String cfName;
 

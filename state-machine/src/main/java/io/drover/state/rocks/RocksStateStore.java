@@ -63,6 +63,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         this.watchers = new IndexWatchers(wakeExecutor);
         finishInterruptedSwap();
         this.db = new RocksDatabase(livePath());
+        PeriodicIndex.buildIfMissing(db);
         loadPositions();
     }
 
@@ -255,6 +256,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             db.close();
             finishInterruptedSwap();
             db = new RocksDatabase(livePath());
+            PeriodicIndex.buildIfMissing(db);
             unpublished.clear();
             loadPositions();
         } finally {

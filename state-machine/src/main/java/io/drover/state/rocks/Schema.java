@@ -5,6 +5,8 @@ import io.drover.state.Table;
 /** The keys of each column family. */
 final class Schema {
     static final byte[] APPLIED = Keys.utf8("applied");
+    /** Present once PERIODIC_JOBS indexes every periodic job in JOBS. */
+    static final byte[] PERIODIC_INDEX_BUILT = Keys.utf8("built/periodic_jobs");
     /** In META: how many nodes are stored, so node writes can answer with the count without a scan. */
     static final byte[] NODE_COUNT = Keys.utf8("count/nodes");
     private static final String TABLE_INDEX = "index/";

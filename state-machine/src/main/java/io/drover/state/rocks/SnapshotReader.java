@@ -86,6 +86,11 @@ final class SnapshotReader implements StateReader, KvRead {
     }
 
     @Override
+    public List<Job> periodicJobs() {
+        return reads.periodicJobs();
+    }
+
+    @Override
     public Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
         return reads.periodicLaunch(namespace, jobId);
     }

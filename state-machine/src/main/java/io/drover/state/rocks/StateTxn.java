@@ -139,6 +139,7 @@ public final class StateTxn {
 
     public void putJob(Job job) {
         put(jobSlot(Cf.JOBS, job.namespace, job.id), Schema.job(job.namespace, job.id), job);
+        indexPeriodic(job);
         touch(Table.JOBS);
     }
 
@@ -147,6 +148,7 @@ public final class StateTxn {
         byte[] json = NomadJson.write(job);
         raw.put(Cf.JOBS, Schema.job(job.namespace, job.id), json);
         objects.put(jobSlot(Cf.JOBS, job.namespace, job.id), job);
+        indexPeriodic(job);
         raw.put(Cf.JOB_VERSIONS, Schema.jobVersion(job.namespace, job.id, job.version), json);
         // The version is its own object: a later change to the current job must not reach it.
         objects.remove(versionSlot(job.namespace, job.id, job.version));
@@ -156,7 +158,25 @@ public final class StateTxn {
 
     public void deleteJob(String namespace, String jobId) {
         delete(jobSlot(Cf.JOBS, namespace, jobId), Schema.job(namespace, jobId));
+        unindexPeriodic(Schema.job(namespace, jobId));
         touch(Table.JOBS);
+    }
+
+    /** Keeps PERIODIC_JOBS holding exactly the jobs with a periodic block. */
+    private void indexPeriodic(Job job) {
+        byte[] key = Schema.job(job.namespace, job.id);
+        if (job.periodic != null) {
+            raw.put(Cf.PERIODIC_JOBS, key, new byte[0]);
+        } else {
+            unindexPeriodic(key);
+        }
+    }
+
+    private void unindexPeriodic(byte[] key) {
+        // A point read (bloom-filtered) is cheaper than a tombstone for every non-periodic job write.
+        if (raw.get(Cf.PERIODIC_JOBS, key) != null) {
+            raw.delete(Cf.PERIODIC_JOBS, key);
+        }
     }
 
     /**

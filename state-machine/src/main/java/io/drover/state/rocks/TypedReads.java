@@ -53,6 +53,15 @@ final class TypedReads {
         return out;
     }
 
+    /** Every job with a periodic block, in any namespace, found through PERIODIC_JOBS. */
+    List<Job> periodicJobs() {
+        List<Job> out = new ArrayList<>();
+        for (KeyValue e : kv.scan(Cf.PERIODIC_JOBS, new byte[0])) {
+            decode(kv.get(Cf.JOBS, e.key()), Job.class).ifPresent(out::add);
+        }
+        return out;
+    }
+
     List<JobListStub> jobListStubs(String namespace, String prefix) {
         byte[] scanPrefix = StateReader.ALL_NAMESPACES.equals(namespace)
                 ? new byte[0]
