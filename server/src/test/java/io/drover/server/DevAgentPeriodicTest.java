@@ -79,4 +79,39 @@ class DevAgentPeriodicTest {
             assertThat(http.get("/v1/job/nightly/evaluations").json().size()).isZero();
         }
     }
+
+    @Test
+    void childrenLaunchOnTheScheduleAndTheParentRunsUntilStopped() throws Exception {
+        String ticker = JOB.replace("nightly", "ticker").replace("0 3 1 1 *", "*/2 * * * * * *")
+                .replace("\"ProhibitOverlap\": true", "\"ProhibitOverlap\": false")
+                .replace("\"/bin/sleep\", \"args\": [\"60\"]", "\"/bin/true\"");
+        try (Agent agent = TestAgents.dev(dir)) {
+            Http http = new Http(agent.httpPort());
+            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
+                JsonNode nodes = http.get("/v1/nodes").json();
+                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
+            });
+            assertThat(http.post("/v1/jobs", "{\"Job\": " + ticker + "}").status()).isEqualTo(200);
+
+            Awaitility.await("two children ran to completion").atMost(PATIENCE).until(() ->
+                    http.get("/v1/job/ticker/summary").json().get("Children").get("Dead").asInt() >= 2);
+
+            JsonNode children = http.get("/v1/jobs?prefix=ticker/periodic-").json();
+            assertThat(children.size()).isGreaterThanOrEqualTo(2);
+            for (JsonNode child : children) {
+                long launch = Long.parseLong(child.get("ID").asText().substring("ticker/periodic-".length()));
+                assertThat(launch % 2).as("launched on an even second: %s", child.get("ID")).isZero();
+                assertThat(child.get("ParentID").asText()).isEqualTo("ticker");
+            }
+            // The parent itself is never placed and runs while its children come and go.
+            JsonNode parent = http.get("/v1/job/ticker").json();
+            assertThat(parent.get("Status").asText()).isEqualTo("running");
+            assertThat(http.get("/v1/job/ticker/allocations").json().size()).isZero();
+
+            assertThat(http.delete("/v1/job/ticker").status()).isEqualTo(200);
+            JsonNode stopped = http.get("/v1/job/ticker").json();
+            assertThat(stopped.get("Stop").asBoolean()).isTrue();
+            assertThat(stopped.get("Status").asText()).isEqualTo("dead");
+        }
+    }
 }

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class LeaderServices implements LeaderListener {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderServices.class);
 
+    private static final long PERIODIC_MAX_WAIT_MILLIS = 1000;
+
     private final LeaderEndpoint leader;
     private final ServerAnnounceCommand self;
     private final ClusterBridge cluster;
@@ -43,6 +45,8 @@ public final class LeaderServices implements LeaderListener {
     private ScheduledFuture<?> drainerTicks;
     private ScheduledFuture<?> gcTicks;
     private ScheduledFuture<?> periodicTicks;
+    /** Which chain of periodic passes is current: a pass of an older term does not schedule another. */
+    private volatile long periodicTerm;
 
     public LeaderServices(LeaderEndpoint leader, ServerAnnounceCommand self, ClusterBridge cluster,
             ScheduledExecutorService executor, StateStore state, SchedulingService scheduling, Heartbeats heartbeats,
@@ -92,7 +96,8 @@ public final class LeaderServices implements LeaderListener {
             gcTicks = executor.scheduleWithFixedDelay(this::gcPass, every, every, TimeUnit.MILLISECONDS);
         }
         if (periodicTicks == null) {
-            periodicTicks = executor.scheduleWithFixedDelay(this::periodicPass, 0, 1, TimeUnit.SECONDS);
+            long term = ++periodicTerm;
+            periodicTicks = executor.schedule(() -> periodicPass(term), 0, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -113,13 +118,18 @@ public final class LeaderServices implements LeaderListener {
         if (periodicTicks != null) {
             periodicTicks.cancel(false);
             periodicTicks = null;
+            periodicTerm++;
             restorePeriodic = true;
         }
     }
 
-    /** The first pass of a term restores from the launch records; later ones launch what is due. */
-    private void periodicPass() {
-        if (!leading) {
+    /**
+     * The first pass of a term restores from the launch records; later ones launch what is due.
+     * Each pass schedules the next one for the earliest launch due (at most a second away, so new
+     * jobs are seen), unless leadership was lost meanwhile.
+     */
+    private void periodicPass(long term) {
+        if (!leading || term != periodicTerm) {
             return;
         }
         try {
@@ -130,6 +140,12 @@ public final class LeaderServices implements LeaderListener {
             periodic.pass();
         } catch (RuntimeException e) {
             LOG.warn("a periodic launch pass failed: {}", e.toString());
+        }
+        long wait = periodic.millisUntilNextPass(PERIODIC_MAX_WAIT_MILLIS);
+        synchronized (this) {
+            if (leading && term == periodicTerm) {
+                periodicTicks = executor.schedule(() -> periodicPass(term), wait, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -119,6 +119,23 @@ public final class PeriodicDispatcher {
         return submitted;
     }
 
+    /**
+     * How long the next pass may wait: until the earliest launch this leader tracks, but at most
+     * {@code maxMillis}, so jobs registered meanwhile are picked up. Lets a launch happen at its
+     * time rather than up to a polling period later.
+     */
+    public synchronized long millisUntilNextPass(long maxMillis) {
+        long now = stamps.nowNanos();
+        long wait = maxMillis;
+        for (Tracked t : tracked.values()) {
+            if (t.next != null) {
+                long untilNanos = GoTime.unixNanos(t.next) - now;
+                wait = Math.min(wait, Math.max(0, (untilNanos + 999_999) / 1_000_000));
+            }
+        }
+        return wait;
+    }
+
     /** When the job launches next as this leader tracks it (for tests and the plan endpoint). */
     public synchronized Optional<Instant> nextLaunch(String namespace, String jobId) {
         Tracked t = tracked.get(namespace + "\0" + jobId);

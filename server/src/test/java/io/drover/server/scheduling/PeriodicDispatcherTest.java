@@ -101,6 +101,23 @@ class PeriodicDispatcherTest {
     }
 
     @Test
+    void theNextPassWaitsUntilTheEarliestLaunchButNoLongerThanAsked() {
+        PeriodicDispatcher d = leader();
+        d.restore();
+        assertThat(d.millisUntilNextPass(1000)).isEqualTo(1000);
+
+        register("*/5 * * * *", null, false);
+        d.pass();
+        assertThat(d.millisUntilNextPass(1000)).isEqualTo(1000);
+        at("2026-03-07T12:04:59.700Z");
+        assertThat(d.millisUntilNextPass(1000)).isEqualTo(300);
+        at("2026-03-07T12:05:00Z");
+        assertThat(d.millisUntilNextPass(1000)).isZero();
+        assertThat(children(d.pass())).containsExactly(child("2026-03-07T12:05:00Z"));
+        assertThat(d.millisUntilNextPass(600_000)).isEqualTo(300_000);
+    }
+
+    @Test
     void launchesAtEachCronTimeOnce() {
         register("*/5 * * * *", null, false);
         PeriodicDispatcher d = leader();
