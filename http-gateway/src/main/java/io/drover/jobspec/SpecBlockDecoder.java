@@ -49,6 +49,8 @@ final class SpecBlockDecoder {
     private static final Map<String, String> ONE_VALUE = Map.of(
             "scaling.policy", "only one 'policy' block allowed per 'scaling' block",
             "proxy.config", "only 1 meta object supported");
+    /** Blocks whose API structs tag every field, even those named as the key is. */
+    private static final Set<String> TAGGED = Set.of("reschedule", "update", "lifecycle", "check_restart", "csi_plugin");
     /** Blocks whose keys Nomad never checks: what it does not know, it ignores. */
     private static final Set<String> UNCHECKED = Set.of("port", "csi_plugin");
     /**
@@ -86,7 +88,7 @@ final class SpecBlockDecoder {
                 nested.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
                 continue;
             }
-            JsonNode value = SpecValues.value(rule, item.value(), item.key());
+            JsonNode value = SpecValues.value(rule, item.value(), fieldName(block, item.key(), rule));
             JsonNode previous = out.get(rule.jsonName());
             String once = ONE_VALUE.get(block + "." + item.key());
             if (previous != null && once != null) {
@@ -112,6 +114,15 @@ final class SpecBlockDecoder {
             }
         }
         return out;
+    }
+
+    /**
+     * How mapstructure names a field in its refusals: by its tag, which is the HCL key, where the
+     * API struct has one; otherwise by the Go field's name.
+     */
+    private static String fieldName(String block, String key, SpecRule rule) {
+        boolean tagged = !key.equalsIgnoreCase(rule.jsonName()) || TAGGED.contains(block);
+        return tagged ? key : rule.jsonName();
     }
 
     private static void merge(SpecRule rule, ObjectNode previous, ObjectNode value) {

@@ -67,8 +67,7 @@ final class SpecValues {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new JobSpecException("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \""
-                    + s + "\": invalid syntax");
+            throw decoding("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \"" + s + "\": invalid syntax");
         }
     }
 
@@ -83,8 +82,8 @@ final class SpecValues {
         return switch (s) {
             case "1", "t", "T", "true", "TRUE", "True" -> true;
             case "0", "f", "F", "false", "FALSE", "False", "" -> false;
-            default -> throw new JobSpecException("cannot parse '" + key + "' as bool: strconv.ParseBool: parsing \""
-                    + s + "\": invalid syntax");
+            default -> throw decoding("cannot parse '" + key + "' as bool: strconv.ParseBool: parsing \"" + s
+                    + "\": invalid syntax");
         };
     }
 
@@ -95,7 +94,7 @@ final class SpecValues {
         try {
             return GoDuration.parseNanos(asString(v));
         } catch (RuntimeException e) {
-            throw new JobSpecException("error decoding '" + key + "': time: invalid duration " + asString(v));
+            throw decoding("error decoding '" + key + "': time: invalid duration " + asString(v));
         }
     }
 
@@ -137,6 +136,11 @@ final class SpecValues {
             return v instanceof Long ? "int" : v instanceof Double ? "float64" : v instanceof Boolean ? "bool" : "string";
         }
         return node instanceof HclNode.ListValue ? "[]interface {}" : "[]map[string]interface {}";
+    }
+
+    /** A refusal of mapstructure's, which reports what it could not decode into a struct so. */
+    private static JobSpecException decoding(String what) {
+        return new JobSpecException("1 error(s) decoding:\n\n* " + what);
     }
 
     private static ArrayNode stringList(HclNode node, String key) throws JobSpecException {
