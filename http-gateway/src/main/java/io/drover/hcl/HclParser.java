@@ -119,7 +119,7 @@ public final class HclParser {
             case LBRACE -> objectRest(t.pos());
             case LBRACK -> listRest(t.pos());
             case EOF -> null;
-            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.goDump());
+            default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.goString());
         };
     }
 

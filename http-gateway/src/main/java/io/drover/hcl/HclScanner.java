@@ -44,7 +44,9 @@ final class HclScanner {
         if (c == '<' && src.startsWith("<<", offset)) {
             return heredoc(pos);
         }
-        if (Character.isDigit(c) || (c == '-' && offset + 1 < src.length() && Character.isDigit(src.charAt(offset + 1)))) {
+        boolean digitNext = offset + 1 < src.length() && Character.isDigit(src.charAt(offset + 1));
+        // As HCL1, ".5" is a float as much as "0.5" is.
+        if (Character.isDigit(c) || ((c == '-' || c == '.') && digitNext)) {
             return number(pos);
         }
         if (isIdentStart(c)) {

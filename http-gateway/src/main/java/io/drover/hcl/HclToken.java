@@ -17,9 +17,11 @@ record HclToken(Kind kind, String text, HclPos pos, String raw, int offset) {
         return kind.name();
     }
 
-    /** Go's {@code %+v} of HCL1's token struct, which its "Unknown token" error prints. */
-    String goDump() {
-        return "{Type:" + kind.name() + " Pos:{Filename: Offset:" + offset + " Line:" + pos.line()
-                + " Column:" + pos.column() + "} Text:" + raw + " JSON:false}";
+    /**
+     * How HCL1's "Unknown token" error prints a token: Go's {@code %+v} of a Stringer calls its
+     * String method, {@code <line>:<col> <TYPE> <text>}.
+     */
+    String goString() {
+        return pos.line() + ":" + pos.column() + " " + kind.name() + " " + raw;
     }
 }

@@ -53,11 +53,8 @@ public final class ApiJobJson {
         }
         TreeMap<String, JsonNode> fields = new TreeMap<>();
         node.fields().forEachRemaining(e -> {
-            if (e.getKey().equals("CSIPluginConfig")) {
-                // Nomad 0.11's API names it by its JSON tag, and leaves it out when nil.
-                if (!e.getValue().isNull()) {
-                    fields.put("csi_plugin", sorted(e.getValue()));
-                }
+            if (e.getKey().equals("CSIPluginConfig") && e.getValue().isNull()) {
+                // Nomad 0.11's API tags it omitempty: absent, not null, when the task has none.
                 return;
             }
             if (NOT_IN_API.contains(e.getKey())) {

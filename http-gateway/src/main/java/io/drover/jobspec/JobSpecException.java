@@ -1,8 +1,43 @@
 package io.drover.jobspec;
 
-/** A job spec Nomad's parser refuses; the message is the one Nomad answers with (400). */
+import io.drover.model.MultiError;
+import java.util.List;
+
+/**
+ * A job spec Nomad's parser refuses; the message is the one Nomad answers with (400). As in Go,
+ * the error is either plain or a multierror (a list, formatted as go-multierror does), and that
+ * matters for the text: a prefix lands before each entry of a multierror, but once Nomad formats
+ * an error into a new one ({@code fmt.Errorf("resource, %v", err)}), it is plain from then on.
+ */
 public final class JobSpecException extends Exception {
+    /** The entries of a multierror, or null when the error is plain. */
+    private final List<String> errors;
+
     public JobSpecException(String message) {
         super(message);
+        this.errors = null;
+    }
+
+    private JobSpecException(List<String> errors) {
+        super(MultiError.format(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    /** go-multierror's Append of these errors. */
+    static JobSpecException multi(List<String> errors) {
+        return new JobSpecException(errors);
+    }
+
+    /** go-multierror's {@code Prefix(err, prefix)}: {@code "<prefix> <err>"} for each entry. */
+    JobSpecException prefixed(String prefix) {
+        if (errors == null) {
+            return new JobSpecException(prefix + " " + getMessage());
+        }
+        return new JobSpecException(errors.stream().map(e -> prefix + " " + e).toList());
+    }
+
+    /** {@code fmt.Errorf(lead + "%v", err)}: the whole text, plain, after {@code lead}. */
+    JobSpecException formattedAfter(String lead) {
+        return new JobSpecException(lead + getMessage());
     }
 }

@@ -12,11 +12,7 @@ import io.drover.model.Job;
 import io.drover.model.MultiError;
 import io.drover.model.NomadJson;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Nomad 0.11's {@code jobspec.Parse}: an HCL job file to the API job, as {@code nomad job run}
@@ -25,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class JobSpecParser {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern PORT_LABEL = Pattern.compile("^[a-zA-Z0-9_]+$");
 
     private JobSpecParser() {
     }
@@ -70,14 +65,14 @@ public final class JobSpecParser {
             throw new JobSpecException("only one 'job' block allowed");
         }
         HclNode.Item item = jobs.get(0);
-        if (item.keys().size() != 2) {
+        if (item.keys().size() < 2) {
             throw new JobSpecException("'job' block missing name");
         }
         String name = item.keys().get(1);
         if (!(item.value() instanceof HclNode.ObjectValue body)) {
             throw new JobSpecException("job '" + name + "' value: should be an object");
         }
-        ObjectNode decoded = SpecBlockDecoder.decode("job", body, "job: ", "");
+        ObjectNode decoded = SpecBlockDecoder.decode("job", body, name, 0);
         ObjectNode job = JSON.objectNode();
         job.put("ID", name);
         job.put("Name", name);
@@ -113,7 +108,6 @@ public final class JobSpecParser {
             ObjectNode group = (ObjectNode) g;
             JsonNode groupVault = group.remove("Vault");
             shapeConstraints(group);
-            shapeNetworks(group);
             if (group.get("Volumes") instanceof ArrayNode volumes) {
                 ObjectNode byName = JSON.objectNode();
                 for (JsonNode v : volumes) {
@@ -129,7 +123,6 @@ public final class JobSpecParser {
                     task.set("Vault", (groupVault != null ? groupVault : vault).deepCopy());
                 }
                 if (task.get("Resources") instanceof ObjectNode resources) {
-                    shapeNetworks(resources);
                     for (JsonNode d : iter(resources.get("Devices"))) {
                         shapeConstraints((ObjectNode) d);
                     }
@@ -140,27 +133,6 @@ public final class JobSpecParser {
 
     private static Iterable<JsonNode> iter(JsonNode node) {
         return node == null ? List.of() : node;
-    }
-
-    private static void shapeNetworks(ObjectNode owner) throws JobSpecException {
-        for (JsonNode n : iter(owner.get("Networks"))) {
-            ObjectNode network = (ObjectNode) n;
-            JsonNode ports = network.remove("Ports");
-            Set<String> labels = new HashSet<>();
-            for (JsonNode p : iter(ports)) {
-                String label = p.get("Label").asText();
-                if (!PORT_LABEL.matcher(label).matches()) {
-                    throw new JobSpecException("Port label does not conform to naming requirements " + PORT_LABEL);
-                }
-                if (!labels.add(label.toLowerCase(Locale.ROOT))) {
-                    throw new JobSpecException("found a port label collision: " + label);
-                }
-                // A port with a static number is reserved; without one the client picks it.
-                String list = p.get("Value").asLong() > 0 ? "ReservedPorts" : "DynamicPorts";
-                ArrayNode target = network.has(list) ? (ArrayNode) network.get(list) : network.putArray(list);
-                target.add(p);
-            }
-        }
     }
 
     private static void shapeConstraints(ObjectNode owner) {

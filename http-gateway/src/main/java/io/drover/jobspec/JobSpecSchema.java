@@ -3,6 +3,7 @@ package io.drover.jobspec;
 import static io.drover.jobspec.SpecRule.Kind.BOOL;
 import static io.drover.jobspec.SpecRule.Kind.DURATION;
 import static io.drover.jobspec.SpecRule.Kind.FREE_FORM;
+import static io.drover.jobspec.SpecRule.Kind.HEADER;
 import static io.drover.jobspec.SpecRule.Kind.INT;
 import static io.drover.jobspec.SpecRule.Kind.STRING;
 import static io.drover.jobspec.SpecRule.Kind.STRING_LIST;
@@ -140,13 +141,12 @@ final class JobSpecSchema {
                 "memory", field("MemoryMB", INT), "network", blocks("Networks", "network", null),
                 "device", blocks("Devices", "device", "Name"));
         define("device",
-                "count", field("Count", INT), "constraint", blocks("Constraints", "constraint", null),
+                "name", field("Name", STRING), "count", field("Count", INT), "constraint", blocks("Constraints", "constraint", null),
                 "affinity", blocks("Affinities", "affinity", null));
         define("network",
                 "mode", field("Mode", STRING), "mbits", field("MBits", INT),
                 "port", blocks("Ports", "port", "Label"));
-        define("port", "static", field("Value", INT), "to", field("To", INT),
-                "host_network", field("HostNetwork", STRING));
+        define("port", "static", field("Value", INT), "to", field("To", INT));
         define("logs", "max_files", field("MaxFiles", INT), "max_file_size", field("MaxFileSizeMB", INT));
         define("artifact",
                 "source", field("GetterSource", STRING), "options", field("GetterOptions", STRING_MAP),
@@ -182,7 +182,7 @@ final class JobSpecSchema {
                 "protocol", field("Protocol", STRING), "port", field("PortLabel", STRING),
                 "command", field("Command", STRING), "args", field("Args", STRING_LIST),
                 "initial_status", field("InitialStatus", STRING), "tls_skip_verify", field("TLSSkipVerify", BOOL),
-                "header", field("Header", FREE_FORM), "method", field("Method", STRING),
+                "header", field("Header", HEADER), "method", field("Method", STRING),
                 "check_restart", block("CheckRestart", "check_restart"),
                 "address_mode", field("AddressMode", STRING), "grpc_service", field("GRPCService", STRING),
                 "grpc_use_tls", field("GRPCUseTLS", BOOL), "task", field("TaskName", STRING),

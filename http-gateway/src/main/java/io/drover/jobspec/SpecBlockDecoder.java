@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.hcl.HclNode;
-import io.drover.model.GoDuration;
-import io.drover.model.MultiError;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Decodes one HCL block by {@link JobSpecSchema}'s rules into Nomad's API JSON, weakly typed as
- * Nomad's mapstructure decoding is ({@code "5"} fills an int, {@code "30s"} a duration). As
- * Nomad, a block's own keys are checked before its nested blocks are read, and every invalid key
- * of the first offending block is reported, prefixed with where the block is
- * ({@code group: 'web', task: 'app', invalid key: foo}).
+ * Decodes one HCL block by {@link JobSpecSchema}'s rules into Nomad's API JSON, in Nomad's order:
+ * the block's own keys are checked (every invalid key of the block reported at once), its values
+ * decoded ({@link SpecValues}), then its nested blocks, key by key. Errors are worded and
+ * prefixed as Nomad's parse functions do ({@link ErrorPrefixes}).
  */
 final class SpecBlockDecoder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -39,290 +38,213 @@ final class SpecBlockDecoder {
             Map.entry("lifecycle", "only one lifecycle block is allowed in a task. "
                     + "Number of lifecycle blocks found: %d"),
             Map.entry("resources", "only one 'resource' block allowed per task"),
+            Map.entry("check_restart", "check_restart '%n': cannot have more than 1 check_restart"),
+            Map.entry("connect", "connect '%n': cannot have more than 1 connect stanza"),
             Map.entry("sidecar_service", "only one 'sidecar_service' block allowed per task"),
             Map.entry("sidecar_task", "only one 'sidecar_task' block allowed per task"),
             Map.entry("proxy", "only one 'proxy' block allowed per task"),
+            Map.entry("expose", "only 1 expose object supported"),
             Map.entry("network", "only one 'network' resource allowed"));
+    /** Free-form values Nomad takes once only, though HCL would merge repeated blocks. */
+    private static final Map<String, String> ONE_VALUE = Map.of(
+            "scaling.policy", "only one 'policy' block allowed per 'scaling' block",
+            "proxy.config", "only 1 meta object supported");
+    /** Blocks whose API structs tag every field, even those named as the key is. */
+    private static final Set<String> TAGGED = Set.of("reschedule", "update", "lifecycle", "check_restart", "csi_plugin");
+    /** Blocks whose keys Nomad never checks: what it does not know, it ignores. */
+    private static final Set<String> UNCHECKED = Set.of("port", "csi_plugin");
+    /**
+     * Blocks Nomad decodes with HCL's own struct decoding, which reports keys it did not use
+     * ({@code unexpected keys a, b}, after the nested struct's name) instead of invalid ones.
+     */
+    private static final Map<String, String> UNUSED_KEYS = Map.of("volume", "", "mount_options", "mount_options ");
+    /** Nomad's refusal of a labelled block written without its label; absent: the block is ignored. */
+    private static final Map<String, String> MISSING_LABEL = Map.of(
+            "port", "ports must be named",
+            "device", "missing device name",
+            "target", "missing spread target",
+            "volume", "'volume' block missing name");
 
     private SpecBlockDecoder() {
     }
 
     /**
-     * @param ownPrefix what Nomad puts before this block's invalid keys
-     * @param childBase what Nomad puts before a nested block's {@code key ->}
+     * @param name the block's label (null when it has none): a service or check is named by its
+     *     {@code name} key instead
+     * @param index where the block is among its siblings of the same key
      */
-    static ObjectNode decode(String block, HclNode.ObjectValue body, String ownPrefix, String childBase)
+    static ObjectNode decode(String block, HclNode.ObjectValue body, String name, int index)
             throws JobSpecException {
         Map<String, SpecRule> rules = JobSpecSchema.rules(block);
-        List<String> invalid = new ArrayList<>();
-        for (HclNode.Item item : body.items()) {
-            SpecRule rule = rules.get(item.key());
-            if (rule == null || (rule.kind() != SpecRule.Kind.BLOCK && item.keys().size() > 1)) {
-                invalid.add(ownPrefix + "invalid key: " + item.key());
-            }
-        }
-        if (!invalid.isEmpty()) {
-            throw new JobSpecException(MultiError.format(invalid));
-        }
-        checkSingleBlocks(body, rules, childBase);
+        checkKeys(block, body, rules, name, index);
         ObjectNode out = JSON.objectNode();
+        Map<String, List<HclNode.Item>> nested = new LinkedHashMap<>();
         for (HclNode.Item item : body.items()) {
             SpecRule rule = rules.get(item.key());
-            if (rule.kind() == SpecRule.Kind.BLOCK) {
-                decodeNested(out, item, rule, childBase);
+            if (rule == null) {
                 continue;
             }
-            JsonNode value = value(rule, item.value(), item.key());
+            if (rule.kind() == SpecRule.Kind.BLOCK) {
+                nested.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
+                continue;
+            }
+            JsonNode value = SpecValues.value(rule, item.value(), fieldName(block, item.key(), rule));
             JsonNode previous = out.get(rule.jsonName());
+            String once = ONE_VALUE.get(block + "." + item.key());
+            if (previous != null && once != null) {
+                throw new JobSpecException(once);
+            }
             if (previous != null && previous.isObject() && value.isObject()) {
-                ((ObjectNode) previous).setAll((ObjectNode) value);
+                merge(rule, (ObjectNode) previous, (ObjectNode) value);
             } else {
                 out.set(rule.jsonName(), value);
             }
         }
-        return out;
-    }
-
-    private static void checkSingleBlocks(HclNode.ObjectValue body, Map<String, SpecRule> rules, String childBase)
-            throws JobSpecException {
-        Map<String, Integer> counts = new HashMap<>();
-        for (HclNode.Item item : body.items()) {
-            if (rules.get(item.key()).kind() == SpecRule.Kind.BLOCK) {
-                counts.merge(item.key(), 1, Integer::sum);
+        String self = name != null ? name : out.path("Name").asText("");
+        for (Map.Entry<String, List<HclNode.Item>> e : nested.entrySet()) {
+            String key = e.getKey();
+            List<HclNode.Item> items = e.getValue();
+            if (ErrorPrefixes.countedByParent(key)) {
+                checkCount(key, items, self);
             }
-        }
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            String message = ONLY_ONE.get(e.getKey());
-            if (e.getValue() > 1 && message != null) {
-                throw new JobSpecException(MultiError.format(List.of(
-                        childBase + e.getKey() + " -> " + String.format(message, e.getValue()))));
-            }
-        }
-    }
-
-    /** A nested block, with its label when it takes one; {@code out} receives it. */
-    private static void decodeNested(ObjectNode out, HclNode.Item item, SpecRule rule, String childBase)
-            throws JobSpecException {
-        if (!(item.value() instanceof HclNode.ObjectValue body)) {
-            throw new JobSpecException(item.key() + ": should be an object");
-        }
-        List<String> labels = item.keys().subList(1, item.keys().size());
-        if (rule.labelField() != null && labels.size() != 1) {
-            throw new JobSpecException(labels.isEmpty()
-                    ? "'" + item.key() + "' block missing name" : "only one name may be specified for " + item.key());
-        }
-        String label = labels.isEmpty() ? null : labels.get(0);
-        ObjectNode decoded;
-        if (rule.block().equals("group")) {
-            decoded = decode("group", body, "group: '" + label + "' -> ", "group: '" + label + "', ");
-        } else if (rule.block().equals("task")) {
-            String at = childBase.isEmpty() ? "task: '" + label + "', " : childBase + "task: '" + label + "', ";
-            decoded = decode("task", body, at, at);
-        } else {
-            String at = childBase + item.key() + " -> ";
-            // Nomad's parsers of these two blocks prefix their own key errors once more.
-            boolean prefixedTwice = rule.block().equals("resources") || rule.block().equals("vault");
-            String own = prefixedTwice ? at + item.key() + " -> " : at;
-            decoded = decode(rule.block(), body, own, at);
-        }
-        if (label != null) {
-            ObjectNode labelled = JSON.objectNode();
-            labelled.put(rule.labelField(), label);
-            labelled.setAll(decoded);
-            decoded = labelled;
-        }
-        ApiValueFields.fill(rule.block(), decoded);
-        if (rule.many()) {
-            JsonNode list = out.get(rule.jsonName());
-            if (list == null || !list.isArray()) {
-                list = out.putArray(rule.jsonName());
-            }
-            if ((rule.block().equals("group") || rule.block().equals("task")) && hasName((ArrayNode) list, label)) {
-                String where = rule.block().equals("group") ? "group: " : childBase + "task: ";
-                throw new JobSpecException(MultiError.format(List.of(
-                        where + item.key() + " '" + label + "' defined more than once")));
-            }
-            ((ArrayNode) list).add(decoded);
-        } else {
-            out.set(rule.jsonName(), decoded);
-        }
-    }
-
-    private static boolean hasName(ArrayNode list, String name) {
-        for (JsonNode e : list) {
-            if (name.equals(e.path("Name").asText(null))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static JsonNode value(SpecRule rule, HclNode node, String key) throws JobSpecException {
-        return switch (rule.kind()) {
-            case STRING -> JSON.textNode(asString(scalar(node, key)));
-            case INT -> JSON.numberNode(asLong(scalar(node, key), key));
-            case BOOL -> JSON.booleanNode(asBool(scalar(node, key), key));
-            case DURATION -> JSON.numberNode(asDuration(scalar(node, key), key));
-            case STRING_LIST -> stringList(node, key);
-            case STRING_MAP -> stringMap(node, key);
-            case FREE_FORM -> freeForm(node);
-            case BLOCK -> throw new IllegalStateException("blocks are decoded by decodeNested");
-        };
-    }
-
-    private static Object scalar(HclNode node, String key) throws JobSpecException {
-        if (node instanceof HclNode.Literal lit) {
-            return lit.value();
-        }
-        if (node instanceof HclNode.ListValue list && list.elements().size() == 1
-                && list.elements().get(0) instanceof HclNode.Literal lit) {
-            return lit.value();
-        }
-        throw new JobSpecException(key + ": expected a single value");
-    }
-
-    private static String asString(Object v) {
-        if (v instanceof Boolean b) {
-            return b ? "1" : "0";
-        }
-        return String.valueOf(v);
-    }
-
-    private static long asLong(Object v, String key) throws JobSpecException {
-        if (v instanceof Long l) {
-            return l;
-        }
-        if (v instanceof Double d) {
-            return d.longValue();
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        String s = (String) v;
-        if (s.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new JobSpecException("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \""
-                    + s + "\": invalid syntax");
-        }
-    }
-
-    private static boolean asBool(Object v, String key) throws JobSpecException {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Long l) {
-            return l != 0;
-        }
-        String s = asString(v);
-        return switch (s) {
-            case "1", "t", "T", "true", "TRUE", "True" -> true;
-            case "0", "f", "F", "false", "FALSE", "False", "" -> false;
-            default -> throw new JobSpecException("cannot parse '" + key + "' as bool: strconv.ParseBool: parsing \""
-                    + s + "\": invalid syntax");
-        };
-    }
-
-    private static long asDuration(Object v, String key) throws JobSpecException {
-        if (v instanceof Long l) {
-            return l;
-        }
-        try {
-            return GoDuration.parseNanos(asString(v));
-        } catch (RuntimeException e) {
-            throw new JobSpecException("error decoding '" + key + "': time: invalid duration " + asString(v));
-        }
-    }
-
-    private static ArrayNode stringList(HclNode node, String key) throws JobSpecException {
-        ArrayNode out = JSON.arrayNode();
-        if (node instanceof HclNode.Literal lit) {
-            out.add(asString(lit.value()));
-            return out;
-        }
-        if (!(node instanceof HclNode.ListValue list)) {
-            throw new JobSpecException(key + ": expected a list");
-        }
-        for (HclNode e : list.elements()) {
-            out.add(asString(scalar(e, key)));
-        }
-        return out;
-    }
-
-    private static ObjectNode stringMap(HclNode node, String key) throws JobSpecException {
-        ObjectNode out = JSON.objectNode();
-        List<HclNode> objects = node instanceof HclNode.ListValue list ? list.elements() : List.of(node);
-        for (HclNode o : objects) {
-            if (!(o instanceof HclNode.ObjectValue obj)) {
-                throw new JobSpecException(key + ": should be an object");
-            }
-            for (HclNode.Item item : obj.items()) {
-                out.put(String.join(".", item.keys()), asString(scalar(item.value(), item.key())));
+            try {
+                decodeList(block, rules.get(key), key, items, out);
+            } catch (JobSpecException failure) {
+                throw ErrorPrefixes.list(block, key, self, failure);
             }
         }
         return out;
     }
 
     /**
-     * HCL1's own decoding into {@code interface{}}, which Nomad uses for a driver's config:
-     * scalars as they are, a nested block (or object) as a list of objects, labels as nested keys.
+     * How mapstructure names a field in its refusals: by its tag, which is the HCL key, where the
+     * API struct has one; otherwise by the Go field's name.
      */
-    static JsonNode freeForm(HclNode node) {
-        if (node instanceof HclNode.Literal lit) {
-            Object v = lit.value();
-            if (v instanceof Long l) {
-                return JSON.numberNode(l);
-            }
-            if (v instanceof Double d) {
-                return JSON.numberNode(d);
-            }
-            if (v instanceof Boolean b) {
-                return JSON.booleanNode(b);
-            }
-            return JSON.textNode((String) v);
-        }
-        if (node instanceof HclNode.ListValue list) {
-            ArrayNode out = JSON.arrayNode();
-            for (HclNode e : list.elements()) {
-                JsonNode d = freeForm(e);
-                if (e instanceof HclNode.ObjectValue && d.isArray()) {
-                    out.addAll((ArrayNode) d);
-                } else {
-                    out.add(d);
-                }
-            }
-            return out;
-        }
-        HclNode.ObjectValue obj = (HclNode.ObjectValue) node;
-        ObjectNode out = JSON.objectNode();
-        for (HclNode.Item item : obj.items()) {
-            ObjectNode target = out;
-            List<String> keys = item.keys();
-            for (int i = 0; i < keys.size() - 1; i++) {
-                ArrayNode level = arrayAt(target, keys.get(i));
-                ObjectNode next = JSON.objectNode();
-                level.add(next);
-                target = next;
-            }
-            String last = keys.get(keys.size() - 1);
-            JsonNode value = freeForm(item.value());
-            if (item.value() instanceof HclNode.ObjectValue) {
-                arrayAt(target, last).add(value);
-            } else {
-                target.set(last, value);
-            }
-        }
-        return out;
+    private static String fieldName(String block, String key, SpecRule rule) {
+        boolean tagged = !key.equalsIgnoreCase(rule.jsonName()) || TAGGED.contains(block);
+        return tagged ? key : rule.jsonName();
     }
 
-    private static ArrayNode arrayAt(ObjectNode target, String key) {
-        JsonNode existing = target.get(key);
-        if (existing instanceof ArrayNode a) {
-            return a;
+    private static void merge(SpecRule rule, ObjectNode previous, ObjectNode value) {
+        if (rule.kind() != SpecRule.Kind.HEADER) {
+            previous.setAll(value);
+            return;
         }
-        return target.putArray(key);
+        value.fields().forEachRemaining(h -> {
+            if (previous.get(h.getKey()) instanceof ArrayNode values) {
+                values.addAll((ArrayNode) h.getValue());
+            } else {
+                previous.set(h.getKey(), h.getValue());
+            }
+        });
+    }
+
+    private static void checkKeys(String block, HclNode.ObjectValue body, Map<String, SpecRule> rules, String name,
+            int index) throws JobSpecException {
+        if (UNCHECKED.contains(block)) {
+            return;
+        }
+        List<String> invalid = new ArrayList<>();
+        for (HclNode.Item item : body.items()) {
+            SpecRule rule = rules.get(item.key());
+            if (rule == null || (rule.kind() != SpecRule.Kind.BLOCK && item.keys().size() > 1)) {
+                invalid.add(item.key());
+            }
+        }
+        if (invalid.isEmpty()) {
+            return;
+        }
+        if (UNUSED_KEYS.containsKey(block)) {
+            throw new JobSpecException(UNUSED_KEYS.get(block) + "unexpected keys " + String.join(", ", invalid));
+        }
+        throw ErrorPrefixes.own(block, name, index,
+                JobSpecException.multi(invalid.stream().map(k -> "invalid key: " + k).toList()));
+    }
+
+    private static void checkCount(String key, List<HclNode.Item> items, String parentName) throws JobSpecException {
+        String message = ONLY_ONE.get(key);
+        if (items.size() > 1 && message != null) {
+            throw new JobSpecException(String.format(message.replace("%n", parentName), items.size()));
+        }
+    }
+
+    /** The nested blocks under one key; {@code out} receives them. */
+    private static void decodeList(String parent, SpecRule rule, String key, List<HclNode.Item> items, ObjectNode out)
+            throws JobSpecException {
+        if (!ErrorPrefixes.countedByParent(key)) {
+            checkCount(key, items, "");
+        }
+        Set<String> seen = new HashSet<>();
+        int index = 0;
+        for (HclNode.Item item : items) {
+            String label = label(rule, item, index);
+            if (rule.labelField() != null && label == null) {
+                index++;
+                continue;
+            }
+            if (label != null && !seen.add(label) && Set.of("group", "task", "target").contains(rule.block())) {
+                throw new JobSpecException(key + " '" + label + "' defined more than once");
+            }
+            ObjectNode decoded;
+            try {
+                decoded = decodeOne(rule, item, label, index);
+            } catch (JobSpecException failure) {
+                throw ErrorPrefixes.item(parent, key, label, index, failure);
+            }
+            if (rule.many()) {
+                JsonNode list = out.get(rule.jsonName());
+                (list instanceof ArrayNode a ? a : out.putArray(rule.jsonName())).add(decoded);
+            } else {
+                out.set(rule.jsonName(), decoded);
+            }
+            index++;
+        }
+    }
+
+    /** The label of a labelled block, null for one Nomad skips; refusals as Nomad's. */
+    private static String label(SpecRule rule, HclNode.Item item, int index) throws JobSpecException {
+        if (rule.labelField() == null) {
+            return null;
+        }
+        List<String> labels = item.keys().subList(1, item.keys().size());
+        String block = rule.block();
+        if (block.equals("device") && labels.size() != 1) {
+            String why = labels.isEmpty() ? "missing device name" : "only one name may be specified";
+            throw new JobSpecException("resources, device[" + index + "]-> " + why);
+        }
+        if (block.equals("target") && labels.size() != 1) {
+            throw new JobSpecException(MISSING_LABEL.get(block));
+        }
+        if (labels.isEmpty()) {
+            if (MISSING_LABEL.containsKey(block)) {
+                throw new JobSpecException(MISSING_LABEL.get(block));
+            }
+            return null;
+        }
+        return labels.get(0);
+    }
+
+    private static ObjectNode decodeOne(SpecRule rule, HclNode.Item item, String label, int index)
+            throws JobSpecException {
+        if (!(item.value() instanceof HclNode.ObjectValue body)) {
+            throw new JobSpecException(item.key() + ": should be an object");
+        }
+        ObjectNode decoded = decode(rule.block(), body, label, index);
+        if (label != null) {
+            ObjectNode labelled = JSON.objectNode();
+            labelled.put(rule.labelField(), label);
+            // A device's or job's own name key, decoded after the label, wins as in Nomad.
+            labelled.setAll(decoded);
+            decoded = labelled;
+        }
+        if (rule.block().equals("network")) {
+            try {
+                NetworkPorts.split(decoded);
+            } catch (JobSpecException e) {
+                throw e.prefixed("network, ports ->");
+            }
+        }
+        ApiValueFields.fill(rule.block(), decoded);
+        return decoded;
     }
 }

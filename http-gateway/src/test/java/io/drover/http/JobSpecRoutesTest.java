@@ -63,6 +63,64 @@ class JobSpecRoutesTest {
                 "error parsing 'job': only one 'job' block allowed");
     }
 
+    /**
+     * Errors deep in a job keep Nomad's words and the prefixes each of its parse functions puts
+     * before them: a key check's multierror, a plain refusal, one formatted into another's text.
+     * Like Nomad, only HCL syntax errors carry a position.
+     */
+    @Test
+    void nestedErrorsAreWordedAsNomads() {
+        assertError(parse("""
+                job "j" {
+                  group "web" {
+                    task "app" {
+                      service {
+                        name = "api"
+                        check {
+                          type  = "tcp"
+                          every = "10s"
+                        }
+                      }
+                    }
+                  }
+                }
+                """), 400, "error parsing 'job': 1 error occurred:\n"
+                + "\t* group: 'web', task: 'app', service (0): 'api', check -> invalid key: every\n\n");
+        assertError(parse("""
+                job "j" {
+                  group "web" {
+                    restart { attempts = 1 }
+                    restart { attempts = 2 }
+                  }
+                }
+                """), 400, "error parsing 'job': group: 'web', restart -> only one 'restart' block allowed");
+        assertError(parse("""
+                job "j" {
+                  group "web" {
+                    task "app" {
+                      resources {
+                        network {
+                          colour = "blue"
+                        }
+                      }
+                    }
+                  }
+                }
+                """), 400, "error parsing 'job': group: 'web', task: 'app', resources -> resource, "
+                + "1 error occurred:\n\t* network -> invalid key: colour\n\n");
+        assertError(parse("job \"j\" {\n  group \"web\" {\n    count = = 2\n  }\n}\n"), 400,
+                "error parsing: At 3:13: Unknown token: 3:13 ASSIGN =");
+    }
+
+    private Answer parse(String hcl) {
+        try {
+            return h.post("/v1/jobs/parse", io.drover.model.NomadJson.mapper()
+                    .writeValueAsString(java.util.Map.of("JobHCL", hcl)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void assertError(Answer a, int status, String body) {
         assertThat(a.status()).isEqualTo(status);
         assertThat(a.body()).isEqualTo(body);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drover.model.Job;
 import io.drover.model.JobCanonicalizer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class JobSpecParserTest {
     private static final String SAMPLE = "job \"parsed-example\" {\n  datacenters = [\"dc1\"]\n  type = \"batch\"\n"
@@ -49,18 +47,6 @@ class JobSpecParserTest {
         assertThat(job.type).isEqualTo("batch");
         assertThat(job.taskGroups.get(0).count).isEqualTo(2);
         assertThat(job.taskGroups.get(0).tasks.get(0).config).containsEntry("command", "${NOMAD_TASK_DIR}/run");
-    }
-
-    /**
-     * {@code nomad job init}'s example and a file with every block: no recording of a real Nomad
-     * exists for these, so the expected JSON was checked by hand against Nomad 0.11.3's
-     * {@code jobspec} package and {@code api} structs (field sets, Go value fields, parser defaults).
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"example", "everything"})
-    void parsesWholeJobFiles(String name) throws Exception {
-        Job job = JobSpecParser.parse(resource(name + ".nomad"));
-        assertThat(ApiJobJson.write(job)).isEqualTo(resource(name + ".json"));
     }
 
     private static String resource(String name) throws java.io.IOException {
@@ -122,13 +108,13 @@ class JobSpecParserTest {
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { resources { gpu = 1 } } } }"))
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', resources -> resources -> "
                         + "invalid key: gpu\n\n");
+        // Nomad words a refusal of its own (not a key check) as a plain error, not a multierror.
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { restart {} restart {} } }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', restart -> "
-                        + "only one 'restart' block allowed\n\n");
+                .hasMessage("error parsing 'job': group: 'g', restart -> only one 'restart' block allowed");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: group 'g' defined more than once\n\n");
+                .hasMessage("error parsing 'job': group: group 'g' defined more than once");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" {} task \"t\" {} } }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: task 't' defined more than once\n\n");
+                .hasMessage("error parsing 'job': group: 'g', task: task 't' defined more than once");
     }
 
     @Test

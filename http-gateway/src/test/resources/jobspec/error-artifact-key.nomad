@@ -1,0 +1,10 @@
+job "fetch" {
+  group "g" {
+    task "t" {
+      artifact {
+        source   = "https://example.com/x"
+        checksum = "md5:00"
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+job "counts" {
+  group "g" {
+    count = "many"
+  }
+}

@@ -1,0 +1,7 @@
+job "durations" {
+  group "g" {
+    restart {
+      delay = "ten seconds"
+    }
+  }
+}

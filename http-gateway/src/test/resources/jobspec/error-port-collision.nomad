@@ -1,0 +1,8 @@
+job "twice" {
+  group "g" {
+    network {
+      port "Admin" {}
+      port "admin" {}
+    }
+  }
+}

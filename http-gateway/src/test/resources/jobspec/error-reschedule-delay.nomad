@@ -1,0 +1,5 @@
+job "resched" {
+  reschedule {
+    delay = "soon"
+  }
+}

@@ -1,0 +1,8 @@
+job "restarts" {
+  group "g" {
+    restart {
+      attempts = 2
+      backoff  = "5s"
+    }
+  }
+}

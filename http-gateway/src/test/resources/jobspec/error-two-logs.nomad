@@ -1,0 +1,13 @@
+job "logs" {
+  group "g" {
+    task "t" {
+      logs {
+        max_files = 1
+      }
+
+      logs {
+        max_files = 2
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+job "nets" {
+  group "g" {
+    task "t" {
+      resources {
+        network {
+          mbits = 10
+        }
+
+        network {
+          mbits = 20
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+job "vaults" {
+  group "g" {
+    task "t" {
+      vault {
+        policies = ["a"]
+      }
+
+      vault {
+        policies = ["b"]
+      }
+    }
+  }
+}

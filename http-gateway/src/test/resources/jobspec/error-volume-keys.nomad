@@ -1,0 +1,10 @@
+job "vols" {
+  group "g" {
+    volume "data" {
+      type     = "host"
+      source   = "data"
+      capacity = "10G"
+      writable = true
+    }
+  }
+}
