@@ -11,9 +11,12 @@ import java.util.zip.GZIPOutputStream;
  * The bytes of a response body, with their gzip encoding computed at most once: a body shared by
  * many replies (a cached query answer woken for many parked requests) is compressed once.
  *
- * <p>A large body is also kept once in direct (off-heap) memory, and every reply sends a view of
- * that copy: the transport would otherwise copy a heap body into direct memory for each reply,
- * and a thousand parked queries woken by one write would ask for a thousand copies at once.
+ * <p>A large body sent more than once is also kept once in direct (off-heap) memory, and every
+ * later reply sends a view of that copy: the transport would otherwise copy a heap body into
+ * direct memory for each reply, and a thousand parked queries woken by one write would ask for a
+ * thousand copies at once. The first reply goes from the heap: most answers are sent once, and a
+ * direct copy is only freed when the collector gets to the body, which for a cached answer that
+ * lived into the old generation may be long after it expired.
  */
 public final class Body {
     public static final Body EMPTY = new Body(new byte[0]);
@@ -24,6 +27,8 @@ public final class Body {
     private byte[] gzipped;
     private ByteBuffer direct;
     private ByteBuffer gzippedDirect;
+    private boolean plainSent;
+    private boolean gzippedSent;
 
     private Body(byte[] bytes) {
         this.bytes = bytes;
@@ -52,8 +57,9 @@ public final class Body {
     }
 
     /**
-     * A read-only view of a direct copy of the body (gzip-encoded if asked), made once; null if
-     * the body is too small to be worth it.
+     * A read-only view of a direct copy of the body (gzip-encoded if asked), made when the body is
+     * sent a second time and kept; null (send the heap bytes) for the first sending and for a
+     * body too small to be worth it.
      */
     public synchronized ByteBuffer sharedDirect(boolean gzip) {
         byte[] source = gzip ? gzipped() : bytes;
@@ -61,10 +67,18 @@ public final class Body {
             return null;
         }
         if (gzip) {
+            if (!gzippedSent) {
+                gzippedSent = true;
+                return null;
+            }
             if (gzippedDirect == null) {
                 gzippedDirect = copyToDirect(source);
             }
             return gzippedDirect.asReadOnlyBuffer();
+        }
+        if (!plainSent) {
+            plainSent = true;
+            return null;
         }
         if (direct == null) {
             direct = copyToDirect(source);
