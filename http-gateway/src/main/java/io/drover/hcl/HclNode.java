@@ -19,11 +19,25 @@ public sealed interface HclNode {
 
     /**
      * {@code key = value} (one key, {@code assign} true) or {@code key "label" ... { }} (a block:
-     * the labels follow the key).
+     * the labels follow the key). {@code keyPositions} has where each key and label was written,
+     * so that errors about a label can point at it rather than at its block.
      */
-    record Item(List<String> keys, boolean assign, HclNode value, HclPos pos) {
+    record Item(List<String> keys, List<HclPos> keyPositions, boolean assign, HclNode value) {
+        public Item {
+            keys = List.copyOf(keys);
+            keyPositions = List.copyOf(keyPositions);
+            if (keys.isEmpty() || keys.size() != keyPositions.size()) {
+                throw new IllegalArgumentException("an item needs a position for each of its keys");
+            }
+        }
+
         public String key() {
             return keys.get(0);
+        }
+
+        /** Where the item starts: its first key. */
+        public HclPos pos() {
+            return keyPositions.get(0);
         }
     }
 }

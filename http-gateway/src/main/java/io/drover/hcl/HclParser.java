@@ -67,14 +67,12 @@ public final class HclParser {
     private HclNode.Item objectItem() throws HclSyntaxException {
         List<String> keys = new ArrayList<>();
         List<String> rawKeys = new ArrayList<>();
-        HclPos pos = null;
+        List<HclPos> positions = new ArrayList<>();
         while (true) {
             HclToken t = scan();
             switch (t.kind()) {
                 case IDENT, STRING -> {
-                    if (pos == null) {
-                        pos = t.pos();
-                    }
+                    positions.add(t.pos());
                     keys.add(t.text());
                     rawKeys.add(t.raw());
                 }
@@ -86,13 +84,13 @@ public final class HclParser {
                         throw new HclSyntaxException(t.pos(), "no object keys found!");
                     }
                     HclNode value = value();
-                    return value == null ? null : new HclNode.Item(keys, true, value, pos);
+                    return value == null ? null : new HclNode.Item(keys, positions, true, value);
                 }
                 case LBRACE -> {
                     if (keys.isEmpty()) {
                         throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: LBRACE");
                     }
-                    return new HclNode.Item(keys, false, objectRest(t.pos()), pos);
+                    return new HclNode.Item(keys, positions, false, objectRest(t.pos()));
                 }
                 case EOF, RBRACE -> {
                     if (keys.isEmpty()) {

@@ -17,7 +17,10 @@ import java.util.List;
 /**
  * Nomad 0.11's {@code jobspec.Parse}: an HCL job file to the API job, as {@code nomad job run}
  * and {@code POST /v1/jobs/parse} see it. Nothing is defaulted here: fields the file leaves out
- * stay null ({@code Canonicalize} is the caller's choice). Errors carry Nomad's messages.
+ * stay null ({@code Canonicalize} is the caller's choice). Errors carry Nomad's messages, and
+ * those about the job block and what is inside it also name where in the file (see
+ * {@link JobSpecException}); the file-level refusals (a key other than {@code job}, no job, two
+ * jobs) stay exactly Nomad's, as recorded from a real Nomad.
  */
 public final class JobSpecParser {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -66,11 +69,11 @@ public final class JobSpecParser {
         }
         HclNode.Item item = jobs.get(0);
         if (item.keys().size() < 2) {
-            throw new JobSpecException("'job' block missing name");
+            throw new JobSpecException("'job' block missing name", item.pos());
         }
         String name = item.keys().get(1);
         if (!(item.value() instanceof HclNode.ObjectValue body)) {
-            throw new JobSpecException("job '" + name + "' value: should be an object");
+            throw new JobSpecException("job '" + name + "' value: should be an object", item.value().pos());
         }
         ObjectNode decoded = SpecBlockDecoder.decode("job", body, name, 0);
         ObjectNode job = JSON.objectNode();

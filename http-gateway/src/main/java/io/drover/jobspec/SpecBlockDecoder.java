@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.hcl.HclNode;
+import io.drover.hcl.HclPos;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Set;
  * Decodes one HCL block by {@link JobSpecSchema}'s rules into Nomad's API JSON, in Nomad's order:
  * the block's own keys are checked (every invalid key of the block reported at once), its values
  * decoded ({@link SpecValues}), then its nested blocks, key by key. Errors are worded and
- * prefixed as Nomad's parse functions do ({@link ErrorPrefixes}).
+ * prefixed as Nomad's parse functions do ({@link ErrorPrefixes}), and name where in the file
+ * the key, block or label they refuse was written (a block written once too often: the first
+ * surplus one).
  */
 final class SpecBlockDecoder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -92,7 +95,7 @@ final class SpecBlockDecoder {
             JsonNode previous = out.get(rule.jsonName());
             String once = ONE_VALUE.get(block + "." + item.key());
             if (previous != null && once != null) {
-                throw new JobSpecException(once);
+                throw new JobSpecException(once, item.pos());
             }
             if (previous != null && previous.isObject() && value.isObject()) {
                 merge(rule, (ObjectNode) previous, (ObjectNode) value);
@@ -144,27 +147,30 @@ final class SpecBlockDecoder {
         if (UNCHECKED.contains(block)) {
             return;
         }
-        List<String> invalid = new ArrayList<>();
+        List<HclNode.Item> invalid = new ArrayList<>();
         for (HclNode.Item item : body.items()) {
             SpecRule rule = rules.get(item.key());
             if (rule == null || (rule.kind() != SpecRule.Kind.BLOCK && item.keys().size() > 1)) {
-                invalid.add(item.key());
+                invalid.add(item);
             }
         }
         if (invalid.isEmpty()) {
             return;
         }
         if (UNUSED_KEYS.containsKey(block)) {
-            throw new JobSpecException(UNUSED_KEYS.get(block) + "unexpected keys " + String.join(", ", invalid));
+            // One sentence for all of them, as Nomad's: it names where the first one is.
+            String keys = String.join(", ", invalid.stream().map(HclNode.Item::key).toList());
+            throw new JobSpecException(UNUSED_KEYS.get(block) + "unexpected keys " + keys, invalid.get(0).pos());
         }
-        throw ErrorPrefixes.own(block, name, index,
-                JobSpecException.multi(invalid.stream().map(k -> "invalid key: " + k).toList()));
+        throw ErrorPrefixes.own(block, name, index, JobSpecException.multi(invalid.stream()
+                .map(i -> JobSpecException.located("invalid key: " + i.key(), i.pos())).toList()));
     }
 
     private static void checkCount(String key, List<HclNode.Item> items, String parentName) throws JobSpecException {
         String message = ONLY_ONE.get(key);
         if (items.size() > 1 && message != null) {
-            throw new JobSpecException(String.format(message.replace("%n", parentName), items.size()));
+            throw new JobSpecException(String.format(message.replace("%n", parentName), items.size()),
+                    items.get(1).pos());
         }
     }
 
@@ -183,7 +189,7 @@ final class SpecBlockDecoder {
                 continue;
             }
             if (label != null && !seen.add(label) && Set.of("group", "task", "target").contains(rule.block())) {
-                throw new JobSpecException(key + " '" + label + "' defined more than once");
+                throw new JobSpecException(key + " '" + label + "' defined more than once", item.keyPositions().get(1));
             }
             ObjectNode decoded;
             try {
@@ -210,24 +216,29 @@ final class SpecBlockDecoder {
         String block = rule.block();
         if (block.equals("device") && labels.size() != 1) {
             String why = labels.isEmpty() ? "missing device name" : "only one name may be specified";
-            throw new JobSpecException("resources, device[" + index + "]-> " + why);
+            throw new JobSpecException("resources, device[" + index + "]-> " + why, surplusLabel(item));
         }
         if (block.equals("target") && labels.size() != 1) {
-            throw new JobSpecException(MISSING_LABEL.get(block));
+            throw new JobSpecException(MISSING_LABEL.get(block), surplusLabel(item));
         }
         if (labels.isEmpty()) {
             if (MISSING_LABEL.containsKey(block)) {
-                throw new JobSpecException(MISSING_LABEL.get(block));
+                throw new JobSpecException(MISSING_LABEL.get(block), item.pos());
             }
             return null;
         }
         return labels.get(0);
     }
 
+    /** Where a block given the wrong number of labels goes wrong: its second label, or its key. */
+    private static HclPos surplusLabel(HclNode.Item item) {
+        return item.keys().size() > 2 ? item.keyPositions().get(2) : item.pos();
+    }
+
     private static ObjectNode decodeOne(SpecRule rule, HclNode.Item item, String label, int index)
             throws JobSpecException {
         if (!(item.value() instanceof HclNode.ObjectValue body)) {
-            throw new JobSpecException(item.key() + ": should be an object");
+            throw new JobSpecException(item.key() + ": should be an object", item.value().pos());
         }
         ObjectNode decoded = decode(rule.block(), body, label, index);
         if (label != null) {
@@ -239,7 +250,7 @@ final class SpecBlockDecoder {
         }
         if (rule.block().equals("network")) {
             try {
-                NetworkPorts.split(decoded);
+                NetworkPorts.split(decoded, NetworkPorts.labelPositions(body));
             } catch (JobSpecException e) {
                 throw e.prefixed("network, ports ->");
             }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.hcl.HclNode;
+import io.drover.hcl.HclPos;
 import io.drover.model.GoDuration;
 import java.util.List;
 
 /**
  * One job-spec key's value as Nomad's API JSON, weakly typed as Nomad's mapstructure decoding is
  * ({@code "5"} fills an int, {@code "30s"} a duration, {@code true} a string as {@code "1"}).
+ * A refusal names where the value it refuses was written.
  */
 final class SpecValues {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -20,7 +22,7 @@ final class SpecValues {
 
     static JsonNode value(SpecRule rule, HclNode node, String key) throws JobSpecException {
         return switch (rule.kind()) {
-            case STRING -> JSON.textNode(asString(scalar(node, key)));
+            case STRING -> JSON.textNode(asString(scalar(node, key).value()));
             case INT -> JSON.numberNode(asLong(scalar(node, key), key));
             case BOOL -> JSON.booleanNode(asBool(scalar(node, key), key));
             case DURATION -> JSON.numberNode(asDuration(scalar(node, key), key));
@@ -32,15 +34,16 @@ final class SpecValues {
         };
     }
 
-    private static Object scalar(HclNode node, String key) throws JobSpecException {
+    /** The one literal a scalar key was given, alone or as a list of one. */
+    private static HclNode.Literal scalar(HclNode node, String key) throws JobSpecException {
         if (node instanceof HclNode.Literal lit) {
-            return lit.value();
+            return lit;
         }
         if (node instanceof HclNode.ListValue list && list.elements().size() == 1
                 && list.elements().get(0) instanceof HclNode.Literal lit) {
-            return lit.value();
+            return lit;
         }
-        throw new JobSpecException(key + ": expected a single value");
+        throw new JobSpecException(key + ": expected a single value", node.pos());
     }
 
     private static String asString(Object v) {
@@ -50,7 +53,8 @@ final class SpecValues {
         return String.valueOf(v);
     }
 
-    private static long asLong(Object v, String key) throws JobSpecException {
+    private static long asLong(HclNode.Literal lit, String key) throws JobSpecException {
+        Object v = lit.value();
         if (v instanceof Long l) {
             return l;
         }
@@ -67,11 +71,13 @@ final class SpecValues {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw decoding("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \"" + s + "\": invalid syntax");
+            throw decoding("cannot parse '" + key + "' as int: strconv.ParseInt: parsing \"" + s + "\": invalid syntax",
+                    lit.pos());
         }
     }
 
-    private static boolean asBool(Object v, String key) throws JobSpecException {
+    private static boolean asBool(HclNode.Literal lit, String key) throws JobSpecException {
+        Object v = lit.value();
         if (v instanceof Boolean b) {
             return b;
         }
@@ -83,18 +89,19 @@ final class SpecValues {
             case "1", "t", "T", "true", "TRUE", "True" -> true;
             case "0", "f", "F", "false", "FALSE", "False", "" -> false;
             default -> throw decoding("cannot parse '" + key + "' as bool: strconv.ParseBool: parsing \"" + s
-                    + "\": invalid syntax");
+                    + "\": invalid syntax", lit.pos());
         };
     }
 
-    private static long asDuration(Object v, String key) throws JobSpecException {
+    private static long asDuration(HclNode.Literal lit, String key) throws JobSpecException {
+        Object v = lit.value();
         if (v instanceof Long l) {
             return l;
         }
         try {
             return GoDuration.parseNanos(asString(v));
         } catch (RuntimeException e) {
-            throw decoding("error decoding '" + key + "': time: invalid duration " + asString(v));
+            throw decoding("error decoding '" + key + "': time: invalid duration " + asString(v), lit.pos());
         }
     }
 
@@ -108,19 +115,19 @@ final class SpecValues {
         for (HclNode o : objects) {
             if (!(o instanceof HclNode.ObjectValue obj)) {
                 throw new JobSpecException("check -> header -> expected a []map[string][]string but found "
-                        + goType(o));
+                        + goType(o), o.pos());
             }
             for (HclNode.Item item : obj.items()) {
                 String name = String.join(".", item.keys());
                 if (!(item.value() instanceof HclNode.ListValue values)) {
                     throw new JobSpecException("check -> header -> \"" + name + "\" expected a []string but found "
-                            + goType(item.value()));
+                            + goType(item.value()), item.value().pos());
                 }
                 ArrayNode list = out.has(name) ? (ArrayNode) out.get(name) : out.putArray(name);
                 for (HclNode v : values.elements()) {
                     if (!(v instanceof HclNode.Literal lit && lit.value() instanceof String s)) {
                         throw new JobSpecException("check -> header -> \"" + name + "\" expected a string but found "
-                                + goType(v));
+                                + goType(v), v.pos());
                     }
                     list.add(s);
                 }
@@ -138,9 +145,12 @@ final class SpecValues {
         return node instanceof HclNode.ListValue ? "[]interface {}" : "[]map[string]interface {}";
     }
 
-    /** A refusal of mapstructure's, which reports what it could not decode into a struct so. */
-    private static JobSpecException decoding(String what) {
-        return new JobSpecException("1 error(s) decoding:\n\n* " + what);
+    /**
+     * A refusal of mapstructure's, which reports what it could not decode into a struct so; the
+     * position ends its one entry.
+     */
+    private static JobSpecException decoding(String what, HclPos pos) {
+        return new JobSpecException("1 error(s) decoding:\n\n* " + JobSpecException.located(what, pos));
     }
 
     private static ArrayNode stringList(HclNode node, String key) throws JobSpecException {
@@ -150,10 +160,10 @@ final class SpecValues {
             return out;
         }
         if (!(node instanceof HclNode.ListValue list)) {
-            throw new JobSpecException(key + ": expected a list");
+            throw new JobSpecException(key + ": expected a list", node.pos());
         }
         for (HclNode e : list.elements()) {
-            out.add(asString(scalar(e, key)));
+            out.add(asString(scalar(e, key).value()));
         }
         return out;
     }
@@ -163,10 +173,10 @@ final class SpecValues {
         List<HclNode> objects = node instanceof HclNode.ListValue list ? list.elements() : List.of(node);
         for (HclNode o : objects) {
             if (!(o instanceof HclNode.ObjectValue obj)) {
-                throw new JobSpecException(key + ": should be an object");
+                throw new JobSpecException(key + ": should be an object", o.pos());
             }
             for (HclNode.Item item : obj.items()) {
-                out.put(String.join(".", item.keys()), asString(scalar(item.value(), item.key())));
+                out.put(String.join(".", item.keys()), asString(scalar(item.value(), item.key()).value()));
             }
         }
         return out;

@@ -19,6 +19,22 @@ class HclParserTest {
         assertThat(f.elements()).extracting(n -> ((HclNode.Literal) n).value()).containsExactly(1L, 2.5);
     }
 
+    /** Job-spec errors point at a key, a label or a value: each keeps where it was written. */
+    @Test
+    void keysLabelsAndValuesKeepTheirPositions() throws Exception {
+        HclNode.ObjectValue root = HclParser.parse("job \"j\" {\n  port \"web\" {}\n  count =  [3]\n}\n");
+
+        HclNode.Item job = root.items().get(0);
+        assertThat(job.keyPositions()).containsExactly(new HclPos(1, 1), new HclPos(1, 5));
+        assertThat(job.pos()).isEqualTo(new HclPos(1, 1));
+        List<HclNode.Item> inner = ((HclNode.ObjectValue) job.value()).items();
+        assertThat(inner.get(0).keyPositions()).containsExactly(new HclPos(2, 3), new HclPos(2, 8));
+        HclNode.ListValue count = (HclNode.ListValue) inner.get(1).value();
+        assertThat(inner.get(1).pos()).isEqualTo(new HclPos(3, 3));
+        assertThat(count.pos()).isEqualTo(new HclPos(3, 12));
+        assertThat(count.elements().get(0).pos()).isEqualTo(new HclPos(3, 13));
+    }
+
     @Test
     void numbersAsGoReadsThem() throws Exception {
         HclNode.ObjectValue root = HclParser.parse("a = 0x1e b = 0644 c = -3 d = 1e3 e = 2.50");

@@ -66,7 +66,7 @@ class JobSpecRoutesTest {
     /**
      * Errors deep in a job keep Nomad's words and the prefixes each of its parse functions puts
      * before them: a key check's multierror, a plain refusal, one formatted into another's text.
-     * Like Nomad, only HCL syntax errors carry a position.
+     * Unlike Nomad's, each also ends with where it is in the file; HCL syntax errors stay Nomad's.
      */
     @Test
     void nestedErrorsAreWordedAsNomads() {
@@ -85,7 +85,7 @@ class JobSpecRoutesTest {
                   }
                 }
                 """), 400, "error parsing 'job': 1 error occurred:\n"
-                + "\t* group: 'web', task: 'app', service (0): 'api', check -> invalid key: every\n\n");
+                + "\t* group: 'web', task: 'app', service (0): 'api', check -> invalid key: every (at 8:11)\n\n");
         assertError(parse("""
                 job "j" {
                   group "web" {
@@ -93,7 +93,7 @@ class JobSpecRoutesTest {
                     restart { attempts = 2 }
                   }
                 }
-                """), 400, "error parsing 'job': group: 'web', restart -> only one 'restart' block allowed");
+                """), 400, "error parsing 'job': group: 'web', restart -> only one 'restart' block allowed (at 4:5)");
         assertError(parse("""
                 job "j" {
                   group "web" {
@@ -107,7 +107,7 @@ class JobSpecRoutesTest {
                   }
                 }
                 """), 400, "error parsing 'job': group: 'web', task: 'app', resources -> resource, "
-                + "1 error occurred:\n\t* network -> invalid key: colour\n\n");
+                + "1 error occurred:\n\t* network -> invalid key: colour (at 6:11)\n\n");
         assertError(parse("job \"j\" {\n  group \"web\" {\n    count = = 2\n  }\n}\n"), 400,
                 "error parsing: At 3:13: Unknown token: 3:13 ASSIGN =");
     }

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every job file under {@code src/test/resources/jobspec}: {@code name.nomad} parses to the API
  * JSON in {@code name.json} (fields in the order Nomad writes them), or is refused with exactly
- * the text of {@code name.error}, the body of Nomad's 400. The files are ours; between them they
+ * the text of {@code name.error}, the body of the 400. The files are ours; between them they
  * use every construct of Nomad 0.11.3's own parser fixtures (jobspec/test-fixtures), and the
  * parser was checked against that test's expected jobs before these answers were recorded: the
- * JSON pins that agreement down, the errors pin Nomad's wording and nesting prefixes.
+ * JSON pins that agreement down, the errors pin Nomad's wording and nesting prefixes (then our
+ * {@code (at line:col)} of what is refused, which Nomad's lack).
  */
 class JobSpecFilesTest {
     static Stream<String> jobFiles() throws IOException, URISyntaxException {

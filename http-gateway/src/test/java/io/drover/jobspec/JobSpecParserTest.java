@@ -100,21 +100,21 @@ class JobSpecParserTest {
     @Test
     void invalidKeysNameWhereTheyAre() {
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { colour = 1 }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* job: invalid key: colour\n\n");
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* job: invalid key: colour (at 1:11)\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { colour = 1 } }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g' -> invalid key: colour\n\n");
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g' -> invalid key: colour (at 1:23)\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { colour = 1 } } }"))
-                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', invalid key: colour\n\n");
+                .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', invalid key: colour (at 1:34)\n\n");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" { resources { gpu = 1 } } } }"))
                 .hasMessage("error parsing 'job': 1 error occurred:\n\t* group: 'g', task: 't', resources -> resources -> "
-                        + "invalid key: gpu\n\n");
+                        + "invalid key: gpu (at 1:46)\n\n");
         // Nomad words a refusal of its own (not a key check) as a plain error, not a multierror.
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { restart {} restart {} } }"))
-                .hasMessage("error parsing 'job': group: 'g', restart -> only one 'restart' block allowed");
+                .hasMessage("error parsing 'job': group: 'g', restart -> only one 'restart' block allowed (at 1:34)");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" {} group \"g\" {} }"))
-                .hasMessage("error parsing 'job': group: group 'g' defined more than once");
+                .hasMessage("error parsing 'job': group: group 'g' defined more than once (at 1:30)");
         assertThatThrownBy(() -> JobSpecParser.parse("job \"j\" { group \"g\" { task \"t\" {} task \"t\" {} } }"))
-                .hasMessage("error parsing 'job': group: 'g', task: task 't' defined more than once");
+                .hasMessage("error parsing 'job': group: 'g', task: task 't' defined more than once (at 1:40)");
     }
 
     @Test
