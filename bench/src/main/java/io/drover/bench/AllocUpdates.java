@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,13 +33,8 @@ final class AllocUpdates implements Runnable {
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(3);
     private static final int GROUPS = 4;
 
-    @Option(names = "--jar", defaultValue = "server/target/drover-server.jar",
-            description = "the packaged server (default ${DEFAULT-VALUE})")
-    String jar;
-
-    @Option(names = "--jvm-opt",
-            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
-    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+    @Mixin
+    AgentJarOptions agent = new AgentJarOptions();
 
     @Option(names = "--nodes", defaultValue = "500", description = "simulated nodes (default ${DEFAULT-VALUE})")
     int nodes;
@@ -67,7 +63,7 @@ final class AllocUpdates implements Runnable {
         if (count % GROUPS != 0) {
             throw new IllegalArgumentException("--count must be a multiple of " + GROUPS);
         }
-        try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
+        try (ServerProcesses procs = agent.start()) {
             DevAgent dev = DevAgent.start(procs);
             String addr = dev.httpAddress();
             dev.awaitLeader(api);

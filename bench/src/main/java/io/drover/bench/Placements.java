@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,13 +36,8 @@ import picocli.CommandLine.Option;
 final class Placements implements Runnable {
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(3);
 
-    @Option(names = "--jar", defaultValue = "server/target/drover-server.jar",
-            description = "the packaged server (default ${DEFAULT-VALUE})")
-    String jar;
-
-    @Option(names = "--jvm-opt",
-            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
-    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+    @Mixin
+    AgentJarOptions agent = new AgentJarOptions();
 
     @Option(names = "--nodes", defaultValue = "1000", description = "simulated nodes (default ${DEFAULT-VALUE})")
     int nodes;
@@ -67,7 +63,7 @@ final class Placements implements Runnable {
     }
 
     private void measure() throws IOException, InterruptedException {
-        try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
+        try (ServerProcesses procs = agent.start()) {
             DevAgent dev = DevAgent.start(procs);
             String addr = dev.httpAddress();
             dev.awaitLeader(api);

@@ -1,0 +1,20 @@
+package io.drover.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How the benchmarks that start their own agent start it: which jar, with which JVM options. */
+final class AgentJarOptions {
+    @Option(names = "--jar", defaultValue = "server/target/drover-server.jar",
+            description = "the packaged server (default ${DEFAULT-VALUE})")
+    String jar;
+
+    @Option(names = "--jvm-opt",
+            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+
+    ServerProcesses start() {
+        return new ServerProcesses(jar, jvmOptions);
+    }
+}
