@@ -26,6 +26,7 @@ import io.drover.server.config.AgentConfig;
 import io.drover.server.gc.GarbageCollector;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.leader.Stamps;
+import io.drover.server.raft.RaftLiveness;
 import io.drover.server.raft.RaftNode;
 import io.drover.server.raft.RaftNodeConfig;
 import io.drover.server.rpc.PeerClients;
@@ -36,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final Duration LIVENESS_PERIOD = Duration.ofMillis(500);
 
     private final AgentConfig config;
     private final List<AutoCloseable> closeInReverse = new ArrayList<>();
@@ -63,7 +67,7 @@ public final class Agent implements AutoCloseable {
     private final RocksStateStore store;
     private boolean closed;
 
-    private Agent(AgentConfig config) {
+    private Agent(AgentConfig config, Consumer<String> onRaftStopped) {
         this.config = config;
         long started = System.nanoTime();
         try {
@@ -72,7 +76,8 @@ public final class Agent implements AutoCloseable {
             closeInReverse.add(store);
             DroverStateMachine stateMachine = new DroverStateMachine(store, stateDir);
 
-            raft = new RaftNode(new RaftNodeConfig(config.bindAddr(), config.raftAddress(), config.peers(),
+            raft = new RaftNode(new RaftNodeConfig(config.bindAddr(), config.rpcPort(), config.raftAddress(),
+                    config.peers(),
                     config.dataDir().resolve("server/raft"), config.electionTimeoutMin(), config.electionTimeoutMax(),
                     config.snapshotThreshold()), stateMachine);
 
@@ -118,6 +123,8 @@ public final class Agent implements AutoCloseable {
                 failure = e;
             }
             closeInReverse.add(raft);
+            // Closed before Raft (the list closes in reverse): stopping Raft ourselves is no failure.
+            closeInReverse.add(new RaftLiveness(raft::stopped, background, LIVENESS_PERIOD, onRaftStopped));
             failure = started(rpcUp, rpc, failure);
             failure = started(httpUp, gateway, failure);
             if (devNode != null) {
@@ -216,8 +223,26 @@ public final class Agent implements AutoCloseable {
                 });
     }
 
+    /** Starts an agent that exits the process if its Raft stops under it ({@link #exitOnRaftStopped}). */
     public static Agent start(AgentConfig config) {
-        return new Agent(config);
+        return new Agent(config, Agent::exitOnRaftStopped);
+    }
+
+    /** Starts an agent that tells {@code onRaftStopped} why, once, if its Raft stops under it. */
+    public static Agent start(AgentConfig config, Consumer<String> onRaftStopped) {
+        return new Agent(config, onRaftStopped);
+    }
+
+    /**
+     * A server whose Raft stopped is no longer a member of its cluster; answering HTTP as if it
+     * were (forwarding to a stale leader, "No cluster leader" forever) would hide that. It says
+     * why and exits, so whoever supervises it starts it again, and it rejoins from its data.
+     */
+    static void exitOnRaftStopped(String reason) {
+        LOG.error("Raft stopped ({}); exiting, since a server without Raft cannot serve. Start it again to rejoin "
+                + "the cluster from its data dir", reason);
+        // Not on the checking thread: exit waits for the shutdown hook, which stops that thread's pool.
+        new Thread(() -> System.exit(1), "raft-stopped-exit").start();
     }
 
     public int httpPort() {
@@ -239,6 +264,11 @@ public final class Agent implements AutoCloseable {
 
     public RocksStateStore store() {
         return store;
+    }
+
+    /** This agent's Raft peer, for tests that break it under the agent. */
+    RaftNode raft() {
+        return raft;
     }
 
     private static AgentInfo agentInfo(AgentConfig c) {

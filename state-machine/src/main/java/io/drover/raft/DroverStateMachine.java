@@ -1,6 +1,5 @@
 package io.drover.raft;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.raft.WriteResults;
@@ -133,14 +132,9 @@ public final class DroverStateMachine extends BaseStateMachine {
             updateLastAppliedTermIndex(term, index);
             return CompletableFuture.completedFuture(Message.EMPTY);
         }
-        RaftCommand command;
-        try {
-            command = RaftCommand.parseFrom(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
-        } catch (InvalidProtocolBufferException e) {
-            // Every server reads the same bytes, so every server lands here: record and move on.
-            LOG.error("log entry {} is not a Drover command; it changes nothing", index, e);
-            command = RaftCommand.getDefaultInstance();
-        }
+        // Throws for an entry this server cannot read: Ratis then stops it, and RaftLiveness exits.
+        RaftCommand command = LogEntryDecoder.decode(index,
+                entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
         byte[] reply;
         if (command.hasBatch()) {
             WriteResults.Builder results = WriteResults.newBuilder();
@@ -164,6 +158,12 @@ public final class DroverStateMachine extends BaseStateMachine {
     private WriteResult applyOne(long term, long index, int sub, RaftCommand cmd) {
         if (store.applied().covers(index, sub)) {
             return WriteResult.getDefaultInstance();
+        }
+        if (LogEntryDecoder.skip(index, cmd)) {
+            LOG.warn("log entry {} holds a command this server does not know, marked ignorable: skipped", index);
+            // Applied as a no-op, so the applied position and request expiry move as on servers that know it.
+            return store.applyUnpublished(term, index, sub, cmd.getLeaderTimeUnixNanos(), "",
+                    txn -> WriteResult.getDefaultInstance(), changeListener);
         }
         return store.applyUnpublished(term, index, sub, cmd.getLeaderTimeUnixNanos(), cmd.getRequestId(),
                 txn -> applier.apply(txn, cmd), changeListener);

@@ -46,7 +46,12 @@ public final class RatisTuning {
         }
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-        RaftServerConfigKeys.setCloseThreshold(p, millis(1000));
+        // Ratis shuts a server's Raft down for good after a JVM pause longer than this (its
+        // JvmPauseMonitor), while the rest of the process runs on: a zombie. A pause is no reason
+        // to stop: once it ends the server hears the current term and catches up, and a leader
+        // paused past the step-down wait steps down. So only a pause of a day counts, and
+        // RaftLiveness exits the process loudly if Raft stops anyway.
+        RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(1, TimeUnit.DAYS));
     }
 
     private static TimeDuration millis(long ms) {

@@ -93,11 +93,7 @@ final class RatisCluster implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.drover.testing.FreePorts.free(1)[0];
     }
 
     final class Node {

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param httpPort the HTTP API
  * @param rpcPort Raft (Nomad's RPC port: what /v1/status/leader reports)
  * @param serfPort the server-to-server gRPC endpoint (where Nomad has Serf)
+ * @param advertiseRpcPort the Raft port other servers reach this one at (Nomad's {@code advertise.rpc}
+ *     port; the bound port unless something such as a proxy stands between)
+ * @param advertiseSerfPort the gRPC port other servers and nodes reach this one at
  * @param bootstrapExpect how many servers form the cluster
  * @param retryJoin the Raft addresses of the other servers
  * @param electionTimeoutMin lower bound of the randomized Raft election timeout
@@ -36,7 +39,8 @@ import java.util.Objects;
  * @param serverGc when the leader collects terminal evaluations, allocations, jobs and nodes
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
-        String advertiseHost, int httpPort, int rpcPort, int serfPort, int bootstrapExpect, List<String> retryJoin,
+        String advertiseHost, int httpPort, int rpcPort, int serfPort, int advertiseRpcPort, int advertiseSerfPort,
+        int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
         int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats,
         boolean devNode, AllocGcPolicy clientGc, GcThresholds serverGc) {
@@ -49,11 +53,11 @@ public record AgentConfig(String name, String region, String datacenter, Path da
     }
 
     public String raftAddress() {
-        return advertiseHost + ":" + rpcPort;
+        return advertiseHost + ":" + advertiseRpcPort;
     }
 
     public String grpcAddress() {
-        return advertiseHost + ":" + serfPort;
+        return advertiseHost + ":" + advertiseSerfPort;
     }
 
     public String httpAddress() {

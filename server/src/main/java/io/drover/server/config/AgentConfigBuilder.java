@@ -30,6 +30,8 @@ public final class AgentConfigBuilder {
     boolean dev;
     String bindAddr;
     String advertiseHost;
+    Integer advertiseRpcPort;
+    Integer advertiseSerfPort;
     Integer httpPort;
     Integer rpcPort;
     Integer serfPort;
@@ -173,7 +175,11 @@ public final class AgentConfigBuilder {
         text(root, "bind_addr").ifPresent(v -> bindAddr = v);
         text(root, "log_level").ifPresent(v -> logLevel = v);
         JsonNode advertise = root.path("advertise");
-        text(advertise, "rpc").ifPresent(v -> advertiseHost = v.contains(":") ? v.substring(0, v.lastIndexOf(':')) : v);
+        text(advertise, "rpc").ifPresent(v -> {
+            advertiseHost = hostOf(v);
+            advertiseRpcPort = portOf(v, "advertise.rpc");
+        });
+        text(advertise, "serf").ifPresent(v -> advertiseSerfPort = portOf(v, "advertise.serf"));
         JsonNode ports = root.path("ports");
         integer(ports, "http").ifPresent(v -> httpPort = v);
         integer(ports, "rpc").ifPresent(v -> rpcPort = v);
@@ -248,6 +254,7 @@ public final class AgentConfigBuilder {
         int expect = bootstrapExpect == null ? 1 : bootstrapExpect;
         String nodeName = name != null ? name : hostName();
         AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
+                advertiseRpcPort != null ? advertiseRpcPort : rpc, advertiseSerfPort != null ? advertiseSerfPort : serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
                 rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
                 clientGc, serverGc);
@@ -260,6 +267,28 @@ public final class AgentConfigBuilder {
             throw new ConfigException("the http, rpc and serf ports must differ (" + http + ", " + rpc + ", " + serf + ")");
         }
         return c;
+    }
+
+    private static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
+    /** The port of "host:port", or null for a bare host (which keeps the bound port). */
+    private static Integer portOf(String address, String key) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(address.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " has no valid port: " + address);
+        }
     }
 
     /** "host" means host at the default RPC port, as Nomad's retry_join does. */

@@ -25,6 +25,7 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
@@ -59,7 +60,7 @@ public final class RaftNode implements AutoCloseable {
         RaftProperties p = new RaftProperties();
         RaftServerConfigKeys.setStorageDir(p, List.of(c.storageDir().toFile()));
         GrpcConfigKeys.Server.setHost(p, c.bindHost());
-        GrpcConfigKeys.Server.setPort(p, c.port());
+        GrpcConfigKeys.Server.setPort(p, c.bindPort());
         // The open log segment lives on the heap: 4 MB keeps a server small.
         RatisTuning.apply(p, c.electionTimeoutMin(), c.electionTimeoutMax(), c.snapshotThreshold(),
                 SizeInBytes.valueOf("4MB"));
@@ -119,24 +120,61 @@ public final class RaftNode implements AutoCloseable {
 
     /** Whether this server leads and has committed an entry of its own term (so it may serve). */
     public boolean isLeaderReady() {
-        return info().map(DivisionInfo::isLeaderReady).orElse(false);
+        return ask(DivisionInfo::isLeaderReady, false);
     }
 
     public Optional<String> leaderId() {
-        return info().map(DivisionInfo::getLeaderId).map(RaftPeerId::toString);
+        return Optional.ofNullable(ask(DivisionInfo::getLeaderId, null)).map(RaftPeerId::toString);
     }
 
-    /** Milliseconds since this server last heard from the leader; 0 on the leader. */
+    /**
+     * Milliseconds since this server last heard from the leader; 0 on the leader, and while
+     * this server has not yet heard from any (during start-up Ratis has no role to ask).
+     */
     public long lastContactMillis() {
         Optional<DivisionInfo> info = info();
-        if (info.isEmpty() || info.get().isLeader()) {
+        if (info.isEmpty()) {
             return 0;
         }
-        RoleInfoProto role = info.get().getRoleInfoProto();
-        if (!role.hasFollowerInfo()) {
+        try {
+            if (info.get().isLeader()) {
+                return 0;
+            }
+            RoleInfoProto role = info.get().getRoleInfoProto();
+            if (role == null || !role.hasFollowerInfo()) {
+                return 0;
+            }
+            return Math.max(0, role.getFollowerInfo().getLeaderInfo().getLastRpcElapsedTimeMs());
+        } catch (RuntimeException startingUp) {
+            // Ratis builds the role's description from parts that exist only once it runs.
             return 0;
         }
-        return Math.max(0, role.getFollowerInfo().getLeaderInfo().getLastRpcElapsedTimeMs());
+    }
+
+    /**
+     * Why this server's Raft no longer runs, if it does not: Ratis stops a server for good
+     * when applying an entry fails or its storage breaks, and the process must not carry on as
+     * if it were still a member. Empty while it starts or runs.
+     */
+    public Optional<String> stopped() {
+        LifeCycle.State proxy = server.getLifeCycleState();
+        if (isStopped(proxy)) {
+            return Optional.of("the Raft server is " + proxy);
+        }
+        if (proxy != LifeCycle.State.RUNNING) {
+            return Optional.empty();
+        }
+        try {
+            LifeCycle.State division = server.getDivision(RaftPeers.GROUP_ID).getInfo().getLifeCycleState();
+            return isStopped(division) ? Optional.of("the Raft group member is " + division) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the Raft group is gone: " + e.getMessage());
+        }
+    }
+
+    private static boolean isStopped(LifeCycle.State state) {
+        return state == LifeCycle.State.CLOSING || state == LifeCycle.State.CLOSED
+                || state == LifeCycle.State.EXCEPTION;
     }
 
     /** The group's current members, sorted by address. */
@@ -148,7 +186,7 @@ public final class RaftNode implements AutoCloseable {
                 out.add(new Member(p.getId().toString(), p.getAddress(), leader.map(p.getId().toString()::equals)
                         .orElse(false)));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException notYetRunning) {
             return List.of();
         }
         out.sort(Comparator.comparing(Member::address));
@@ -161,13 +199,29 @@ public final class RaftNode implements AutoCloseable {
     }
 
     public long currentTerm() {
-        return info().map(DivisionInfo::getCurrentTerm).orElse(0L);
+        return ask(DivisionInfo::getCurrentTerm, 0L);
+    }
+
+    /**
+     * Asks this server's view of the group, or answers {@code fallback} while there is none yet
+     * (Ratis answers some questions only once it runs, and must not turn a read into a 500).
+     */
+    private <T> T ask(java.util.function.Function<DivisionInfo, T> question, T fallback) {
+        Optional<DivisionInfo> info = info();
+        if (info.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return question.apply(info.get());
+        } catch (RuntimeException notYetRunning) {
+            return fallback;
+        }
     }
 
     private Optional<DivisionInfo> info() {
         try {
             return Optional.of(server.getDivision(RaftPeers.GROUP_ID).getInfo());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException notYetRunning) {
             return Optional.empty();
         }
     }
