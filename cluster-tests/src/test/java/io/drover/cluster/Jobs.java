@@ -18,6 +18,11 @@ final class Jobs {
         return withMeta(id, "\"Meta\": {\"blob\": \"" + "x".repeat(metaBytes) + "\"},");
     }
 
+    /** A batch job whose metadata holds {@code tag} and {@code bytes} of filler: each tag a new version. */
+    static String withMeta(String id, String tag, int bytes) {
+        return withMeta(id, "\"Meta\": {\"tag\": \"" + tag + "\", \"blob\": \"" + "x".repeat(bytes) + "\"},");
+    }
+
     /**
      * A service job of {@code count} mock_driver tasks that run for an hour, in one group named
      * {@code group}, placed in {@code datacenter}: nodesim runs them and reports them running.

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,22 +28,27 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     static final Duration ELECTION_BOUND = Duration.ofSeconds(30);
-    private static final int SIZE = 3;
-
+    private final int size;
     private final List<String> extraArgs;
     private final String agentConfig;
     private final List<ServerProcess> servers = new ArrayList<>();
     private Path home;
     private Thread shutdownHook;
 
-    private LocalCluster(List<String> extraArgs, String agentConfig) {
+    private LocalCluster(int size, List<String> extraArgs, String agentConfig) {
+        this.size = size;
         this.extraArgs = List.copyOf(extraArgs);
         this.agentConfig = agentConfig;
     }
 
     /** Three servers, each also given {@code extraArgs} (agent flags). */
     static LocalCluster ofThree(String... extraArgs) {
-        return new LocalCluster(List.of(extraArgs), null);
+        return new LocalCluster(3, List.of(extraArgs), null);
+    }
+
+    /** One server alone (bootstrap_expect 1), given {@code extraArgs} (agent flags). */
+    static LocalCluster ofOne(String... extraArgs) {
+        return new LocalCluster(1, List.of(extraArgs), null);
     }
 
     /**
@@ -61,7 +64,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
      * settings that have no flag, such as the server's heartbeat TTLs.
      */
     static LocalCluster ofThreeWithConfig(String agentConfigJson) {
-        return new LocalCluster(List.of(), Objects.requireNonNull(agentConfigJson));
+        return new LocalCluster(3, List.of(), Objects.requireNonNull(agentConfigJson));
     }
 
     @Override
@@ -80,12 +83,12 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
             args.add("-config");
             args.add(config.toString());
         }
-        int[] ports = freePorts(3 * SIZE);
+        int[] ports = io.drover.testing.FreePorts.free(3 * size);
         List<String> raftAddresses = new ArrayList<>();
-        for (int i = 0; i < SIZE; i++) {
+        for (int i = 0; i < size; i++) {
             raftAddresses.add("127.0.0.1:" + ports[3 * i + 1]);
         }
-        for (int i = 0; i < SIZE; i++) {
+        for (int i = 0; i < size; i++) {
             String name = "server" + i;
             servers.add(new ServerProcess(jar, name,
                     new ServerProcess.Ports(ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]), raftAddresses,
@@ -222,23 +225,6 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
             }
         } catch (IOException | UncheckedIOException e) {
             System.out.println("[cluster] could not remove " + dir + ": " + e);
-        }
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.drover.http;
 
 import io.drover.proto.raft.WriteResult;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
 import io.drover.proto.rpc.WriteRequest;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,14 +23,9 @@ public interface Cluster {
     CompletableFuture<WriteResult> write(WriteRequest request);
 
     /**
-     * Answers a default-consistency read on the leader. Completes with a 500 "No cluster leader"
-     * response if no leader is reachable within the hold time. Never completes exceptionally.
-     */
-    CompletableFuture<ForwardedResponse> forwardRead(ForwardedRead read);
-
-    /**
      * Completes once this server's state is at least as new as the leader's commit index at the
-     * time of the call (Raft ReadIndex), so a read after it is linearizable. Completes
+     * time of the call (Raft ReadIndex), so a read after it is linearizable; followers also use it
+     * for default reads, which must be as new as the leader's state. Completes
      * exceptionally with {@link NoLeaderException} if no leader answers within the hold time.
      */
     CompletableFuture<Void> linearizableBarrier();

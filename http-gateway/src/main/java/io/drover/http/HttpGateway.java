@@ -1,17 +1,12 @@
 package io.drover.http;
 
-import io.drover.http.core.ErrorReplies;
-import io.drover.http.core.Forwarding;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
 import io.drover.http.core.ReplyFinisher;
-import io.drover.http.core.RequestScope;
 import io.drover.http.query.BlockingQueries;
 import io.drover.http.query.ReadPipeline;
 import io.drover.http.routes.Dispatcher;
 import io.drover.http.routes.Router;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
 import io.drover.state.StateStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -29,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: Netty's event loops only decode and write; routes and state reads run on a small
  * pool of query threads; parked blocking queries hold no thread (a store watch and a timer
  * entry each), so thousands of clients can wait at once.
- *
- * <p>On the leader, the server also calls {@link #serveForwarded} with the reads its followers
- * forward.
+
  */
 public final class HttpGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
@@ -138,30 +130,6 @@ public final class HttpGateway implements AutoCloseable {
             throw new IllegalStateException("gateway not started");
         }
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    }
-
-    /**
-     * Answers, here, a default-consistency read a follower forwarded to this server as the leader:
-     * the same routes, blocking included, with the leader's headers; the body is not compressed
-     * (the follower finishes the reply for its client). Never completes exceptionally; cancel
-     * the future to let go of a parked query when the follower's client goes away.
-     */
-    public CompletableFuture<ForwardedResponse> serveForwarded(ForwardedRead read) {
-        GatewayRequest request;
-        try {
-            request = Forwarding.toRequest(read);
-        } catch (HttpError e) {
-            return CompletableFuture.completedFuture(Forwarding.toForwardedResponse(ErrorReplies.from(e)));
-        }
-        RequestScope scope = new RequestScope();
-        CompletableFuture<ForwardedResponse> answer =
-                dispatcher.dispatchForwarded(request, scope).thenApply(Forwarding::toForwardedResponse);
-        answer.whenComplete((response, failure) -> {
-            if (failure != null) {
-                scope.cancel();
-            }
-        });
-        return answer;
     }
 
     /** How many blocking queries are parked now. */

@@ -8,32 +8,23 @@ import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where reads are answered: by the leader by default (a follower forwards), locally with
- * {@code ?stale}, locally after a barrier with {@code ?consistent}.
+ * How new a server's state must be before it answers a read: as it is with {@code ?stale}, and
+ * on the leader by default; after a barrier (the leader's commit index, ReadIndex) on a follower
+ * by default and everywhere with {@code ?consistent}. Every read is answered where it arrived.
  */
 class ConsistencyTest {
     private final GatewayHarness leader = new GatewayHarness();
     private final GatewayHarness follower = new GatewayHarness(new FakeStateStore(),
             new FakeCluster().status(FakeCluster.follower(25)), HttpGatewayConfig.of("127.0.0.1", 0));
-
-    ConsistencyTest() {
-        follower.cluster.forwardReadsTo(leader.gateway::serveForwarded);
-    }
 
     @AfterEach
     void close() {
@@ -42,53 +33,38 @@ class ConsistencyTest {
     }
 
     @Test
-    void theLeaderAnswersDefaultReadsItself() {
+    void theLeaderAnswersDefaultReadsWithoutABarrier() {
         long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
 
         Answer a = leader.get("/v1/jobs");
 
         assertThat(a.index()).isEqualTo(index);
-        assertThat(leader.cluster.forwarded).isEmpty();
+        assertThat(a.header("X-Nomad-LastContact")).isEqualTo("0");
         assertThat(leader.cluster.barriers).hasValue(0);
     }
 
     @Test
-    void aFollowerRelaysTheLeadersAnswerToADefaultRead() {
-        long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
+    void aFollowerAnswersADefaultReadItselfOnceItIsAsNewAsTheLeader() {
+        long index = follower.store.upsertJob(Jobs.batch("sleep-batch"));
+        CompletableFuture<Void> barrier = new CompletableFuture<>();
+        follower.cluster.barrier(() -> barrier);
 
-        Answer a = follower.get("/v1/job/sleep-batch?pretty");
+        CompletableFuture<Answer> pending = follower.getAsync("/v1/job/sleep-batch?pretty");
+        Await.until(() -> follower.cluster.barriers.get() == 1);
+        assertThat(pending).as("answered before the barrier").isNotDone();
+        barrier.complete(null);
 
+        Answer a = pending.join();
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.index()).isEqualTo(index);
         assertThat(a.header("X-Nomad-KnownLeader")).isEqualTo("true");
-        assertThat(a.header("X-Nomad-LastContact")).as("the leader's").isEqualTo("0");
+        assertThat(a.header("X-Nomad-LastContact")).as("the follower's own").isEqualTo("25");
         assertThat(a.header("Content-Type")).isEqualTo("application/json");
-        assertThat(a.header("Date")).isNotNull();
         assertThat(a.body()).startsWith("{\n    \"Stop\": false,");
-        ForwardedRead read = follower.cluster.forwarded.get(0);
-        assertThat(read.getMethod()).isEqualTo("GET");
-        assertThat(read.getUri()).isEqualTo("/v1/job/sleep-batch?pretty");
     }
 
     @Test
-    void aFollowerRelaysErrorsAndGzipsForItsClient() throws IOException {
-        leader.store.upsertJob(Jobs.batch("sleep-batch"));
-
-        Answer missing = follower.get("/v1/job/nope");
-        Answer gzipped = follower.send(follower.request("/v1/jobs").header("Accept-Encoding", "gzip").GET().build());
-
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.body()).isEqualTo("job not found");
-        assertThat(missing.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
-        assertThat(missing.header("X-Nomad-Index")).isNotNull();
-        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"ID\":\"sleep-batch\"");
-        }
-    }
-
-    @Test
-    void staleReadsAreAnsweredFromTheFollowersOwnState() {
+    void staleReadsAreAnsweredFromTheFollowersOwnStateWithoutABarrier() {
         leader.store.upsertJob(Jobs.batch("sleep-batch"));
 
         Answer bare = follower.get("/v1/jobs?stale");
@@ -99,30 +75,27 @@ class ConsistencyTest {
         assertThat(bare.header("X-Nomad-KnownLeader")).isEqualTo("true");
         assertThat(bare.header("X-Nomad-LastContact")).isEqualTo("25");
         assertThat(valued.body()).isEqualTo("[]");
-        assertThat(follower.cluster.forwarded).isEmpty();
+        assertThat(follower.cluster.barriers).hasValue(0);
     }
 
     @Test
-    void consistentReadsWaitForTheBarrierThenAnswerLocally() {
-        follower.store.upsertJob(Jobs.batch("local"));
+    void consistentReadsWaitForTheBarrierThenAnswerLocallyEvenOnTheLeader() {
+        leader.store.upsertJob(Jobs.batch("local"));
         CompletableFuture<Void> barrier = new CompletableFuture<>();
-        follower.cluster.barrier(() -> barrier);
+        leader.cluster.barrier(() -> barrier);
 
-        CompletableFuture<Answer> pending = follower.getAsync("/v1/jobs?consistent");
-        Await.until(() -> follower.cluster.barriers.get() == 1);
+        CompletableFuture<Answer> pending = leader.getAsync("/v1/jobs?consistent");
+        Await.until(() -> leader.cluster.barriers.get() == 1);
         assertThat(pending).isNotDone();
         barrier.complete(null);
 
         Answer a = pending.join();
         assertThat(a.json()).extracting(j -> j.get("ID").asText()).containsExactly("local");
-        assertThat(follower.cluster.forwarded).isEmpty();
     }
 
     @Test
     void withoutALeaderDefaultAndConsistentReadsFail() {
-        FakeCluster alone = follower.cluster;
-        alone.status(FakeCluster.leaderless()).barrierWithoutLeader().forwardReadsTo(
-                new FakeCluster()::forwardRead);
+        follower.cluster.status(FakeCluster.leaderless()).barrierWithoutLeader();
 
         Answer byDefault = follower.get("/v1/jobs");
         Answer consistent = follower.get("/v1/jobs?consistent");
@@ -138,78 +111,30 @@ class ConsistencyTest {
     }
 
     @Test
-    void aForwardedBlockingQueryParksOnTheLeaderAndWakesOnItsWrite() throws Exception {
-        long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
+    void aFollowersBlockingQueryParksOnItsOwnStateAndWakesWhenItApplies() throws Exception {
+        long index = follower.store.upsertJob(Jobs.batch("sleep-batch"));
         CompletableFuture<Answer> parked = follower.getAsync("/v1/jobs?index=" + index + "&wait=30s");
-        Await.until(() -> leader.gateway.parkedQueries() == 1);
-        assertThat(follower.gateway.parkedQueries()).isZero();
+        Await.until(() -> follower.gateway.parkedQueries() == 1);
 
-        long next = leader.store.upsertJob(Jobs.batch("mock-batch"));
+        long next = follower.store.upsertJob(Jobs.batch("mock-batch"));
 
         Answer a = parked.get(10, TimeUnit.SECONDS);
         assertThat(a.index()).isEqualTo(next);
         assertThat(a.json()).hasSize(2);
+        assertThat(follower.cluster.barriers).as("one barrier, before parking").hasValue(1);
     }
 
     @Test
-    void aFollowersClientGoingAwayReleasesTheLeadersParkedQuery() throws Exception {
-        long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
+    void aClientGoingAwayReleasesItsParkedQuery() throws Exception {
+        long index = follower.store.upsertJob(Jobs.batch("sleep-batch"));
         try (Socket socket = new Socket("127.0.0.1", follower.gateway.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /v1/jobs?index=" + index + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Await.until(() -> leader.gateway.parkedQueries() == 1);
+            Await.until(() -> follower.gateway.parkedQueries() == 1);
         }
 
-        Await.until(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
-    }
-
-    @Test
-    void serveForwardedAnswersLocallyWithHeadersAndAPlainBody() throws Exception {
-        long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
-        leader.cluster.status(FakeCluster.follower(40));
-
-        ForwardedResponse found = leader.gateway.serveForwarded(ForwardedRead.newBuilder().setMethod("GET")
-                .setUri("/v1/job/sleep-batch/summary").putHeaders("Accept-Encoding", "gzip").build())
-                .get(10, TimeUnit.SECONDS);
-        ForwardedResponse missing = leader.gateway.serveForwarded(ForwardedRead.newBuilder().setMethod("GET")
-                .setUri("/v1/job/nope").build()).get(10, TimeUnit.SECONDS);
-        ForwardedResponse write = leader.gateway.serveForwarded(ForwardedRead.newBuilder().setMethod("POST")
-                .setUri("/v1/jobs").build()).get(10, TimeUnit.SECONDS);
-
-        assertThat(found.getStatus()).isEqualTo(200);
-        assertThat(found.getHeadersMap()).containsEntry("Content-Type", "application/json")
-                .containsEntry("X-Nomad-Index", Long.toString(index)).containsEntry("X-Nomad-KnownLeader", "true")
-                .containsEntry("X-Nomad-LastContact", "40").doesNotContainKey("Content-Encoding");
-        assertThat(found.getBody().toStringUtf8()).startsWith("{\"JobID\":\"sleep-batch\"");
-        assertThat(leader.cluster.forwarded).as("never forwarded again").isEmpty();
-        assertThat(missing.getStatus()).isEqualTo(404);
-        assertThat(missing.getBody().toStringUtf8()).isEqualTo("job not found");
-        assertThat(missing.getHeadersMap()).containsEntry("Content-Type", "text/plain; charset=utf-8");
-        assertThat(write.getStatus()).isEqualTo(405);
-        assertThat(leader.cluster.writes).isEmpty();
-    }
-
-    @Test
-    void cancellingAForwardedReadReleasesItsParkedQuery() throws Exception {
-        long index = leader.store.upsertJob(Jobs.batch("sleep-batch"));
-        CompletableFuture<ForwardedResponse> pending = leader.gateway.serveForwarded(ForwardedRead.newBuilder()
-                .setMethod("GET").setUri("/v1/jobs?index=" + index).build());
-        Await.until(() -> leader.gateway.parkedQueries() == 1);
-
-        pending.cancel(true);
-
-        Await.until(() -> leader.gateway.parkedQueries() == 0 && leader.store.waiterCount() == 0);
-    }
-
-    @Test
-    void aForwardedReadAfterCloseIsAnsweredNotThrown() throws Exception {
-        leader.gateway.close();
-
-        ForwardedResponse r = leader.gateway.serveForwarded(ForwardedRead.newBuilder().setMethod("GET")
-                .setUri("/v1/jobs").build()).get(10, TimeUnit.SECONDS);
-
-        assertThat(r.getStatus()).isEqualTo(503);
+        Await.until(() -> follower.gateway.parkedQueries() == 0 && follower.store.waiterCount() == 0);
     }
 }

@@ -100,7 +100,7 @@ public final class Agent implements AutoCloseable {
             closeInReverse.add(peers);
             ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
                     config.rpcHoldTimeout());
-            RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader, raft::isLeaderReady,
+            RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader,
                     cluster::write, store, background);
             LeaderServices services = leaderServices(config, store, stateMachine, leader, cluster, stamps);
             DevNode devNode = config.dev() && config.devNode()
@@ -110,8 +110,6 @@ public final class Agent implements AutoCloseable {
                     config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
                     store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
                     new SecureRandom());
-            rpc.setLocalReads(gateway::serveForwarded);
-            cluster.setLocalReads(gateway::serveForwarded);
 
             // The three listeners are independent; starting them together shortens start-up.
             CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(rpc::start, background);

@@ -65,7 +65,7 @@ class InJvmClusterTest {
         Http.Answer onLeader = new Http(leader().httpPort()).get("/v1/job/via-follower");
         assertThat(onLeader.status()).isEqualTo(200);
         Http.Answer onFollower = follower.get("/v1/job/via-follower");
-        assertThat(onFollower.status()).as("a default read on a follower is answered by the leader").isEqualTo(200);
+        assertThat(onFollower.status()).as("a default read on a follower sees what the leader has").isEqualTo(200);
         assertThat(onFollower.header("X-Nomad-KnownLeader")).isEqualTo("true");
         assertThat(onFollower.index()).isEqualTo(onLeader.index());
 
@@ -86,13 +86,13 @@ class InJvmClusterTest {
     }
 
     @Test
-    void aBlockingQueryForwardedByAFollowerWakesOnAWriteAndIsReleasedWhenItsClientLeaves() throws Exception {
+    void aBlockingQueryOnAFollowerWakesOnAWriteAndIsReleasedWhenItsClientLeaves() throws Exception {
         Http follower = new Http(follower().httpPort());
         follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("first", "1"));
         long index = follower.get("/v1/jobs").index();
         CompletableFuture<Http.Answer> parked = CompletableFuture.supplyAsync(
                 () -> follower.get("/v1/jobs?index=" + index + "&wait=30s"));
-        await("the query parks on the leader", () -> leader().parkedQueries() == 1);
+        await("the query parks on the follower", () -> follower().parkedQueries() == 1);
         new Http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("wake-forwarded", "1"));
         Http.Answer woken = parked.get(10, TimeUnit.SECONDS);
         assertThat(woken.index()).isGreaterThan(index);
@@ -102,9 +102,9 @@ class InJvmClusterTest {
             client.getOutputStream().write(("GET /v1/jobs?index=" + now + "&wait=60s HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             client.getOutputStream().flush();
-            await("the second query parks on the leader", () -> leader().parkedQueries() == 1);
+            await("the second query parks on the follower", () -> follower().parkedQueries() == 1);
         }
-        await("the leader lets go of the query whose client went away", () -> leader().parkedQueries() == 0);
+        await("the follower lets go of the query whose client went away", () -> follower().parkedQueries() == 0);
     }
 
     @Test

@@ -2,31 +2,23 @@ package io.drover.http.query;
 
 import io.drover.http.Cluster;
 import io.drover.http.RaftStatus;
-import io.drover.http.core.Forwarding;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.Regions;
 import io.drover.http.core.Reply;
 import io.drover.http.core.RequestScope;
-import io.drover.proto.rpc.ForwardedResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Where a read is answered. By default the leader answers (a follower forwards the request and
- * relays the leader's reply, blocking included); {@code ?stale} answers from this server's state;
- * {@code ?consistent} answers here after a linearizable barrier. A read forwarded to us is
- * answered here whatever we believe, so a read is never forwarded twice.
+ * Where and when a read is answered. Every read is answered from this server's own state; what
+ * differs is how new that state must be first. {@code ?stale}: as it is. Default: on the leader,
+ * as it is (as Nomad's leader answers); on a follower, once it has applied everything the leader
+ * had committed when the read arrived (a Raft ReadIndex round, shared with the reads that arrived
+ * with it), which is what forwarding the read to the leader would give, without moving the
+ * answer between servers. {@code ?consistent}: after a ReadIndex round on every server.
  */
 public final class ReadPipeline {
-    /** Who sent the read. */
-    public enum Origin {
-        /** An HTTP client of this server. */
-        CLIENT,
-        /** A follower, forwarding its client's read to us as the leader. */
-        FORWARDED
-    }
-
     private final Cluster cluster;
     private final BlockingQueries queries;
     private final Executor executor;
@@ -38,22 +30,13 @@ public final class ReadPipeline {
     }
 
     /** Answers a read; call it on a query thread. */
-    public CompletableFuture<Reply> serve(ReadEndpoint endpoint, GatewayRequest request, RequestScope scope,
-            Origin origin) {
+    public CompletableFuture<Reply> serve(ReadEndpoint endpoint, GatewayRequest request, RequestScope scope) {
         QueryOptions options = QueryOptions.parse(request);
         Regions.check(options.region(), cluster.agent().region());
         StateQuery query = endpoint.prepare(request, options);
-        if (origin == Origin.CLIENT) {
-            if (options.consistent()) {
-                return cluster.linearizableBarrier()
-                        .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
-            }
-            if (!options.stale() && !cluster.status().leader()) {
-                CompletableFuture<ForwardedResponse> forwarded =
-                        cluster.forwardRead(Forwarding.toForwardedRead(request));
-                scope.onCancel(() -> forwarded.cancel(true));
-                return forwarded.thenApply(Forwarding::toReply);
-            }
+        if (options.consistent() || (!options.stale() && !cluster.status().leader())) {
+            return cluster.linearizableBarrier()
+                    .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
         }
         return answerHere(query, options, scope);
     }

@@ -29,32 +29,20 @@ public final class Dispatcher {
 
     /** Answers a request from an HTTP client of this server. */
     public CompletableFuture<Reply> dispatch(GatewayRequest request, RequestScope scope) {
-        return run(request, scope, ReadPipeline.Origin.CLIENT);
-    }
-
-    /** Answers a read a follower forwarded to this server, here, whatever the consistency asked. */
-    public CompletableFuture<Reply> dispatchForwarded(GatewayRequest request, RequestScope scope) {
-        if (!Router.GET.equals(request.method())) {
-            return CompletableFuture.completedFuture(Reply.text(405, INVALID_METHOD));
-        }
-        return run(request, scope, ReadPipeline.Origin.FORWARDED);
-    }
-
-    private CompletableFuture<Reply> run(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
         try {
-            return CompletableFuture.supplyAsync(() -> route(request, scope, origin), executor)
+            return CompletableFuture.supplyAsync(() -> route(request, scope), executor)
                     .thenCompose(reply -> reply)
                     .handle((reply, failure) -> failure == null ? reply : ErrorReplies.from(failure));
         } catch (RejectedExecutionException e) {
-            // The gateway is closing; a forwarded read may still arrive.
+            // The gateway is closing.
             return CompletableFuture.completedFuture(ErrorReplies.from(e));
         }
     }
 
-    private CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope, ReadPipeline.Origin origin) {
+    private CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope) {
         Route route = router.match(request.method(), request.path());
         if (route instanceof Route.Read read) {
-            return reads.serve(read.endpoint(), request, scope, origin);
+            return reads.serve(read.endpoint(), request, scope);
         }
         if (route instanceof Route.Write write) {
             return write.endpoint().write(request);

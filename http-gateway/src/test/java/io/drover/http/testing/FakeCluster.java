@@ -1,15 +1,11 @@
 package io.drover.http.testing;
 
-import com.google.protobuf.ByteString;
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
 import io.drover.proto.rpc.WriteRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,15 +14,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A scripted {@link Cluster}: tests set its Raft status, how writes are answered, where reads are
- * forwarded and how the barrier behaves, and read back what the gateway asked of it.
+ * A scripted {@link Cluster}: tests set its Raft status, how writes are answered and how the
+ * barrier behaves, and read back what the gateway asked of it.
  */
 public final class FakeCluster implements Cluster {
     public static final String LEADER_RAFT = "127.0.0.1:4647";
     public static final String FOLLOWER_RAFT = "127.0.0.2:4647";
 
     public final List<WriteRequest> writes = new CopyOnWriteArrayList<>();
-    public final List<ForwardedRead> forwarded = new CopyOnWriteArrayList<>();
     public final AtomicInteger barriers = new AtomicInteger();
 
     private volatile RaftStatus status = leader();
@@ -35,10 +30,6 @@ public final class FakeCluster implements Cluster {
             request -> CompletableFuture.completedFuture(WriteResult.newBuilder().setCode(WriteResult.Code.OK)
                     .setIndex(11).setJobModifyIndex(10).setEvalId("6fa66e67-3736-32e4-c842-f4c4f2c1b91e")
                     .setEvalCreateIndex(11).build());
-    private volatile Function<ForwardedRead, CompletableFuture<ForwardedResponse>> forwarder =
-            read -> CompletableFuture.completedFuture(ForwardedResponse.newBuilder().setStatus(500)
-                    .putHeaders("Content-Type", "text/plain; charset=utf-8")
-                    .setBody(ByteString.copyFrom("No cluster leader", StandardCharsets.UTF_8)).build());
     private volatile Supplier<CompletableFuture<Void>> barrier = () -> CompletableFuture.completedFuture(null);
 
     public static RaftStatus leader() {
@@ -84,11 +75,6 @@ public final class FakeCluster implements Cluster {
         return onWrite(request -> CompletableFuture.completedFuture(result));
     }
 
-    public FakeCluster forwardReadsTo(Function<ForwardedRead, CompletableFuture<ForwardedResponse>> leader) {
-        this.forwarder = leader;
-        return this;
-    }
-
     public FakeCluster barrier(Supplier<CompletableFuture<Void>> newBarrier) {
         this.barrier = newBarrier;
         return this;
@@ -117,12 +103,6 @@ public final class FakeCluster implements Cluster {
     public CompletableFuture<WriteResult> write(WriteRequest request) {
         writes.add(request);
         return writeHandler.apply(request);
-    }
-
-    @Override
-    public CompletableFuture<ForwardedResponse> forwardRead(ForwardedRead read) {
-        forwarded.add(read);
-        return forwarder.apply(read);
     }
 
     @Override

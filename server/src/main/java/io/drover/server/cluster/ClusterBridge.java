@@ -5,17 +5,13 @@ import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.raft.RaftNode;
-import io.drover.server.rpc.LocalReads;
 import io.drover.server.rpc.PeerClients;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +22,13 @@ import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftClientReply;
 
 /**
- * The gateway's way into the cluster. Writes and default reads go to the leader: executed here
- * when this server leads, otherwise forwarded over gRPC to the address the leader announced.
+ * The gateway's way into the cluster. Writes go to the leader: executed here when this server
+ * leads, otherwise forwarded over gRPC to the address the leader announced. Reads that must be
+ * as new as the leader's state wait for a shared ReadIndex round ({@link ReadBarrier}).
  * While there is no leader, attempts repeat (with the same request ID, so a write is applied at
  * most once) for the hold time, as Nomad's RPC layer holds requests, then give up.
  */
 public final class ClusterBridge implements Cluster {
-    private static final Duration FORWARDED_READ_DEADLINE = Duration.ofMinutes(6);
     private static final long MAX_BACKOFF_MS = 200;
 
     private final RaftNode raft;
@@ -42,7 +38,7 @@ public final class ClusterBridge implements Cluster {
     private final AgentInfo agent;
     private final ScheduledExecutorService timer;
     private final Duration hold;
-    private volatile LocalReads localReads;
+    private final ReadBarrier readBarrier = new ReadBarrier(this::readIndexRound);
     private volatile LeaderAddress leaderAddress;
 
     public ClusterBridge(RaftNode raft, LeaderEndpoint leader, StateStore state, PeerClients peers, AgentInfo agent,
@@ -54,10 +50,6 @@ public final class ClusterBridge implements Cluster {
         this.agent = agent;
         this.timer = timer;
         this.hold = hold;
-    }
-
-    public void setLocalReads(LocalReads reads) {
-        this.localReads = reads;
     }
 
     /** Forget where the leader was: it changed, or could not be reached there. */
@@ -104,49 +96,25 @@ public final class ClusterBridge implements Cluster {
     }
 
     @Override
-    public CompletableFuture<ForwardedResponse> forwardRead(ForwardedRead read) {
-        CompletableFuture<ForwardedResponse> out = new CompletableFuture<>();
-        new Retrying<>(out, () -> attemptRead(read), r -> r != null, ClusterBridge::noLeaderResponse).run();
-        return out;
-    }
-
-    /** Completes with null when the read must be retried elsewhere. */
-    private CompletableFuture<ForwardedResponse> attemptRead(ForwardedRead read) {
-        LocalReads local = localReads;
-        if (raft.isLeaderReady() && local != null) {
-            return local.serve(read);
-        }
-        Optional<String> address = leaderRpcAddress();
-        if (address.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<ForwardedResponse> call = peers.read(address.get(), read, FORWARDED_READ_DEADLINE);
-        CompletableFuture<ForwardedResponse> answer = call.exceptionally(e -> {
-            if (!call.isCancelled()) {
-                leaderChanged();
-            }
-            return null;
-        });
-        // Cancelling a dependent future does not reach its source: pass it on by hand.
-        answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                call.cancel(false);
-            }
-        });
-        return answer;
-    }
-
-    @Override
     public CompletableFuture<Void> linearizableBarrier() {
         CompletableFuture<Boolean> out = new CompletableFuture<>();
-        new Retrying<>(out, () -> raft.readIndex().handle((RaftClientReply reply, Throwable e) ->
-                e == null && reply.isSuccess()), ok -> ok, () -> false).run();
+        new Retrying<>(out, readBarrier::await, ok -> ok, () -> false).run();
         return out.thenApply(ok -> {
             if (!ok) {
                 throw new NoLeaderException();
             }
             return null;
         });
+    }
+
+    /**
+     * One ReadIndex round. A leader answers from its commit index, which right after it was
+     * elected (alone, Ratis does not wait for it to commit an entry of its term) may still lag
+     * what an earlier leader committed: only a leader that is ready vouches for its state.
+     */
+    private CompletableFuture<Boolean> readIndexRound() {
+        return raft.readIndex().handle((RaftClientReply reply, Throwable e) -> e == null && reply.isSuccess()
+                && (raft.isLeaderReady() || !raft.isLeader()));
     }
 
     private Optional<String> leaderRpcAddress() {
@@ -172,14 +140,6 @@ public final class ClusterBridge implements Cluster {
 
     private static WriteResult noLeaderResult() {
         return WriteResult.newBuilder().setCode(WriteResult.Code.NO_LEADER).setError("No cluster leader").build();
-    }
-
-    private static ForwardedResponse noLeaderResponse() {
-        return ForwardedResponse.newBuilder()
-                .setStatus(500)
-                .putHeaders("Content-Type", "text/plain; charset=utf-8")
-                .setBody(com.google.protobuf.ByteString.copyFrom("No cluster leader", StandardCharsets.UTF_8))
-                .build();
     }
 
     private record LeaderAddress(String leaderId, String rpcAddress) {

@@ -123,6 +123,11 @@ public final class RaftNode implements AutoCloseable {
         return ask(DivisionInfo::isLeaderReady, false);
     }
 
+    /** Whether this server believes it leads, ready or not. */
+    public boolean isLeader() {
+        return ask(DivisionInfo::isLeader, false);
+    }
+
     public Optional<String> leaderId() {
         return Optional.ofNullable(ask(DivisionInfo::getLeaderId, null)).map(RaftPeerId::toString);
     }

@@ -1,8 +1,6 @@
 package io.drover.server.rpc;
 
 import io.drover.proto.raft.WriteResult;
-import io.drover.proto.rpc.ForwardedRead;
-import io.drover.proto.rpc.ForwardedResponse;
 import io.drover.proto.rpc.ServerRpcGrpc;
 import io.drover.proto.rpc.WriteRequest;
 import io.grpc.ManagedChannel;
@@ -22,13 +20,6 @@ public final class PeerClients implements AutoCloseable {
     public CompletableFuture<WriteResult> write(String address, WriteRequest request, Duration deadline) {
         CompletableFuture<WriteResult> f = new CompletableFuture<>();
         stub(address, deadline).write(request, observer(f));
-        return f;
-    }
-
-    /** Cancelling the returned future cancels the call, and with it the query parked on the leader. */
-    public CompletableFuture<ForwardedResponse> read(String address, ForwardedRead request, Duration deadline) {
-        CompletableFuture<ForwardedResponse> f = new CompletableFuture<>();
-        stub(address, deadline).read(request, observer(f));
         return f;
     }
 

@@ -15,16 +15,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /** This server's own gRPC endpoint (on a port of its own: Ratis keeps its shaded gRPC to itself). */
 public final class RpcServer implements AutoCloseable {
     private final Server server;
     private final ExecutorService executor;
-    private final AtomicReference<LocalReads> reads = new AtomicReference<>();
+    private final String address;
 
-    public RpcServer(String bindHost, int port, LeaderEndpoint leader, BooleanSupplier isLeader,
+    public RpcServer(String bindHost, int port, LeaderEndpoint leader,
             Function<WriteRequest, CompletableFuture<WriteResult>> clusterWrites, StateStore state,
             ScheduledExecutorService timers) {
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -32,23 +30,19 @@ public final class RpcServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.address = bindHost + ":" + port;
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
                 .executor(executor)
-                .addService(new ServerRpcService(leader, isLeader, reads::get))
+                .addService(new ServerRpcService(leader))
                 .addService(new NodeRpcService(clusterWrites, state, timers, executor))
                 .build();
-    }
-
-    /** Where forwarded reads are answered; set once the HTTP gateway exists. */
-    public void setLocalReads(LocalReads localReads) {
-        reads.set(localReads);
     }
 
     public void start() {
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the RPC server", e);
+            throw new UncheckedIOException("cannot listen for gRPC on " + address + ": " + e.getMessage(), e);
         }
     }
 

@@ -32,10 +32,13 @@ import org.rocksdb.WriteOptions;
  * One open RocksDB instance with Drover's column families. Memory is bounded on purpose (one
  * shared block cache, small memtables capped together) so a server's footprint stays small.
  *
- * <p>There is no RocksDB write-ahead log: the Raft log already is one. Column families are
- * flushed together (atomic flush), so whatever survives a crash is the state after some
- * applied entry, with that entry's position recorded in it; Ratis replays the rest. Closing
- * flushes everything.
+ * <p>Every batch goes to RocksDB's write-ahead log, unsynced: the Raft log is the durable record,
+ * but without the WAL a killed process (kill -9, the OOM killer) came back with only what its
+ * memtables had flushed, often nothing, and answered reads from that older state until Ratis
+ * had replayed the log, which needs a leader. With it, what the process applied survives the
+ * process; only a host crash can lose the unsynced tail, which Ratis replays. Column families
+ * are flushed together (atomic flush), so the database always holds the state after some
+ * applied entry, with that entry's position recorded in it. Closing flushes everything.
  */
 final class RocksDatabase implements AutoCloseable {
     static {
@@ -88,7 +91,7 @@ final class RocksDatabase implements AutoCloseable {
                         .setFilterPolicy(new BloomFilter(10, false))
                         .setCacheIndexAndFilterBlocks(true)
                         .setPinL0FilterAndIndexBlocksInCache(true));
-        writeOptions = new WriteOptions().setDisableWAL(true);
+        writeOptions = new WriteOptions().setSync(false);
 
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
