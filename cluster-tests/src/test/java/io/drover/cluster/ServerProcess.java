@@ -104,6 +104,39 @@ final class ServerProcess {
         }
     }
 
+    /** SIGSTOP: the process is frozen, as by a long GC pause or an overloaded host, until {@link #resume}. */
+    synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process runs on. */
+    synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        appendToLog("=== " + this.name + ": SIG" + name + "\n");
+    }
+
+    /** The process ID while running. */
+    synchronized long pid() {
+        return process.pid();
+    }
+
     /** "running", "not started", or how the process ended (an exit code above 128 is 128 + a signal). */
     synchronized String state() {
         if (process == null) {
