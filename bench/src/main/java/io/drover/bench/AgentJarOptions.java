@@ -11,8 +11,8 @@ final class AgentJarOptions {
     String jar;
 
     @Option(names = "--jvm-opt",
-            description = "JVM options for the agent (repeatable; default: bin/drover's heap and collector, ${DEFAULT-VALUE})")
-    List<String> jvmOptions = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"));
+            description = "JVM options for the agent (repeatable; default: bin/jvm.options, as bin/drover)")
+    List<String> jvmOptions = new ArrayList<>();
 
     ServerProcesses start() {
         return new ServerProcesses(jar, jvmOptions);

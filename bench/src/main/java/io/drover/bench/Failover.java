@@ -27,8 +27,8 @@ final class Failover implements Runnable {
     @Option(names = "--rounds", defaultValue = "3")
     int rounds;
 
-    @Option(names = "--jvm-opt", description = "JVM options for the servers (repeatable)")
-    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+    @Option(names = "--jvm-opt", description = "JVM options for the servers (repeatable; default: bin/jvm.options)")
+    List<String> jvmOptions = new ArrayList<>();
 
     @Override
     public void run() {

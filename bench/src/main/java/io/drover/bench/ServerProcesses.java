@@ -55,10 +55,21 @@ final class ServerProcesses implements AutoCloseable {
     private static List<String> java(String jar, List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        cmd.addAll(jvmOptions.isEmpty() ? defaultJvmOptions(jar) : jvmOptions);
         cmd.add("-jar");
         cmd.add(jar);
         return cmd;
+    }
+
+    /** What bin/drover runs servers with: {@code bin/jvm.options} of the project the jar was built in. */
+    static List<String> defaultJvmOptions(String jar) {
+        Path options = Path.of(jar).toAbsolutePath().getParent().getParent().getParent().resolve("bin/jvm.options");
+        try {
+            return Files.readAllLines(options).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the servers' JVM options from " + options, e);
+        }
     }
 
     /** Stops every server with SIGTERM, as a user would, and waits for them to exit. */

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * What a Nomad API user has: HTTP requests to one server's API, each with a timeout. A request
  * that gets no answer (connection refused, reset, timed out) throws {@link UncheckedIOException}.
  */
-final class Api {
+public final class Api {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -27,38 +27,43 @@ final class Api {
     private final String server;
     private final String base;
 
-    Api(String server, int httpPort) {
+    public Api(String server, int httpPort) {
         this.server = server;
         this.base = "http://127.0.0.1:" + httpPort;
     }
 
-    String server() {
+    public String server() {
         return server;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return get(path, DEFAULT_TIMEOUT);
     }
 
-    Answer get(String path, Duration timeout) {
+    public Answer get(String path, Duration timeout) {
         return send(request(path, timeout).GET());
     }
 
     /** A read left running, as a blocking query is. */
-    CompletableFuture<Answer> getAsync(String path, Duration timeout) {
+    public CompletableFuture<Answer> getAsync(String path, Duration timeout) {
         return CLIENT.sendAsync(request(path, timeout).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Answer(server, r.statusCode(), r.body(), r.headers()));
     }
 
     /** {@code POST /v1/jobs}: registers a job. */
-    Answer register(String jobBody) {
+    public Answer register(String jobBody) {
         return send(request("/v1/jobs", DEFAULT_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(jobBody)));
     }
 
     /** Registers a job with an {@code Idempotency-Key}, so that a retry is applied at most once. */
-    Answer register(String jobBody, String idempotencyKey, Duration timeout) {
+    public Answer register(String jobBody, String idempotencyKey, Duration timeout) {
         return send(request("/v1/jobs", timeout).header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(jobBody)));
+    }
+
+    /** A POST of {@code body} to {@code path}. */
+    public Answer post(String path, String body, Duration timeout) {
+        return send(request(path, timeout).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {
@@ -78,8 +83,8 @@ final class Api {
     }
 
     /** One HTTP answer: status, body and Nomad's query headers. */
-    record Answer(String server, int status, String body, HttpHeaders headers) {
-        JsonNode json() {
+    public record Answer(String server, int status, String body, HttpHeaders headers) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -87,12 +92,12 @@ final class Api {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
         /** {@code X-Nomad-Index}. */
-        long index() {
+        public long index() {
             String v = header("X-Nomad-Index");
             if (v == null) {
                 throw new AssertionError(server + " answered " + status + " without X-Nomad-Index: " + body);
@@ -101,12 +106,12 @@ final class Api {
         }
 
         /** {@code X-Nomad-KnownLeader}, as sent. */
-        String knownLeader() {
+        public String knownLeader() {
             return header("X-Nomad-KnownLeader");
         }
 
         /** {@code X-Nomad-LastContact}, as sent. */
-        String lastContact() {
+        public String lastContact() {
             return header("X-Nomad-LastContact");
         }
 

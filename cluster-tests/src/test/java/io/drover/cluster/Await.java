@@ -15,13 +15,13 @@ import java.util.function.Supplier;
  * failing with a description after a bound. A check that throws (a server not answering yet)
  * counts as "not yet"; the last such error is reported if time runs out.
  */
-final class Await {
+public final class Await {
     private static final long POLL_MILLIS = 50;
 
     private Await() {
     }
 
-    static void until(String what, Duration bound, BooleanSupplier condition) {
+    public static void until(String what, Duration bound, BooleanSupplier condition) {
         value(what, bound, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
@@ -45,7 +45,7 @@ final class Await {
     }
 
     /** Returns the first value {@code probe} offers within {@code bound}. */
-    static <T> T value(String what, Duration bound, Supplier<Optional<T>> probe) {
+    public static <T> T value(String what, Duration bound, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + bound.toNanos();
         RuntimeException lastError = null;
         while (true) {

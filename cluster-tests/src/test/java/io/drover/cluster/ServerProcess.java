@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
  * file. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same data dir
  * and ports.
  */
-final class ServerProcess {
+public final class ServerProcess {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final String name;
     private final Ports ports;
+    private final String advertisedRaft;
     private final Path dataDir;
     private final Path log;
     private final List<String> command;
@@ -31,11 +32,23 @@ final class ServerProcess {
     private Process process;
 
     ServerProcess(Path jar, String name, Ports ports, List<String> peerRaftAddresses, Path home, List<String> extraArgs) {
+        this(jar, name, ports, "127.0.0.1:" + ports.raft(), peerRaftAddresses, home, extraArgs);
+    }
+
+    /**
+     * A server whose peers reach its Raft at {@code advertisedRaft} (a proxy's address, say),
+     * which {@code extraArgs} must make it advertise ({@code advertise.rpc} in a config file).
+     */
+    public ServerProcess(Path jar, String name, Ports ports, String advertisedRaft, List<String> peerRaftAddresses,
+            Path home, List<String> extraArgs) {
         this.name = Objects.requireNonNull(name);
         this.ports = ports;
+        this.advertisedRaft = Objects.requireNonNull(advertisedRaft);
         this.dataDir = home.resolve("data");
         this.log = home.resolve(name + ".log");
-        List<String> c = new ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        List<String> c = new ArrayList<>(List.of(JAVA));
+        c.addAll(jvmOptions(jar));
+        c.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "agent", "-server", "-node", name, "-bind", "127.0.0.1", "-data-dir", dataDir.toString(),
                 "-http-port", Integer.toString(ports.http()), "-rpc-port", Integer.toString(ports.raft()),
                 "-serf-port", Integer.toString(ports.grpc()), "-bootstrap-expect",
@@ -49,8 +62,19 @@ final class ServerProcess {
         this.api = new Api(name, ports.http());
     }
 
+    /** The options bin/drover runs servers with ({@code bin/jvm.options} beside the jar's project). */
+    static List<String> jvmOptions(Path jar) {
+        Path options = jar.toAbsolutePath().getParent().getParent().getParent().resolve("bin/jvm.options");
+        try {
+            return Files.readAllLines(options).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the servers' JVM options from " + options, e);
+        }
+    }
+
     /** Starts the server (again, on the same data dir and ports, after a stop or kill). */
-    synchronized void start() {
+    public synchronized void start() {
         if (isRunning()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -70,7 +94,7 @@ final class ServerProcess {
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. Returns once the process is gone. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process == null) {
             return;
         }
@@ -80,7 +104,7 @@ final class ServerProcess {
     }
 
     /** SIGTERM, then SIGKILL if it has not exited after 20 s. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -105,12 +129,12 @@ final class ServerProcess {
     }
 
     /** SIGSTOP: the process is frozen, as by a long GC pause or an overloaded host, until {@link #resume}. */
-    synchronized void pause() {
+    public synchronized void pause() {
         signal("STOP");
     }
 
     /** SIGCONT: a paused process runs on. */
-    synchronized void resume() {
+    public synchronized void resume() {
         signal("CONT");
     }
 
@@ -133,46 +157,46 @@ final class ServerProcess {
     }
 
     /** The process ID while running. */
-    synchronized long pid() {
+    public synchronized long pid() {
         return process.pid();
     }
 
     /** "running", "not started", or how the process ended (an exit code above 128 is 128 + a signal). */
-    synchronized String state() {
+    public synchronized String state() {
         if (process == null) {
             return "not started";
         }
         return process.isAlive() ? "running, pid " + process.pid() : "exited with " + process.exitValue();
     }
 
-    synchronized boolean isRunning() {
+    public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** What this server's peers and {@code /v1/status/leader} call it. */
-    String raftAddress() {
-        return "127.0.0.1:" + ports.raft();
+    public String raftAddress() {
+        return advertisedRaft;
     }
 
     /** Where node agents reach this server's {@code NodeRpc} (gRPC on the serf port). */
-    String grpcAddress() {
+    public String grpcAddress() {
         return "127.0.0.1:" + ports.grpc();
     }
 
-    Api api() {
+    public Api api() {
         return api;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
     /** The last {@code lines} lines of this server's log, each cut to a readable width. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             if (!Files.exists(log)) {
                 return "(no log)";
@@ -189,7 +213,7 @@ final class ServerProcess {
     }
 
     /** Copies this server's log into {@code dir} (replacing an older copy). */
-    void copyLogTo(Path dir) throws IOException {
+    public void copyLogTo(Path dir) throws IOException {
         if (Files.exists(log)) {
             Files.copy(log, dir.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -210,6 +234,6 @@ final class ServerProcess {
     }
 
     /** The three listeners of one server. */
-    record Ports(int http, int raft, int grpc) {
+    public record Ports(int http, int raft, int grpc) {
     }
 }

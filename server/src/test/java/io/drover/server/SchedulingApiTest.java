@@ -138,6 +138,28 @@ class SchedulingApiTest {
     }
 
     @Test
+    void aJobWhosePlacementsOutgrowOneRaftEntryIsPlacedInFull() {
+        // 2,500 placements are some 5 MB of allocations: more than one Raft log entry may hold,
+        // so the plan is committed in several (it once failed, and cost the leader its leadership).
+        NodeSim wide = new NodeSim(new NodeSimConfig(4, List.of(agent.config().grpcAddress()), List.of("dc1"), 7,
+                20_000, 32_768, 1_000_000, List.of("wide"), NodeSimConfig.DEFAULT_UPDATE_INTERVAL,
+                Duration.ofSeconds(30)));
+        extraSims.add(wide);
+        wide.start();
+        String task = "\"Driver\": \"mock_driver\", \"Config\": {\"run_for\": \"1h\"}";
+        String job = TestJobs.register("wide", "service", "wide", 2_500, task).replace(
+                "\"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}", "\"Resources\": {\"CPU\": 20, \"MemoryMB\": 10}");
+
+        Http.Answer reg = http.post("/v1/jobs", job);
+
+        assertThat(reg.status()).as(reg.body()).isEqualTo(200);
+        awaitValue("2,500 allocations placed", () -> http.get("/v1/job/wide/summary").json(),
+                sum -> sum.at("/Summary/g/Running").asInt() + sum.at("/Summary/g/Starting").asInt() == 2_500);
+        assertThat(agent.isLeader()).as("still the leader").isTrue();
+        assertThat(http.get("/v1/job/wide/allocations").json()).hasSize(2_500);
+    }
+
+    @Test
     void scaleActionPlacesTheNewCountShowsItInScaleStatusAndKeepsToTheBounds() {
         String bounded = ", \"Scaling\": {\"Min\": 1, \"Max\": 4, \"Enabled\": true}";
         assertThat(http.post("/v1/jobs", register("scaled", "service", MAIN, 2, LONG_RUNNING, bounded)).status())

@@ -169,6 +169,8 @@ final class WriteResults {
                 throw new HttpError(404, message(result, notFound));
             case INVALID:
                 throw new HttpError(400, message(result, "invalid request"));
+            case TOO_LARGE:
+                throw new HttpError(413, message(result, "Request body too large"));
             case NO_LEADER:
             case NOT_LEADER:
                 throw new HttpError(500, ErrorReplies.NO_LEADER);

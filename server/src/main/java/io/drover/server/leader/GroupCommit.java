@@ -24,6 +24,12 @@ final class GroupCommit {
     private static final int MAX_IN_FLIGHT = 4;
     private static final int MAX_COMMANDS = 256;
     private static final int MAX_BYTES = 1 << 20;
+    /**
+     * The largest command submitted: Ratis refuses to write an entry over its 4 MiB log write
+     * buffer, and a refused append costs the leader its leadership. A larger command is answered
+     * here, before it reaches the log.
+     */
+    static final int MAX_ENTRY_BYTES = 3 << 20;
 
     private final RaftNode raft;
     private final Executor replies;
@@ -42,6 +48,12 @@ final class GroupCommit {
     }
 
     CompletableFuture<WriteResult> submit(RaftCommand command) {
+        if (command.getSerializedSize() > MAX_ENTRY_BYTES) {
+            return CompletableFuture.completedFuture(WriteResult.newBuilder().setCode(WriteResult.Code.TOO_LARGE)
+                    .setError("Request body too large: the write needs " + command.getSerializedSize()
+                            + " bytes in the Raft log, more than its " + MAX_ENTRY_BYTES + " a write may take")
+                    .build());
+        }
         Pending p = new Pending(command, new CompletableFuture<>());
         synchronized (this) {
             queue.add(p);

@@ -5,6 +5,7 @@ import io.drover.model.PlanResult;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
+import io.drover.scheduler.plan.PlanChunks;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlanApplier implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PlanApplier.class);
+    /** A plan's commit goes in entries of at most this size (see {@link PlanChunks}). */
+    private static final int MAX_CHUNK_BYTES = 1 << 20;
 
     private final PlanQueue queue;
     private final StateStore state;
@@ -87,16 +90,17 @@ public final class PlanApplier implements Runnable {
                 pending.result().complete(result);
                 return;
             }
-            RaftCommand command = RaftCommand.newBuilder()
-                    .setLeaderTimeUnixNanos(nowNanos.getAsLong())
-                    .setPlanResults(toCommand.apply(plan, result))
-                    .build();
-            // Wait for the commit: the next plan must be checked against the state this one makes.
-            WriteResult written = raft.apply(command).join();
-            if (written.getCode() != WriteResult.Code.OK) {
-                pending.result().completeExceptionally(
-                        new IllegalStateException("plan commit failed: " + written.getError()));
-                return;
+            long now = nowNanos.getAsLong();
+            WriteResult written = null;
+            for (PlanResultsCommand chunk : PlanChunks.split(toCommand.apply(plan, result), MAX_CHUNK_BYTES)) {
+                RaftCommand command = RaftCommand.newBuilder().setLeaderTimeUnixNanos(now).setPlanResults(chunk).build();
+                // Wait for the commit: the next plan must be checked against the state this one makes.
+                written = raft.apply(command).join();
+                if (written.getCode() != WriteResult.Code.OK) {
+                    pending.result().completeExceptionally(
+                            new IllegalStateException("plan commit failed: " + written.getError()));
+                    return;
+                }
             }
             result.allocIndex = written.getIndex();
             pending.result().complete(result);
