@@ -221,6 +221,22 @@ public final class JobRegisterModel implements Model<JobRegisterModel.State, Job
         return p.couldBe(e) ? List.of(new Pending(cas.value(), e, Set.of())) : List.of();
     }
 
+    /**
+     * A lost read never matters; a lost check-and-set expecting {@code e} cannot take effect once
+     * the job's index is past {@code e} (indices only grow, and a job never disappears).
+     */
+    @Override
+    public boolean cannotTakeEffectFrom(State state, Input input) {
+        if (input instanceof Read) {
+            return true;
+        }
+        long e = ((Cas) input).expectedIndex();
+        if (state instanceof Known k) {
+            return e < k.index();
+        }
+        return state instanceof Pending p && e <= p.above();
+    }
+
     private static Collection<State> read(State state, Output output) {
         if (output == NOT_FOUND) {
             return state instanceof Absent ? List.of(state) : List.of();

@@ -173,6 +173,16 @@ class JobRegisterModelTest {
     }
 
     @Test
+    void anUnknownWriteMayExpectTheVeryNextIndexAfterAnotherUnknownWrite() {
+        op(1, 0, 1, cas("a", 0), written(3));
+        unknown(1, 10, cas("b", 3)); // took effect at 4, the very next entry
+        unknown(2, 20, cas("c", 4));
+        op(3, 30, 31, read(), found("c", 9));
+
+        assertLinearizable();
+    }
+
+    @Test
     void anUnknownReadSaysNothing() {
         op(1, 0, 1, cas("a", 0), written(3));
         unknown(2, 2, read());

@@ -32,6 +32,17 @@ public interface Model<S, I, O> {
     Collection<S> stepUnknown(S state, I input);
 
     /**
+     * Whether {@code input}, whose answer was lost, can no longer take effect, neither in
+     * {@code state} nor in any state reachable from it (e.g. a check-and-set expecting an index
+     * the object has moved past, or a read). It must stay true along every later step: the search
+     * then drops the operation on that path, which keeps histories with many lost answers fast.
+     * The default never drops anything, which is always correct.
+     */
+    default boolean cannotTakeEffectFrom(S state, I input) {
+        return false;
+    }
+
+    /**
      * Operations with different keys act on independent objects (P-compositionality): the checker
      * checks each key's operations on their own, from {@link #initialState()}, which is much
      * cheaper than checking them together. By default every operation shares one object.

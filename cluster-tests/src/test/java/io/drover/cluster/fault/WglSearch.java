@@ -17,6 +17,12 @@ import java.util.Set;
  * call after it. It succeeds when the list holds no return any more, since every operation left
  * is then one whose outcome is unknown and that may never have taken effect.
  *
+ * <p>An operation whose outcome is unknown stays in the list, and is tried again at every
+ * step, until the model says it can no longer take effect on the current path
+ * ({@link Model#cannotTakeEffectFrom}); it is then dropped from the list, and put back when the
+ * search backtracks past the step that dropped it. Without that, histories with many lost
+ * answers cost time quadratic in their length.
+ *
  * <p>Invariant: {@code seen} holds every (set of linearized operations, possible states) pair
  * already explored; since the future of a search depends only on that pair, none is explored
  * twice, which keeps histories of a few hundred operations per key fast. The model may be
@@ -50,6 +56,7 @@ final class WglSearch<S, I, O> {
         Set<Node<S>> seen = new HashSet<>();
         List<Frame<S>> stack = new ArrayList<>();
         Set<S> states = Set.of(model.initialState());
+        List<Entry> droppedAtRoot = new ArrayList<>(); // never put back: the search ends before
         Entry entry = head.next;
         while (true) {
             if (entry == null) {
@@ -59,7 +66,14 @@ final class WglSearch<S, I, O> {
                 if (++nodes > budget) {
                     return Result.BUDGET_EXHAUSTED;
                 }
-                Set<S> next = step(states, ops.get(entry.op));
+                Operation<I, O> op = ops.get(entry.op);
+                if (!op.isCompleted() && cannotTakeEffect(states, op)) {
+                    entry.lift();
+                    (stack.isEmpty() ? droppedAtRoot : stack.get(stack.size() - 1).dropped).add(entry);
+                    entry = entry.next;
+                    continue;
+                }
+                Set<S> next = step(states, op);
                 if (!next.isEmpty()) {
                     linearized.set(entry.op);
                     if (seen.add(new Node<>((BitSet) linearized.clone(), next))) {
@@ -80,6 +94,9 @@ final class WglSearch<S, I, O> {
                     return Result.NOT_LINEARIZABLE;
                 }
                 Frame<S> last = stack.remove(stack.size() - 1);
+                for (int i = last.dropped.size() - 1; i >= 0; i--) {
+                    last.dropped.get(i).unlift(); // in the reverse order of removal, as links require
+                }
                 states = last.statesBefore;
                 linearized.clear(last.call.op);
                 last.call.unlift();
@@ -108,6 +125,15 @@ final class WglSearch<S, I, O> {
             out.addAll(apply(s, op));
         }
         return out;
+    }
+
+    private boolean cannotTakeEffect(Set<S> states, Operation<I, O> op) {
+        for (S s : states) {
+            if (!model.cannotTakeEffectFrom(s, op.input())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Collection<S> apply(S state, Operation<I, O> op) {
@@ -191,7 +217,11 @@ final class WglSearch<S, I, O> {
         }
     }
 
-    private record Frame<S>(Entry call, Set<S> statesBefore) {
+    /** One linearized operation; {@code dropped}: unknown operations dropped in the state after it. */
+    private record Frame<S>(Entry call, Set<S> statesBefore, List<Entry> dropped) {
+        Frame(Entry call, Set<S> statesBefore) {
+            this(call, statesBefore, new ArrayList<>());
+        }
     }
 
     private record Node<S>(BitSet linearized, Set<S> states) {
