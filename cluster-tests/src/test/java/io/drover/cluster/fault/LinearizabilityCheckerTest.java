@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The generic search, with small models of its own: ordering by real time, nondeterminism, budget, recording. */
@@ -107,7 +108,7 @@ class LinearizabilityCheckerTest {
 
     @Test
     void aSearchOverItsBudgetIsUnknownNotAVerdict() {
-        RegisterSimulator simulator = new RegisterSimulator(new java.util.Random(7));
+        RegisterSimulator simulator = new RegisterSimulator(new Random(7));
         var history = simulator.generate(new RegisterSimulator.Shape(3, 4, 60, 0.05, 0.4));
 
         CheckResult tight = new LinearizabilityChecker(50).check(new JobRegisterModel(), history);

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +82,7 @@ class LinkProxyTest {
         assertThat(peers.roundTripOnNewConnection("a", proxy.port(), "3")).isEqualTo(Peers.Outcome.CLOSED);
 
         first.close();
-        ProxyNetworkTest.Await.until(() -> proxy.connections().size() == 1);
+        Eventually.until(() -> proxy.connections().size() == 1);
         assertThat(peers.roundTripOnNewConnection("a", proxy.port(), "4")).isEqualTo(Peers.Outcome.ECHOED);
         assertThat(Peers.roundTrip(second, "5")).isEqualTo(Peers.Outcome.ECHOED);
     }
@@ -98,14 +99,14 @@ class LinkProxyTest {
         try (Socket client = peers.connect("a", proxy.port())) {
             assertThat(Peers.roundTrip(client, "x")).isEqualTo(Peers.Outcome.CLOSED);
         }
-        ProxyNetworkTest.Await.until(() -> proxy.connections().isEmpty());
+        Eventually.until(() -> proxy.connections().isEmpty());
         serverThread.join(5_000);
     }
 
     // ---- helpers ----
 
     private LinkProxy proxy(int targetPort, int maxConnections) throws IOException {
-        LinkProxy proxy = new LinkProxy("t", 0, targetPort, s -> peers.sourceOf(s, java.util.Map.of()), source -> false,
+        LinkProxy proxy = new LinkProxy("t", 0, targetPort, s -> peers.sourceOf(s, Map.of()), source -> false,
                 maxConnections);
         closeables.add(proxy);
         return proxy;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.cluster.fault.ProxyNetwork.Connection;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +54,6 @@ class ProxyNetworkProcessesTest {
         ShellClient a = client("a");
         ShellClient b = client("b");
         ShellClient stranger = started(ShellClient.start(dir, port));
-        Peers peers = new Peers();
-        closeables.add(peers);
 
         assertThat(a.open()).isEqualTo("opened");
         assertThat(a.send("from-a")).isEqualTo("reply from-a");
@@ -62,7 +61,7 @@ class ProxyNetworkProcessesTest {
         assertThat(b.send("from-b")).isEqualTo("reply from-b");
         assertThat(stranger.open()).isEqualTo("opened");
         assertThat(stranger.send("from-stranger")).isEqualTo("reply from-stranger");
-        Socket ours = new Socket(java.net.InetAddress.getLoopbackAddress(), port);
+        Socket ours = new Socket(InetAddress.getLoopbackAddress(), port);
         closeables.add(ours);
         ours.setSoTimeout(3_000);
         assertThat(Peers.roundTrip(ours, "from-test")).isEqualTo(Peers.Outcome.ECHOED);
@@ -80,7 +79,7 @@ class ProxyNetworkProcessesTest {
         ShellClient b = client("b");
         a.open();
         b.open();
-        Socket ours = new Socket(java.net.InetAddress.getLoopbackAddress(), port);
+        Socket ours = new Socket(InetAddress.getLoopbackAddress(), port);
         closeables.add(ours);
         ours.setSoTimeout(3_000);
         assertThat(List.of(a.send("1"), b.send("1"))).containsExactly("reply 1", "reply 1");

@@ -5,6 +5,7 @@ import static io.drover.cluster.fault.Peers.Outcome.ECHOED;
 import static io.drover.cluster.fault.ProxyNetwork.EXTERNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.drover.cluster.fault.ProxyNetwork.Connection;
 import io.drover.cluster.fault.ProxyNetwork.Link;
@@ -151,7 +152,7 @@ class ProxyNetworkTest {
         assertThat(network.connections()).hasSize(1); // half-closed: the client may still send
         s.close(); // as a client does on end of stream
 
-        Await.until(() -> network.connections().isEmpty());
+        Eventually.until(() -> network.connections().isEmpty());
     }
 
     @Test
@@ -199,27 +200,5 @@ class ProxyNetworkTest {
 
     private static Peers.Outcome roundTrip(Socket s) {
         return Peers.roundTrip(s, "ping");
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.groups.Tuple.tuple(values);
-    }
-
-    /** Bounded polling for what the proxy does on its own threads. */
-    static final class Await {
-        static void until(java.util.function.BooleanSupplier condition) {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("not reached within 5 s");
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-        }
     }
 }
