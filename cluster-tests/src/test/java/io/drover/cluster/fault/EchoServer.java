@@ -20,14 +20,15 @@ final class EchoServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptThread;
 
     EchoServer(int port) throws IOException {
         listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread accept = new Thread(this::acceptLoop, "echo-" + port);
-        accept.setDaemon(true);
-        accept.start();
+        acceptThread = new Thread(this::acceptLoop, "echo-" + port);
+        acceptThread.setDaemon(true);
+        acceptThread.start();
     }
 
     int port() {
@@ -68,9 +69,19 @@ final class EchoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Down for good once this returns: {@code ServerSocket.close()} returns while a thread is
+     * still inside {@code accept()}, and the kernel keeps listening until that thread leaves it,
+     * so wait for it before closing the connections, including one accepted meanwhile.
+     */
     @Override
     public void close() throws IOException {
         listener.close();
+        try {
+            acceptThread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket s : connections) {
             s.close();
         }
