@@ -1,66 +1,72 @@
-package io.drover.testing;
+package io.drover.cluster.fault;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports for tests' listeners, below the ephemeral range. A port the kernel hands out for
- * listening ({@code new ServerSocket(0)}) comes from 32768–60999, the range it also takes
- * outgoing connections' source ports from: a server restarted on such a port can find it taken
- * by a client's connection. These are picked at random in 10000–32000, checked free on
- * 127.0.0.1, and never handed out twice in one JVM.
+ * Hands out TCP ports for servers and proxies on 127.0.0.1, below the kernel's ephemeral range
+ * (32768-60999 on Linux): a port taken from that range can be grabbed meanwhile as the source
+ * port of some outgoing connection, and a server restarted on it then fails to bind. Ports are
+ * picked at random in [10000, 32000), so that concurrent test JVMs rarely collide, checked to
+ * bind on 127.0.0.1 right now, and never handed out twice by one JVM.
  */
 public final class FreePorts {
-    private static final int LOW = 10_000;
-    private static final int HIGH = 32_000;
-    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+    static final int LOW = 10_000;
+    static final int HIGH = 32_000;
+    private static final FreePorts JVM = new FreePorts(LOW, HIGH, new Random());
 
-    private FreePorts() {
+    private final int low;
+    private final int high;
+    private final Random random;
+    private final Set<Integer> handedOut = new HashSet<>();
+
+    FreePorts(int low, int high, Random random) {
+        if (low <= 0 || high > 65_536 || low >= high) {
+            throw new IllegalArgumentException("bad port range [" + low + ", " + high + ")");
+        }
+        this.low = low;
+        this.high = high;
+        this.random = random;
     }
 
-    /** {@code n} distinct ports, each free on 127.0.0.1 when checked. */
-    public static int[] free(int n) {
+    /** One port no one in this JVM was given before, free on 127.0.0.1 now. */
+    public static int take() {
+        return JVM.next();
+    }
+
+    /** {@code n} distinct such ports. */
+    public static int[] take(int n) {
         int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = bindOne();
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // it was only held to keep the port from being picked twice
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            ports[i] = JVM.next();
         }
         return ports;
     }
 
-    private static ServerSocket bindOne() {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
-            if (!GIVEN.add(port)) {
-                continue;
-            }
-            try {
-                ServerSocket s = new ServerSocket();
-                s.setReuseAddress(true);
-                s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-                return s;
-            } catch (IOException taken) {
-                // someone listens there: try another
+    synchronized int next() {
+        int range = high - low;
+        // from a random place, so that concurrent test JVMs rarely probe the same ports
+        int start = random.nextInt(range);
+        for (int i = 0; i < range; i++) {
+            int port = low + (start + i) % range;
+            if (!handedOut.contains(port) && bindsOnLoopback(port)) {
+                handedOut.add(port);
+                return port;
             }
         }
-        throw new IllegalStateException("no free port found in " + LOW + "-" + HIGH);
+        throw new IllegalStateException("no free port left in [" + low + ", " + high + "), "
+                + handedOut.size() + " handed out");
+    }
+
+    private static boolean bindsOnLoopback(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -38,7 +38,7 @@ public final class ClusterBridge implements Cluster {
     private final AgentInfo agent;
     private final ScheduledExecutorService timer;
     private final Duration hold;
-    private final ReadBarrier readBarrier = new ReadBarrier(this::readIndexRound);
+    private final ReadBarrier readBarrier;
     private volatile LeaderAddress leaderAddress;
 
     public ClusterBridge(RaftNode raft, LeaderEndpoint leader, StateStore state, PeerClients peers, AgentInfo agent,
@@ -50,6 +50,7 @@ public final class ClusterBridge implements Cluster {
         this.agent = agent;
         this.timer = timer;
         this.hold = hold;
+        this.readBarrier = new ReadBarrier(this::readIndexRound, timer);
     }
 
     /** Forget where the leader was: it changed, or could not be reached there. */

@@ -2,6 +2,7 @@ package io.drover.server.cluster;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -11,15 +12,21 @@ import java.util.function.Supplier;
  * that arrive meanwhile wait together for the next one, which starts as soon as the current one
  * ends. Under load one round serves every read of its round trip instead of each read costing
  * the leader a heartbeat round of its own.
+ *
+ * <p>A round completes on whichever Ratis thread heard the leader, possibly inside Ratis's own
+ * locks; starting the next round there calls back into Ratis and deadlocked a leader stepping
+ * down. So waiters are told, and the next round started, on {@code executor}.
  */
 final class ReadBarrier {
     private final Supplier<CompletableFuture<Boolean>> round;
+    private final Executor executor;
     private CompletableFuture<Boolean> next;
     private boolean inFlight;
 
     /** @param round one ReadIndex round: completes true once local state is at least the leader's commit */
-    ReadBarrier(Supplier<CompletableFuture<Boolean>> round) {
+    ReadBarrier(Supplier<CompletableFuture<Boolean>> round, Executor executor) {
         this.round = Objects.requireNonNull(round, "round");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** Completes true after a round that started after this call succeeded; false if it failed. */
@@ -50,7 +57,7 @@ final class ReadBarrier {
         } catch (RuntimeException e) {
             r = CompletableFuture.completedFuture(false);
         }
-        r.whenComplete((ok, error) -> {
+        r.whenCompleteAsync((ok, error) -> {
             waiters.complete(error == null && Boolean.TRUE.equals(ok));
             CompletableFuture<Boolean> queued;
             synchronized (this) {
@@ -61,6 +68,6 @@ final class ReadBarrier {
             if (queued != null) {
                 run(queued);
             }
-        });
+        }, executor);
     }
 }
