@@ -61,6 +61,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(jobBody)));
     }
 
+    /** A DELETE of {@code path}. */
+    public Answer delete(String path, Duration timeout) {
+        return send(request(path, timeout).DELETE());
+    }
+
     /** A POST of {@code body} to {@code path}. */
     public Answer post(String path, String body, Duration timeout) {
         return send(request(path, timeout).POST(HttpRequest.BodyPublishers.ofString(body)));

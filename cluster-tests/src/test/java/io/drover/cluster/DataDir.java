@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * {@code log_inprogress_<first>}) and state snapshots under
  * {@code server/state/snapshots/snapshot.<term>_<index>}.
  */
-final class DataDir {
+public final class DataDir {
     private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot\\.(\\d+)_(\\d+)");
 
@@ -24,7 +24,7 @@ final class DataDir {
     }
 
     /** The first index the server's Raft log still holds (entries before it were purged). */
-    static OptionalLong firstLogIndex(ServerProcess s) {
+    public static OptionalLong firstLogIndex(ServerProcess s) {
         Path raft = s.dataDir().resolve("server/raft");
         if (!Files.isDirectory(raft)) {
             return OptionalLong.empty();
@@ -43,7 +43,7 @@ final class DataDir {
     }
 
     /** The log indexes of the state snapshots the server holds. */
-    static List<Long> snapshotIndexes(ServerProcess s) {
+    public static List<Long> snapshotIndexes(ServerProcess s) {
         Path snapshots = s.dataDir().resolve("server/state/snapshots");
         if (!Files.isDirectory(snapshots)) {
             return List.of();

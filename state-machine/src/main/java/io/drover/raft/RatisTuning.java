@@ -13,6 +13,8 @@ import org.apache.ratis.util.TimeDuration;
  * from Ratis's default for a measured reason noted beside it.
  */
 public final class RatisTuning {
+    private static final int INSTALL_SNAPSHOT_WINDOW = 128;
+    private static final Duration INSTALL_SNAPSHOT_STREAM_TIMEOUT = Duration.ofSeconds(10);
     private RatisTuning() {
     }
 
@@ -37,9 +39,15 @@ public final class RatisTuning {
         // A small write must not wait for a batch to fill before it is sent to followers.
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
         RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf("4MB"));
-        // A checkpoint is a dozen files or more; with Ratis's limit of 8 outstanding chunks, an
-        // install to a follower that is down blocks the leader's appender for it for ~20 s.
-        GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, 64);
+        // A checkpoint is dozens of files (each column family has its own). While a follower does
+        // not answer, the leader's appender for it blocks once this many chunks are outstanding,
+        // and gives up on the install stream only after limit x request timeout (Ratis's default
+        // 8 x 3 s held it ~20 s; 64 x 3 s held it over three minutes after a follower was killed
+        // mid-install, found by the fault suite). So: a window large enough for a whole
+        // checkpoint, and a stream that fails after ~10 s without answers.
+        GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, INSTALL_SNAPSHOT_WINDOW);
+        GrpcConfigKeys.Server.setInstallSnapshotRequestTimeout(p,
+                millis(INSTALL_SNAPSHOT_STREAM_TIMEOUT.toMillis() / INSTALL_SNAPSHOT_WINDOW));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshotThreshold > 0);
         if (snapshotThreshold > 0) {
             RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, snapshotThreshold);

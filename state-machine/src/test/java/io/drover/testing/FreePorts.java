@@ -1,4 +1,4 @@
-package io.drover.cluster.fault;
+package io.drover.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,8 +15,8 @@ import java.util.Set;
  * bind on 127.0.0.1 right now, and never handed out twice by one JVM.
  */
 public final class FreePorts {
-    static final int LOW = 10_000;
-    static final int HIGH = 32_000;
+    public static final int LOW = 10_000;
+    public static final int HIGH = 32_000;
     private static final FreePorts JVM = new FreePorts(LOW, HIGH, new Random());
 
     private final int low;

@@ -1,4 +1,4 @@
-package io.drover.cluster.fault;
+package io.drover.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.drover.cluster.fault;
 
+import io.drover.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

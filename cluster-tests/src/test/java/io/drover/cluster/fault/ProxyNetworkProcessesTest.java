@@ -1,5 +1,6 @@
 package io.drover.cluster.fault;
 
+import io.drover.testing.FreePorts;
 import static io.drover.cluster.fault.ProxyNetwork.EXTERNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

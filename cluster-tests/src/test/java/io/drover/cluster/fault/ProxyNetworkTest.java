@@ -1,5 +1,6 @@
 package io.drover.cluster.fault;
 
+import io.drover.testing.FreePorts;
 import static io.drover.cluster.fault.Peers.Outcome.CLOSED;
 import static io.drover.cluster.fault.Peers.Outcome.ECHOED;
 import static io.drover.cluster.fault.ProxyNetwork.EXTERNAL;
