@@ -23,10 +23,16 @@ public interface Cluster {
     CompletableFuture<WriteResult> write(WriteRequest request);
 
     /**
-     * Completes once this server's state is at least as new as the leader's commit index at the
-     * time of the call (Raft ReadIndex), so a read after it is linearizable; followers also use it
-     * for default reads, which must be as new as the leader's state. Completes
-     * exceptionally with {@link NoLeaderException} if no leader answers within the hold time.
+     * Completes once this server has applied an entry committed after the call, so that a read
+     * after it sees every write acknowledged before the call began (linearizable). Completes
+     * exceptionally with {@link NoLeaderException} if no leader commits within the hold time.
      */
     CompletableFuture<Void> linearizableBarrier();
+
+    /**
+     * Completes once this server's state is at least as new as the leader's commit index at the
+     * time of the call (a Raft ReadIndex), as a default read on a follower must be. Completes
+     * exceptionally with {@link NoLeaderException} if no leader answers within the hold time.
+     */
+    CompletableFuture<Void> leaderBarrier();
 }

@@ -14,7 +14,9 @@ public enum Table {
     NODES("nodes"),
     SERVERS("servers"),
     SCALING_EVENT("scaling_event"),
-    PERIODIC_LAUNCH("periodic_launch");
+    PERIODIC_LAUNCH("periodic_launch"),
+    /** Moved only by read barriers (no data): linearizable reads wait on it. */
+    READ_BARRIER("read_barrier");
 
     private final String nomadName;
 

@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
  * as it is (as Nomad's leader answers); on a follower, once it has applied everything the leader
  * had committed when the read arrived (a Raft ReadIndex round, shared with the reads that arrived
  * with it), which is what forwarding the read to the leader would give, without moving the
- * answer between servers. {@code ?consistent}: after a ReadIndex round on every server.
+ * answer between servers. {@code ?consistent}: on every server, once it has applied an entry
+ * committed after the read arrived, which no deposed leader can fake.
  */
 public final class ReadPipeline {
     private final Cluster cluster;
@@ -34,8 +35,12 @@ public final class ReadPipeline {
         QueryOptions options = QueryOptions.parse(request);
         Regions.check(options.region(), cluster.agent().region());
         StateQuery query = endpoint.prepare(request, options);
-        if (options.consistent() || (!options.stale() && !cluster.status().leader())) {
+        if (options.consistent()) {
             return cluster.linearizableBarrier()
+                    .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
+        }
+        if (!options.stale() && !cluster.status().leader()) {
+            return cluster.leaderBarrier()
                     .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
         }
         return answerHere(query, options, scope);

@@ -110,4 +110,10 @@ public final class FakeCluster implements Cluster {
         barriers.incrementAndGet();
         return barrier.get();
     }
+
+    @Override
+    public CompletableFuture<Void> leaderBarrier() {
+        barriers.incrementAndGet();
+        return barrier.get();
+    }
 }

@@ -5,6 +5,7 @@ import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
+import io.drover.proto.rpc.ReadBarrierRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.raft.RaftNode;
@@ -12,10 +13,15 @@ import io.drover.server.rpc.PeerClients;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
+import io.drover.state.Table;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,7 +44,11 @@ public final class ClusterBridge implements Cluster {
     private final AgentInfo agent;
     private final ScheduledExecutorService timer;
     private final Duration hold;
-    private final ReadBarrier readBarrier;
+    private static final Set<Table> READ_BARRIER = EnumSet.of(Table.READ_BARRIER);
+    private final ReadBarrier readIndexBarrier;
+    private final ReadBarrier writeBarrier;
+    /** Writes forwarded and not yet answered, with the leader each was sent to. */
+    private final Map<CompletableFuture<WriteResult>, String> forwarded = new ConcurrentHashMap<>();
     private volatile LeaderAddress leaderAddress;
 
     public ClusterBridge(RaftNode raft, LeaderEndpoint leader, StateStore state, PeerClients peers, AgentInfo agent,
@@ -50,12 +60,24 @@ public final class ClusterBridge implements Cluster {
         this.agent = agent;
         this.timer = timer;
         this.hold = hold;
-        this.readBarrier = new ReadBarrier(this::readIndexRound, timer);
+        this.readIndexBarrier = new ReadBarrier(this::readIndexRound, timer);
+        this.writeBarrier = new ReadBarrier(this::writeBarrierRound, timer);
     }
 
-    /** Forget where the leader was: it changed, or could not be reached there. */
+    /**
+     * Forget where the leader was: it changed, or could not be reached there. Writes still
+     * waiting on a server that is no longer the leader (one frozen or cut off, whose connection
+     * stays open) are retried at once at the new one, with their request IDs, rather than after
+     * the hold time: one that did commit there is answered with its first result.
+     */
     public void leaderChanged() {
         leaderAddress = null;
+        Optional<String> now = raft.leaderId();
+        forwarded.forEach((call, to) -> {
+            if (now.isEmpty() || !now.get().equals(to)) {
+                call.cancel(false);
+            }
+        });
     }
 
     @Override
@@ -86,26 +108,76 @@ public final class ClusterBridge implements Cluster {
         if (raft.isLeaderReady()) {
             return leader.handle(request);
         }
+        Optional<String> leaderId = raft.leaderId();
         Optional<String> address = leaderRpcAddress();
-        if (address.isEmpty()) {
+        if (leaderId.isEmpty() || address.isEmpty()) {
             return CompletableFuture.completedFuture(notLeader());
         }
-        return peers.write(address.get(), request, hold).exceptionally(e -> {
-            leaderChanged();
+        CompletableFuture<WriteResult> call = peers.write(address.get(), request, hold);
+        forwarded.put(call, leaderId.get());
+        call.whenComplete((r, e) -> forwarded.remove(call));
+        return call.exceptionally(e -> {
+            if (!call.isCancelled()) {
+                leaderChanged();
+            }
             return notLeader();
         });
     }
 
     @Override
     public CompletableFuture<Void> linearizableBarrier() {
+        // The barrier's write already waits for a leader for the hold time.
+        return writeBarrier.await().thenApply(ok -> {
+            if (!ok) {
+                throw new NoLeaderException();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> leaderBarrier() {
+        return passed(readIndexBarrier);
+    }
+
+    private CompletableFuture<Void> passed(ReadBarrier barrier) {
         CompletableFuture<Boolean> out = new CompletableFuture<>();
-        new Retrying<>(out, readBarrier::await, ok -> ok, () -> false).run();
+        new Retrying<>(out, barrier::await, ok -> ok, () -> false).run();
         return out.thenApply(ok -> {
             if (!ok) {
                 throw new NoLeaderException();
             }
             return null;
         });
+    }
+
+    /**
+     * One linearizable round: the leader commits a read barrier entry (it changes nothing), and
+     * this server waits until it has applied it. Any write acknowledged before the round began
+     * has a lower index, so a read after it sees that write. Ratis's ReadIndex cannot be used
+     * for this: a leader whose commit index has not moved since a majority last acknowledged it
+     * answers at once, without asking again, and a leader cut off from the others, already
+     * replaced, answered reads from its old state so (found by the fault suite). A deposed leader
+     * cannot commit.
+     */
+    private CompletableFuture<Boolean> writeBarrierRound() {
+        return write(WriteRequest.newBuilder().setReadBarrier(ReadBarrierRequest.getDefaultInstance()).build())
+                .thenCompose(r -> r.getCode() != WriteResult.Code.OK ? CompletableFuture.completedFuture(false)
+                        : appliedUpTo(r.getIndex()));
+    }
+
+    /**
+     * Completes once this server has applied entry {@code index}. A follower learns that it is
+     * committed with the leader's next append, up to a heartbeat later; a ReadIndex round makes
+     * the leader send it at once (and since the entry is newer than any round the leader
+     * confirmed, the round asks a majority again).
+     */
+    private CompletableFuture<Boolean> appliedUpTo(long index) {
+        if (state.publishedIndex(Table.READ_BARRIER) >= index) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return readIndexRound().thenCompose(ok -> !ok ? CompletableFuture.completedFuture(false)
+                : state.awaitIndexAbove(READ_BARRIER, index - 1).thenApply(ignored -> true));
     }
 
     /**
@@ -148,14 +220,14 @@ public final class ClusterBridge implements Cluster {
 
     /**
      * Repeats an attempt, backing off, until it gives an acceptable answer or the hold time
-     * passes. An attempt that ran long (a parked blocking query) earns a fresh hold time.
+     * (counted from the first attempt) passes.
      */
     private final class Retrying<T> implements Runnable {
         private final CompletableFuture<T> out;
         private final Supplier<CompletableFuture<T>> attempt;
         private final java.util.function.Predicate<T> acceptable;
         private final Supplier<T> givingUp;
-        private long deadline = System.nanoTime() + hold.toNanos();
+        private final long deadline = System.nanoTime() + hold.toNanos();
         private int attempts;
 
         Retrying(CompletableFuture<T> out, Supplier<CompletableFuture<T>> attempt,
@@ -171,7 +243,6 @@ public final class ClusterBridge implements Cluster {
             if (out.isDone()) {
                 return;
             }
-            long started = System.nanoTime();
             CompletableFuture<T> f;
             try {
                 f = attempt.get();
@@ -193,11 +264,7 @@ public final class ClusterBridge implements Cluster {
                     out.complete(value);
                     return;
                 }
-                long now = System.nanoTime();
-                if (now - started > TimeUnit.SECONDS.toNanos(1)) {
-                    deadline = Math.max(deadline, now + hold.toNanos());
-                }
-                if (now >= deadline) {
+                if (System.nanoTime() >= deadline) {
                     out.complete(givingUp.get());
                     return;
                 }

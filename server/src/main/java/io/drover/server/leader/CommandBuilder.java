@@ -20,6 +20,7 @@ import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.JobStabilityCommand;
 import io.drover.proto.raft.PeriodicLaunchCommand;
 import io.drover.proto.raft.RaftCommand;
+import io.drover.proto.raft.ReadBarrierCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;
 import io.drover.proto.rpc.JobDispatchRequest;
@@ -94,6 +95,7 @@ final class CommandBuilder {
                 case ALLOC_UPDATE -> cmd.setAllocClientUpdate(nodes.allocUpdate(reader, request.getAllocUpdate(), now));
                 case ALLOC_STOP -> cmd.setAllocDesiredTransition(nodes.allocStop(reader, request.getAllocStop(), now));
                 case SYSTEM_GC -> cmd.setGcReap(GcSelector.select(reader, GcCutoffs.forced(now)));
+                case READ_BARRIER -> cmd.setReadBarrier(ReadBarrierCommand.getDefaultInstance()).setIgnorable(true);
                 case OP_NOT_SET -> throw new Refusal(WriteResult.Code.INVALID, "empty write request");
             }
         }

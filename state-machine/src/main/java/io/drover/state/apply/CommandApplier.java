@@ -42,6 +42,10 @@ public final class CommandApplier {
             case ALLOC_DESIRED_TRANSITION -> AllocDesiredTransitionApplier.apply(txn,
                     command.getAllocDesiredTransition());
             case GC_REAP -> GcReapApplier.apply(txn, command.getGcReap());
+            case READ_BARRIER -> {
+                txn.touch(io.drover.state.Table.READ_BARRIER);
+                yield Results.ok(txn).build();
+            }
             case COMMAND_NOT_SET -> Results.refused(txn, WriteResult.Code.INVALID, "empty command");
         };
     }
