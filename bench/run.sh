@@ -91,7 +91,7 @@ echo "register, 63 connections spread over the three servers: $(awk '{s+=$1} END
 curl -sf -X POST "127.0.0.1:$LEADER_HTTP/v1/jobs" -d "$(sed 's/ID-PLACEHOLDER/bench-read/g' bench/wrk/read-job.json)" >/dev/null
 sleep 1
 echo "read one job on the leader: $(wrk_rate "http://127.0.0.1:$LEADER_HTTP/v1/job/bench-read" $SECONDS_PER_RUN 64)"
-echo "read one job on a follower (forwarded): $(wrk_rate "http://127.0.0.1:$FOLLOWER_HTTP/v1/job/bench-read" $SECONDS_PER_RUN 64)"
+echo "read one job on a follower (answered there after a ReadIndex round): $(wrk_rate "http://127.0.0.1:$FOLLOWER_HTTP/v1/job/bench-read" $SECONDS_PER_RUN 64)"
 echo "read one job on a follower, ?stale: $(wrk_rate "http://127.0.0.1:$FOLLOWER_HTTP/v1/job/bench-read?stale" $SECONDS_PER_RUN 64)"
 deploy/local-cluster.sh stop --base-port $BASE >/dev/null
 

@@ -17,8 +17,14 @@ final class FaultReport {
                 .append(" faults in ").append(runMillis / 1000).append(" s\n\n");
         Map<FaultSchedule.Kind, Integer> byKind = new EnumMap<>(FaultSchedule.Kind.class);
         injections.forEach(i -> byKind.merge(i.step().kind(), 1, Integer::sum));
-        out.append("| fault | count |\n|---|---|\n");
-        byKind.forEach((k, n) -> out.append("| ").append(k).append(" | ").append(n).append(" |\n"));
+        out.append("| fault | count | to a leader all agree on (ms): min / median / max"
+                + " | struck the leader: to the next write committed (ms): min / median / max |\n|---|---|---|---|\n");
+        byKind.forEach((k, n) -> {
+            List<FaultInjector.Injection> ofKind = injections.stream().filter(i -> i.step().kind() == k).toList();
+            out.append("| ").append(k).append(" | ").append(n).append(" | ")
+                    .append(spread(ofKind.stream().map(FaultInjector.Injection::recoveryMillis).toList()))
+                    .append(" | ").append(spread(leaderUnavailability(ofKind, history))).append(" |\n");
+        });
         out.append('\n');
         out.append("- writes (a job each, through every server): ").append(history.writes.size()).append(" sent, ")
                 .append(history.count(ClientHistory.Outcome.ACKNOWLEDGED)).append(" acknowledged, ")
