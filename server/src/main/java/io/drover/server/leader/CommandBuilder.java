@@ -165,6 +165,7 @@ final class CommandBuilder {
     }
 
     private JobRegisterCommand revert(StateReader reader, JobRevertRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for revert");
         String ns = r.getNamespace();
         Job current = reader.job(ns, r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" not found"));
@@ -238,6 +239,7 @@ final class CommandBuilder {
      */
     private PeriodicLaunchCommand periodicForce(StateReader reader, PeriodicForceRequest r, long now)
             throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         if (!job.isPeriodic() || job.isParameterized()) {
@@ -251,7 +253,8 @@ final class CommandBuilder {
         return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
     }
 
-    private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {
+    private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for deregistering");
         Optional<Job> job = reader.job(r.getNamespace(), r.getJobId());
         JobDeregisterCommand.Builder b = JobDeregisterCommand.newBuilder()
                 .setNamespace(r.getNamespace())
@@ -267,6 +270,7 @@ final class CommandBuilder {
     }
 
     private JobStabilityCommand stability(StateReader reader, JobStabilityRequest r) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for marking job as stable");
         if (reader.jobVersion(r.getNamespace(), r.getJobId(), r.getJobVersion()).isEmpty()) {
             throw new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" in namespace \""
                     + r.getNamespace() + "\" at version " + r.getJobVersion() + " not found");
@@ -280,6 +284,7 @@ final class CommandBuilder {
     }
 
     private EvalCreateCommand evaluate(StateReader reader, JobEvaluateRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         if (job.isPeriodic()) {
@@ -302,6 +307,7 @@ final class CommandBuilder {
      */
     private AllocDesiredTransitionCommand forceReschedule(StateReader reader, JobEvaluateRequest r, long now)
             throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         EvalCreateCommand create = evaluate(reader, r, now);
@@ -322,6 +328,17 @@ final class CommandBuilder {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Nomad's job endpoint refuses a write that names no job before anything else; here it also
+     * keeps a command that no state could apply (keys cannot hold an empty ID) out of the log,
+     * whichever server's gateway sent it.
+     */
+    private static void requireJobId(String jobId, String message) throws Refusal {
+        if (jobId.strip().isEmpty()) {
+            throw new Refusal(WriteResult.Code.INVALID, message);
+        }
     }
 
     private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,
