@@ -156,7 +156,7 @@ final class GoJsonParser {
             return;
         }
         if (owner.kind == GoTypeInfo.Kind.MAP) {
-            put(node, key, value(owner.element()));
+            put(node, key, zeroIfNull(value(owner.element()), owner.element()));
             return;
         }
         GoTypeInfo.FieldInfo field = owner.field(key);
@@ -173,6 +173,23 @@ final class GoJsonParser {
         fieldStack.subList(depth, fieldStack.size()).clear();
         contextStruct = savedStruct;
         put(node, field.name(), v);
+    }
+
+    /**
+     * A map value or slice element is decoded into a fresh zero value, on which Go's null does
+     * nothing: a string, number or bool stays "", 0 or false (pointers, slices, maps and
+     * {@code interface{}} stay nil). Binding the null would hand the routes a null Go never has.
+     */
+    private static JsonNode zeroIfNull(JsonNode v, GoTypeInfo type) {
+        if (v == null || !v.isNull()) {
+            return v;
+        }
+        return switch (type.kind) {
+            case STRING -> NODES.textNode("");
+            case INT -> NODES.numberNode(0L);
+            case BOOL -> NODES.booleanNode(false);
+            default -> v;
+        };
     }
 
     /** Go decodes a repeated object key into the struct or map it already filled; anything else is replaced. */
@@ -209,7 +226,7 @@ final class GoJsonParser {
         }
         while (true) {
             JsonNode v = value(elem);
-            node.add(v == null ? NODES.nullNode() : v);
+            node.add(v == null ? NODES.nullNode() : zeroIfNull(v, elem));
             skipSpace();
             byte c = peek();
             if (c == ',') {

@@ -202,6 +202,27 @@ class GoJsonDecoderTest {
         assertThat(body.policyOverride).isTrue();
     }
 
+    /**
+     * Go decodes null into a map value or slice element of a string, number or bool as that type's
+     * zero value (the key is there, with "" or 0 or false); pointers and free-form values stay nil.
+     * Before, the null reached the routes, and {@code "Target": {"Group": null}} was a 500.
+     */
+    @Test
+    void nullMapValuesAndSliceElementsAreGoZeroValues() throws Exception {
+        JobRegisterBody body = decode("{\"Job\": {\"Meta\": {\"a\": null}, \"Datacenters\": [\"dc1\", null],"
+                + " \"TaskGroups\": [null, {\"Tasks\": [{\"Config\": {\"c\": null, \"l\": [null]}}]}]}}");
+
+        assertThat(body.job.meta).containsEntry("a", "");
+        assertThat(body.job.datacenters).containsExactly("dc1", "");
+        assertThat(body.job.taskGroups.get(0)).isNull();
+        java.util.Map<String, Object> config = body.job.taskGroups.get(1).tasks.get(0).config;
+        assertThat(config).containsEntry("c", null);
+        assertThat(config.get("l")).isEqualTo(java.util.Collections.singletonList(null));
+        PlainBody plain = GoJsonDecoder.decode("{\"Meta\": {\"k\": null}}".getBytes(StandardCharsets.UTF_8),
+                PlainBody.class);
+        assertThat(plain.Meta).containsEntry("k", "");
+    }
+
     @Test
     void payloadIsBase64AsInGo() throws Exception {
         assertThat(decode("{\"Job\": {\"Payload\": \"aGVs\\nbG8=\"}}").job.payload)
