@@ -126,6 +126,22 @@ class BlockingQueryTest {
         assertThat(missingUnit.body()).isEqualTo("Invalid wait time");
     }
 
+    /**
+     * Nomad 0.11.3 parses {@code wait=-1s} and then waits its default five minutes: a client that
+     * meant "do not wait" hangs. A negative wait is refused instead (a deliberate difference);
+     * zero ({@code -0s} too) still means the default, as in Nomad.
+     */
+    @Test
+    void aNegativeWaitIs400AtOnce() {
+        long index = h.store.upsertJob(Jobs.batch("sleep-batch"));
+
+        Answer negative = h.get("/v1/jobs?index=" + index + "&wait=-1s");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).isEqualTo("Invalid wait time");
+        assertThat(h.gateway.parkedQueries()).isZero();
+    }
+
     @Test
     void aClientThatGoesAwayReleasesItsWaiter() throws Exception {
         long index = h.store.upsertJob(Jobs.batch("sleep-batch"));
