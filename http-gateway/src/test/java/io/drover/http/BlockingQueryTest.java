@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.Answer;
 import io.drover.http.testing.Await;
+import io.drover.http.testing.FakeCluster;
+import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ?index=&wait=}: answer at once, wake on a write, or time out with the same index. */
 class BlockingQueryTest {
-    private final GatewayHarness h = new GatewayHarness();
+    /** Hundreds of parked clients come from one address here: the per-client limit is off. */
+    private final GatewayHarness h = new GatewayHarness(new FakeStateStore(), new FakeCluster(),
+            HttpGatewayConfig.of("127.0.0.1", 0).withLimits(HttpLimits.DEFAULTS.withMaxConnsPerClient(0)));
 
     @AfterEach
     void close() {
