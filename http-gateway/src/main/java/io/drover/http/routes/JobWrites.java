@@ -31,10 +31,12 @@ import java.util.concurrent.CompletableFuture;
 final class JobWrites {
     private final Cluster cluster;
     private final WriteSubmitter writes;
+    private final int jobMaxCount;
 
-    JobWrites(Cluster cluster, WriteSubmitter writes) {
+    JobWrites(Cluster cluster, WriteSubmitter writes, int jobMaxCount) {
         this.cluster = cluster;
         this.writes = writes;
+        this.jobMaxCount = jobMaxCount;
     }
 
     /**
@@ -54,7 +56,7 @@ final class JobWrites {
         if (pathJobId != null && !pathJobId.isEmpty() && !job.id.equals(pathJobId)) {
             throw HttpError.badRequest("Job ID does not match name");
         }
-        SubmittedJobs.prepare(job, request, cluster.agent().region());
+        SubmittedJobs.prepare(job, request, cluster.agent().region(), jobMaxCount);
         JobRegisterRequest.Builder register = JobRegisterRequest.newBuilder()
                 .setJobJson(ByteString.copyFrom(NomadJson.write(job)))
                 .setEnforceIndex(Boolean.TRUE.equals(body.enforceIndex))

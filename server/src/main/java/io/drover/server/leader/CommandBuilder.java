@@ -6,6 +6,7 @@ import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobDispatch;
+import io.drover.model.JobMaxCount;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingBounds;
 import io.drover.model.ScalingEvent;
@@ -46,11 +47,18 @@ final class CommandBuilder {
     private final StateStore state;
     private final Stamps stamps;
     private final NodeCommands nodes;
+    private final int jobMaxCount;
 
     CommandBuilder(StateStore state, Stamps stamps) {
+        this(state, stamps, JobMaxCount.DEFAULT);
+    }
+
+    /** @param jobMaxCount the most instances a job may be scaled to, all groups summed; 0 for no limit */
+    CommandBuilder(StateStore state, Stamps stamps, int jobMaxCount) {
         this.state = state;
         this.stamps = stamps;
         this.nodes = new NodeCommands(stamps);
+        this.jobMaxCount = jobMaxCount;
     }
 
     /** The command carrying {@code request}, or {@code null} when nothing needs to be written. */
@@ -114,6 +122,18 @@ final class CommandBuilder {
         return withJobAndEval(b, job, now).build();
     }
 
+    private static long totalCount(Job job) {
+        long total = 0;
+        for (TaskGroup tg : job.taskGroups) {
+            total += count(tg);
+        }
+        return total;
+    }
+
+    private static int count(TaskGroup group) {
+        return group.count == null ? 0 : group.count;
+    }
+
     /** A later Nomad's PreserveCounts: groups the current version has keep their count. */
     private static void preserveCounts(Job existing, Job job) {
         if (job.taskGroups == null) {
@@ -151,6 +171,10 @@ final class CommandBuilder {
             String outOfBounds = ScalingBounds.violation(group, r.getCount());
             if (outOfBounds != null) {
                 throw new Refusal(WriteResult.Code.INVALID, outOfBounds);
+            }
+            String tooMany = JobMaxCount.violation(totalCount(job) - count(group) + r.getCount(), jobMaxCount);
+            if (tooMany != null) {
+                throw new Refusal(WriteResult.Code.INVALID, tooMany);
             }
             event.count = r.getCount();
             b.setHasCount(true).setCount(r.getCount());

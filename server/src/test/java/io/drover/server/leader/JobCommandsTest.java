@@ -13,6 +13,7 @@ import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
+import io.drover.testing.Commands;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
@@ -42,6 +43,28 @@ class JobCommandsTest {
     @AfterEach
     void tearDown() {
         state.close();
+    }
+
+    /**
+     * A scale's new total (the other groups' counts plus the new one) must stay within
+     * {@code job_max_count}, as a later Nomad's Job.Scale checks it: only the leader knows the
+     * other groups. A count of two billion would have had the scheduler place them all in memory.
+     */
+    @Test
+    void aScaleOverTheJobsInstanceLimitIsRefused() throws Exception {
+        CommandBuilder limited = new CommandBuilder(state.store(),
+                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 10);
+        state.apply(Commands.register(TestStore.job("web", "service", 4, ""), 1));
+        WriteRequest.Builder toTen = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
+                .setNamespace("default").setJobId("web").setGroup("g").setHasCount(true).setCount(10));
+        WriteRequest.Builder toEleven = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
+                .setNamespace("default").setJobId("web").setGroup("g").setHasCount(true).setCount(11));
+
+        assertThat(limited.build(toTen.setRequestId("a").build()).hasJobScale()).isTrue();
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> limited.build(toEleven.setRequestId("b").build()));
+        assertThat(refusal.toResult().getCode()).isEqualTo(WriteResult.Code.INVALID);
+        assertThat(refusal.toResult().getError())
+                .isEqualTo("total count was greater than configured job_max_count: 11 > 10");
     }
 
     @Test
