@@ -29,15 +29,17 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ChannelGroup channels;
     private final HttpLimits limits;
     private final ClientConnectionLimit perClient;
+    private final BodyBudget bodies;
 
     GatewayChannelInitializer(Dispatcher dispatcher, ReplyFinisher finisher, int maxRequestBodyBytes,
-            ChannelGroup channels, HttpLimits limits, ClientConnectionLimit perClient) {
+            ChannelGroup channels, HttpLimits limits, ClientConnectionLimit perClient, BodyBudget bodies) {
         this.dispatcher = dispatcher;
         this.finisher = finisher;
         this.maxRequestBodyBytes = maxRequestBodyBytes;
         this.channels = channels;
         this.limits = limits;
         this.perClient = perClient;
+        this.bodies = bodies;
     }
 
     @Override
@@ -50,6 +52,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast("timeouts", new ConnectionTimeouts(limits.readTimeout(), limits.idleTimeout()));
         pipeline.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_HEAD_BYTES).setMaxHeaderSize(MAX_REQUEST_HEAD_BYTES)));
+        pipeline.addLast("body-admission", new BodyAdmission(bodies, maxRequestBodyBytes));
         pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
         pipeline.addLast("aggregator", new BodyLimitAggregator(maxRequestBodyBytes,
                 request -> NettyMessages.toResponse(finisher.finish(Reply.text(413, "Request body too large"),

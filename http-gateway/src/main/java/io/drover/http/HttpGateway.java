@@ -64,6 +64,7 @@ public final class HttpGateway implements AutoCloseable {
     private final ReplyFinisher finisher;
     private final ChannelGroup channels = new DefaultChannelGroup("drover-http", GlobalEventExecutor.INSTANCE);
     private final ClientConnectionLimit perClient;
+    private final BodyBudget bodies;
 
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -102,6 +103,7 @@ public final class HttpGateway implements AutoCloseable {
                 new ReadPipeline(cluster, queries, queryThreads), queryThreads);
         this.finisher = new ReplyFinisher(Objects.requireNonNull(clock, "clock"));
         this.perClient = new ClientConnectionLimit(config.limits().maxConnsPerClient());
+        this.bodies = new BodyBudget(config.limits().bodyBudget(config.maxRequestBodyBytes()));
     }
 
     /**
@@ -123,7 +125,7 @@ public final class HttpGateway implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new GatewayChannelInitializer(dispatcher, finisher, config.maxRequestBodyBytes(),
-                        channels, config.limits(), perClient));
+                        channels, config.limits(), perClient, bodies));
         try {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
             // After Netty's acceptor, which is in place once bound.
@@ -172,6 +174,11 @@ public final class HttpGateway implements AutoCloseable {
     /** How many blocking queries are parked now. */
     public int parkedQueries() {
         return queries.parkedCount();
+    }
+
+    /** The most bytes of request bodies held at once so far (at most the body budget, or one body over it). */
+    public long bufferedBodyBytesHighWater() {
+        return bodies.highWater();
     }
 
     /** How many connections {@code client} has open, as its per-client limit counts them (0 without a limit). */

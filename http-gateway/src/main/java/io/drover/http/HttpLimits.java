@@ -15,8 +15,11 @@ import java.util.Objects;
  *     and body); then the connection is closed. Zero: no limit
  * @param idleTimeout how long a connection may stay open with no request on it (after it opens,
  *     or after the last answer was written); then it is closed. Zero: no limit
+ * @param maxBufferedBodyBytes request bodies all connections together may hold at once (see
+ *     {@link BodyBudget}); 0 for an eighth of the heap, and at least two of the largest bodies
  */
-public record HttpLimits(int maxConnsPerClient, Duration readTimeout, Duration idleTimeout) {
+public record HttpLimits(int maxConnsPerClient, Duration readTimeout, Duration idleTimeout,
+        long maxBufferedBodyBytes) {
     /** Nomad's default {@code http_max_conns_per_client}. */
     public static final int DEFAULT_MAX_CONNS_PER_CLIENT = 100;
     /**
@@ -33,9 +36,7 @@ public record HttpLimits(int maxConnsPerClient, Duration readTimeout, Duration i
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     public static final HttpLimits DEFAULTS =
-            new HttpLimits(DEFAULT_MAX_CONNS_PER_CLIENT, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
-    /** No limit at all: Nomad 0.11's HTTP server without its per-client limit. */
-    public static final HttpLimits NONE = new HttpLimits(0, Duration.ZERO, Duration.ZERO);
+            new HttpLimits(DEFAULT_MAX_CONNS_PER_CLIENT, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, 0);
 
     public HttpLimits {
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -46,17 +47,37 @@ public record HttpLimits(int maxConnsPerClient, Duration readTimeout, Duration i
         if (readTimeout.isNegative() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("HTTP timeouts must be >= 0");
         }
+        if (maxBufferedBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBufferedBodyBytes must be >= 0");
+        }
+    }
+
+    /** With the default body budget. */
+    public HttpLimits(int maxConnsPerClient, Duration readTimeout, Duration idleTimeout) {
+        this(maxConnsPerClient, readTimeout, idleTimeout, 0);
+    }
+
+    /** The body budget in bytes, for bodies of at most {@code maxBodyBytes}. */
+    long bodyBudget(int maxBodyBytes) {
+        if (maxBufferedBodyBytes > 0) {
+            return maxBufferedBodyBytes;
+        }
+        return Math.max(2L * maxBodyBytes, Runtime.getRuntime().maxMemory() / 8);
     }
 
     public HttpLimits withMaxConnsPerClient(int n) {
-        return new HttpLimits(n, readTimeout, idleTimeout);
+        return new HttpLimits(n, readTimeout, idleTimeout, maxBufferedBodyBytes);
     }
 
     public HttpLimits withReadTimeout(Duration d) {
-        return new HttpLimits(maxConnsPerClient, d, idleTimeout);
+        return new HttpLimits(maxConnsPerClient, d, idleTimeout, maxBufferedBodyBytes);
     }
 
     public HttpLimits withIdleTimeout(Duration d) {
-        return new HttpLimits(maxConnsPerClient, readTimeout, d);
+        return new HttpLimits(maxConnsPerClient, readTimeout, d, maxBufferedBodyBytes);
+    }
+
+    public HttpLimits withMaxBufferedBodyBytes(long bytes) {
+        return new HttpLimits(maxConnsPerClient, readTimeout, idleTimeout, bytes);
     }
 }
