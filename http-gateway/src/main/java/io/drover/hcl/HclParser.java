@@ -18,12 +18,21 @@ public final class HclParser {
      * levels), so what parses can be registered.
      */
     static final int MAX_DEPTH = 200;
+    /**
+     * As a JSON body's (see the model's JSON decoder): a value written in two bytes costs a hundred
+     * or more parsed, and the file is bounded only by the body's 4 MiB.
+     */
+    static final int MAX_VALUES = 200_000;
 
     private final HclScanner scanner;
     private HclToken tok;
     private HclToken pushedBack;
     /** Levels open at the current token. */
     private int depth;
+    /** Literals, lists and objects read so far. */
+    private int values;
+    /** The parse failed for going past a bound: too deep or too many values. */
+    private boolean overBound;
 
     private HclParser(String src) {
         this.scanner = new HclScanner(src);
@@ -150,19 +159,21 @@ public final class HclParser {
 
     /** Opens {@code levels} levels at {@code pos}, refusing to go past {@link #MAX_DEPTH}. */
     private void enter(HclPos pos, int levels) throws HclSyntaxException {
+        counted(pos);
         depth += levels;
         if (depth > MAX_DEPTH) {
+            overBound = true;
             throw new HclSyntaxException(pos, "nested too deeply (more than " + MAX_DEPTH + " levels)");
         }
     }
 
     /**
-     * Whether the parse is failing for going too deep: that error names the file's deepest point
-     * and is not wrapped once per enclosing list, as HCL1 wraps other errors inside lists (which
-     * would repeat the wrapping text a hundred times).
+     * Whether the parse is failing for going past a bound: that error is about the whole file and
+     * is not wrapped once per enclosing list, as HCL1 wraps other errors inside lists (which would
+     * repeat the wrapping text a hundred times).
      */
-    private boolean tooDeep() {
-        return depth > MAX_DEPTH;
+    private boolean overBound() {
+        return overBound;
     }
 
     private HclNode.ListValue listRest(HclPos pos) throws HclSyntaxException {
@@ -184,7 +195,7 @@ public final class HclParser {
                     try {
                         elements.add(objectRest(t.pos(), 1));
                     } catch (HclSyntaxException e) {
-                        throw tooDeep() ? e : new HclSyntaxException(t.pos(),
+                        throw overBound() ? e : new HclSyntaxException(t.pos(),
                                 "error while trying to parse object within list: " + e.getMessage());
                     }
                     needComma = true;
@@ -193,7 +204,7 @@ public final class HclParser {
                     try {
                         elements.add(listRest(t.pos()));
                     } catch (HclSyntaxException e) {
-                        throw tooDeep() ? e : new HclSyntaxException(t.pos(),
+                        throw overBound() ? e : new HclSyntaxException(t.pos(),
                                 "error while trying to parse list within list: " + e.getMessage());
                     }
                     // HCL1 does not ask for a comma after a nested list.
@@ -209,7 +220,16 @@ public final class HclParser {
         }
     }
 
-    private static HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+    /** Counts one more value, refusing to go past {@link #MAX_VALUES}. */
+    private void counted(HclPos pos) throws HclSyntaxException {
+        if (++values > MAX_VALUES) {
+            overBound = true;
+            throw new HclSyntaxException(pos, "too many values (more than " + MAX_VALUES + ")");
+        }
+    }
+
+    private HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+        counted(t.pos());
         Object v = switch (t.kind()) {
             case BOOL -> Boolean.valueOf(t.text());
             case NUMBER -> parseInteger(t);

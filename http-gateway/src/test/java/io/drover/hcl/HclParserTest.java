@@ -106,4 +106,15 @@ class HclParserTest {
         assertThatThrownBy(() -> HclParser.parse("config { x" + labels + " {} }"))
                 .hasMessageContaining("nested too deeply");
     }
+
+    /** As a JSON body's, an HCL file's values are bounded: each costs far more parsed than written. */
+    @Test
+    void theNumberOfValuesIsBounded() throws Exception {
+        int max = HclParser.MAX_VALUES;
+        HclParser.parse("a = [" + "1,".repeat(max - 100) + "]");
+
+        assertThatThrownBy(() -> HclParser.parse("a = [" + "[],".repeat(max) + "]"))
+                .isInstanceOf(HclSyntaxException.class)
+                .hasMessageEndingWith(": too many values (more than " + max + ")");
+    }
 }

@@ -31,6 +31,13 @@ final class GoJsonParser {
      * recursive parse would exhaust a thread's stack first. Job specs need a handful.
      */
     private static final int MAX_DEPTH = 500;
+    /**
+     * Go has no bound here, but a body's bytes bound it poorly: a value takes two or three bytes
+     * to write and a hundred or more once decoded, so a 4 MiB body of empty lists took a hundred
+     * megabytes of heap, and a few such bodies at once all of it. A job is tens of values per
+     * group; this allows thousands of groups.
+     */
+    static final int MAX_VALUES = 200_000;
 
     private final byte[] in;
     private int pos;
@@ -41,6 +48,8 @@ final class GoJsonParser {
     private String typeError;
     /** Open objects and arrays; bounded so a hostile body cannot exhaust the stack. */
     private int depth;
+    /** Values read so far, of any kind. */
+    private int values;
 
     /** A syntax error or unexpected end, already worded as Go words it. */
     static final class SyntaxError extends Exception {
@@ -80,6 +89,9 @@ final class GoJsonParser {
     private JsonNode value(GoTypeInfo type) throws SyntaxError {
         skipSpace();
         byte c = peek();
+        if (++values > MAX_VALUES) {
+            throw new SyntaxError("too many JSON values in request body (more than " + MAX_VALUES + ")");
+        }
         if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
             // Go (1.15 and later) refuses too-deep bodies with this text.
             throw new SyntaxError("exceeded max depth");
