@@ -119,6 +119,10 @@ final class JsonMutations {
     static JsonNode mutateTree(JsonNode root, Random random, List<String> raws) {
         List<JsonNode> parents = new ArrayList<>();
         collectContainers(root, parents);
+        if (parents.isEmpty()) {
+            // An earlier mutation left a bare value: wrap it, so there is something to mutate.
+            return NODES.arrayNode().add(root);
+        }
         JsonNode parent = parents.get(random.nextInt(parents.size()));
         int op = random.nextInt(10);
         if (parent instanceof ObjectNode obj && obj.size() > 0) {

@@ -24,8 +24,18 @@ final class RawHttp {
             return status == 0;
         }
 
+        /** The body as text, gunzipped when the server compressed it (clients that accept gzip get it so). */
         String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
+            byte[] plain = body;
+            if ("gzip".equalsIgnoreCase(headers.get("Content-Encoding"))) {
+                try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(body))) {
+                    plain = in.readAllBytes();
+                } catch (IOException e) {
+                    return "(not gzip: " + e.getMessage() + ")";
+                }
+            }
+            return new String(plain, StandardCharsets.UTF_8);
         }
     }
 

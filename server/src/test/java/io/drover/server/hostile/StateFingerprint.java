@@ -10,20 +10,21 @@ import java.util.List;
 
 /**
  * What a client sees of the agent's state: the jobs, the allocations, the baseline job's
- * evaluations and its {@code X-Nomad-Index}; and how many evaluations other jobs have. Hostile
- * requests must leave the first four exactly as they were. The only writes the generators make
- * that Nomad accepts are deregisters of jobs that do not exist, each of which leaves one
- * evaluation of nothing behind: that is the only change allowed.
+ * evaluations and its {@code X-Nomad-Index}; and how many evaluations other jobs have, in every
+ * namespace. Hostile requests must leave the first four exactly as they were. The only writes the
+ * generators make that Nomad accepts are deregisters of jobs that do not exist, each of which
+ * leaves one evaluation of nothing behind (in the namespace its query named, existing or not, as
+ * Nomad does): that is the only change allowed.
  */
 record StateFingerprint(String jobs, String allocations, String baselineEvals, long baselineIndex,
         List<String> otherEvalTriggers) {
 
     static StateFingerprint capture(int port, String baselineJob) throws IOException {
-        JsonNode evals = JsonMutations.parse(get(port, "/v1/evaluations").bodyText());
+        JsonNode evals = JsonMutations.parse(get(port, "/v1/evaluations?namespace=*").bodyText());
         List<JsonNode> baseline = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (JsonNode e : evals) {
-            if (baselineJob.equals(e.path("JobID").asText())) {
+            if (baselineJob.equals(e.path("JobID").asText()) && "default".equals(e.path("Namespace").asText())) {
                 baseline.add(e);
             } else {
                 others.add(e.path("TriggeredBy").asText());
