@@ -17,6 +17,11 @@ import picocli.CommandLine.Option;
  * Parks many {@code GET /v1/jobs?index=N} blocking queries, makes one write, and times how long
  * until every one of them has answered with a new index. The queries are plain sockets on one
  * selector, so the client's own cost does not blur the server's.
+ *
+ * <p>An agent takes at most {@code limits.http_max_conns_per_client} (100) connections from one
+ * client address. Against an agent on loopback, each hundred waiters connect from an address of
+ * their own (127.0.0.2, 127.0.0.3, …), as that many clients would; against another host, run the
+ * agent with the limit at 0 or above {@code --waiters}.
  */
 @Command(name = "blocking", description = "Time for N parked blocking queries to all answer after one write.")
 final class BlockingFanOut implements Runnable {
@@ -29,12 +34,16 @@ final class BlockingFanOut implements Runnable {
     @Option(names = "--rounds", defaultValue = "3")
     int rounds;
 
+    /** The agent's default {@code http_max_conns_per_client}. */
+    private static final int PER_SOURCE_ADDRESS = 100;
+
     @Override
     public void run() {
         Api api = new Api();
         String host = addr.substring(0, addr.lastIndexOf(':'));
         int port = Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
         try {
+            boolean loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
             for (int round = 1; round <= rounds; round++) {
                 long index = api.index(addr, "/v1/jobs");
                 byte[] request = ("GET /v1/jobs?index=" + index + "&wait=120s HTTP/1.1\r\nHost: " + addr
@@ -42,7 +51,11 @@ final class BlockingFanOut implements Runnable {
                 try (Selector selector = Selector.open()) {
                     List<Waiter> all = new ArrayList<>();
                     for (int i = 0; i < waiters; i++) {
-                        SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, port));
+                        SocketChannel ch = SocketChannel.open();
+                        if (loopback) {
+                            ch.bind(new InetSocketAddress("127.0.0." + (2 + i / PER_SOURCE_ADDRESS), 0));
+                        }
+                        ch.connect(new InetSocketAddress(host, port));
                         ch.write(ByteBuffer.wrap(request));
                         ch.configureBlocking(false);
                         Waiter w = new Waiter(ch);

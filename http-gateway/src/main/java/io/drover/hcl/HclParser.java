@@ -10,9 +10,29 @@ import java.util.List;
  * fit on one line, and a comma between them is allowed. Errors carry HCL1's wording.
  */
 public final class HclParser {
+    /**
+     * How deep objects and lists may nest. Parsing recurses once per level, so without a bound a
+     * file of nested braces exhausts the thread's stack. A block's labels count as levels, as each
+     * becomes one once decoded (a driver's {@code config} turns each into a nested object). Nomad's
+     * job files need about ten; at 200, a parsed job stays within what a JSON body may nest (500
+     * levels), so what parses can be registered.
+     */
+    static final int MAX_DEPTH = 200;
+    /**
+     * As a JSON body's (see the model's JSON decoder): a value written in two bytes costs a hundred
+     * or more parsed, and the file is bounded only by the body's 4 MiB.
+     */
+    static final int MAX_VALUES = 200_000;
+
     private final HclScanner scanner;
     private HclToken tok;
     private HclToken pushedBack;
+    /** Levels open at the current token. */
+    private int depth;
+    /** Literals, lists and objects read so far. */
+    private int values;
+    /** The parse failed for going past a bound: too deep or too many values. */
+    private boolean overBound;
 
     private HclParser(String src) {
         this.scanner = new HclScanner(src);
@@ -90,7 +110,7 @@ public final class HclParser {
                     if (keys.isEmpty()) {
                         throw new HclSyntaxException(t.pos(), "expected: IDENT | STRING got: LBRACE");
                     }
-                    return new HclNode.Item(keys, positions, false, objectRest(t.pos()));
+                    return new HclNode.Item(keys, positions, false, objectRest(t.pos(), keys.size()));
                 }
                 case EOF, RBRACE -> {
                     if (keys.isEmpty()) {
@@ -114,23 +134,50 @@ public final class HclParser {
         HclToken t = scan();
         return switch (t.kind()) {
             case STRING, HEREDOC, NUMBER, FLOAT, BOOL -> literal(t);
-            case LBRACE -> objectRest(t.pos());
+            case LBRACE -> objectRest(t.pos(), 1);
             case LBRACK -> listRest(t.pos());
             case EOF -> null;
             default -> throw new HclSyntaxException(t.pos(), "Unknown token: " + t.goString());
         };
     }
 
-    private HclNode.ObjectValue objectRest(HclPos pos) throws HclSyntaxException {
+    /**
+     * The rest of an object whose opening brace is at {@code pos}.
+     *
+     * @param levels how many levels it opens: 1, or a block's key and labels
+     */
+    private HclNode.ObjectValue objectRest(HclPos pos, int levels) throws HclSyntaxException {
+        enter(pos, levels);
         List<HclNode.Item> items = objectList(true);
         HclToken t = scan();
         if (t.kind() != Kind.RBRACE) {
             throw new HclSyntaxException(t.pos(), "object expected closing RBRACE got: " + t.describe());
         }
+        depth -= levels;
         return new HclNode.ObjectValue(items, pos);
     }
 
+    /** Opens {@code levels} levels at {@code pos}, refusing to go past {@link #MAX_DEPTH}. */
+    private void enter(HclPos pos, int levels) throws HclSyntaxException {
+        counted(pos);
+        depth += levels;
+        if (depth > MAX_DEPTH) {
+            overBound = true;
+            throw new HclSyntaxException(pos, "nested too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+    }
+
+    /**
+     * Whether the parse is failing for going past a bound: that error is about the whole file and
+     * is not wrapped once per enclosing list, as HCL1 wraps other errors inside lists (which would
+     * repeat the wrapping text a hundred times).
+     */
+    private boolean overBound() {
+        return overBound;
+    }
+
     private HclNode.ListValue listRest(HclPos pos) throws HclSyntaxException {
+        enter(pos, 1);
         List<HclNode> elements = new ArrayList<>();
         boolean needComma = false;
         while (true) {
@@ -146,9 +193,9 @@ public final class HclParser {
                 }
                 case LBRACE -> {
                     try {
-                        elements.add(objectRest(t.pos()));
+                        elements.add(objectRest(t.pos(), 1));
                     } catch (HclSyntaxException e) {
-                        throw new HclSyntaxException(t.pos(),
+                        throw overBound() ? e : new HclSyntaxException(t.pos(),
                                 "error while trying to parse object within list: " + e.getMessage());
                     }
                     needComma = true;
@@ -157,13 +204,14 @@ public final class HclParser {
                     try {
                         elements.add(listRest(t.pos()));
                     } catch (HclSyntaxException e) {
-                        throw new HclSyntaxException(t.pos(),
+                        throw overBound() ? e : new HclSyntaxException(t.pos(),
                                 "error while trying to parse list within list: " + e.getMessage());
                     }
                     // HCL1 does not ask for a comma after a nested list.
                 }
                 case COMMA -> needComma = false;
                 case RBRACK -> {
+                    depth--;
                     return new HclNode.ListValue(elements, pos);
                 }
                 default -> throw new HclSyntaxException(t.pos(),
@@ -172,7 +220,16 @@ public final class HclParser {
         }
     }
 
-    private static HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+    /** Counts one more value, refusing to go past {@link #MAX_VALUES}. */
+    private void counted(HclPos pos) throws HclSyntaxException {
+        if (++values > MAX_VALUES) {
+            overBound = true;
+            throw new HclSyntaxException(pos, "too many values (more than " + MAX_VALUES + ")");
+        }
+    }
+
+    private HclNode.Literal literal(HclToken t) throws HclSyntaxException {
+        counted(t.pos());
         Object v = switch (t.kind()) {
             case BOOL -> Boolean.valueOf(t.text());
             case NUMBER -> parseInteger(t);

@@ -47,6 +47,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest message) {
+        ctx.pipeline().fireUserEventTriggered(ConnectionTimeouts.REQUEST_READ);
         String acceptEncoding = message.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
         Call call;
         if (message.decoderResult().isFailure()) {
@@ -96,7 +97,12 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         inFlight = null;
-        ctx.writeAndFlush(response(reply, call.acceptEncoding()));
+        ctx.writeAndFlush(response(reply, call.acceptEncoding())).addListener(written -> {
+            if (inFlight == null && queued.isEmpty()) {
+                // From here the connection is idle until the next request starts to arrive.
+                ctx.pipeline().fireUserEventTriggered(ConnectionTimeouts.ANSWERED);
+            }
+        });
         next(ctx);
     }
 

@@ -20,6 +20,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
@@ -54,6 +55,8 @@ public final class HttpGateway implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ReplyFinisher finisher;
     private final ChannelGroup channels = new DefaultChannelGroup("drover-http", GlobalEventExecutor.INSTANCE);
+    private final ClientConnectionLimit perClient;
+    private final BodyBudget bodies;
 
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -88,9 +91,11 @@ public final class HttpGateway implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("drover-http-timer", true), 10,
                 TimeUnit.MILLISECONDS, 512);
         this.queries = new BlockingQueries(store, queryThreads, timer, random, QUERY_CACHE_ENTRIES);
-        this.dispatcher = new Dispatcher(new Router(cluster, store, random, planner, queryThreads),
+        this.dispatcher = new Dispatcher(new Router(cluster, store, random, planner, queryThreads, config.jobMaxCount()),
                 new ReadPipeline(cluster, queries, queryThreads), queryThreads);
         this.finisher = new ReplyFinisher(Objects.requireNonNull(clock, "clock"));
+        this.perClient = new ClientConnectionLimit(config.limits().maxConnsPerClient());
+        this.bodies = new BodyBudget(config.limits().bodyBudget(config.maxRequestBodyBytes()));
     }
 
     /**
@@ -112,9 +117,11 @@ public final class HttpGateway implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new GatewayChannelInitializer(dispatcher, finisher, config.maxRequestBodyBytes(),
-                        channels));
+                        channels, config.limits(), perClient, bodies));
         try {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
+            // After Netty's acceptor, which is in place once bound.
+            serverChannel.pipeline().addLast("accept-failures", new AcceptFailures());
         } catch (RuntimeException e) {
             shutDownEventLoops();
             throw new IllegalStateException(
@@ -135,6 +142,16 @@ public final class HttpGateway implements AutoCloseable {
     /** How many blocking queries are parked now. */
     public int parkedQueries() {
         return queries.parkedCount();
+    }
+
+    /** The most bytes of request bodies held at once so far (at most the body budget, or one body over it). */
+    public long bufferedBodyBytesHighWater() {
+        return bodies.highWater();
+    }
+
+    /** How many connections {@code client} has open, as its per-client limit counts them (0 without a limit). */
+    public int openConnectionsFrom(InetAddress client) {
+        return perClient.openFrom(client);
     }
 
     /** Stops listening, drops every connection and parked query, and stops its threads. */

@@ -82,4 +82,39 @@ class HclParserTest {
     private static void assertError(String src, String message) {
         assertThatThrownBy(() -> HclParser.parse(src)).isInstanceOf(HclSyntaxException.class).hasMessage(message);
     }
+
+    /**
+     * A parse recurses once per object or list: without a bound, a file of a thousand nested
+     * blocks exhausted the query thread's stack (a 500 StackOverflowError). Past the bound it is a
+     * syntax error, at the brace that goes too deep; a block's labels count as levels, since each
+     * becomes one once decoded.
+     */
+    @Test
+    void nestingIsBounded() throws Exception {
+        int max = HclParser.MAX_DEPTH;
+        HclParser.parse("a " + "{ b ".repeat(max - 1) + "{" + "}".repeat(max));
+        HclParser.parse("a = " + "[".repeat(max) + "]".repeat(max));
+
+        assertThatThrownBy(() -> HclParser.parse("a " + "{ b ".repeat(1000) + "{" + "}".repeat(1001)))
+                .isInstanceOf(HclSyntaxException.class)
+                .hasMessage("At 1:" + (3 + 4 * max) + ": nested too deeply (more than " + max + " levels)");
+        assertThatThrownBy(() -> HclParser.parse("a = " + "[".repeat(100_000) + "]".repeat(100_000)))
+                .hasMessage("At 1:" + (5 + max) + ": nested too deeply (more than " + max + " levels)");
+        assertThatThrownBy(() -> HclParser.parse("a = [{ b = " + "{ c = ".repeat(max) + "1" + "}".repeat(max + 1) + "]"))
+                .hasMessageContaining("nested too deeply");
+        String labels = " \"l\"".repeat(max);
+        assertThatThrownBy(() -> HclParser.parse("config { x" + labels + " {} }"))
+                .hasMessageContaining("nested too deeply");
+    }
+
+    /** As a JSON body's, an HCL file's values are bounded: each costs far more parsed than written. */
+    @Test
+    void theNumberOfValuesIsBounded() throws Exception {
+        int max = HclParser.MAX_VALUES;
+        HclParser.parse("a = [" + "1,".repeat(max - 100) + "]");
+
+        assertThatThrownBy(() -> HclParser.parse("a = [" + "[],".repeat(max) + "]"))
+                .isInstanceOf(HclSyntaxException.class)
+                .hasMessageEndingWith(": too many values (more than " + max + ")");
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.Answer;
 import io.drover.http.testing.Await;
+import io.drover.http.testing.FakeCluster;
+import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ?index=&wait=}: answer at once, wake on a write, or time out with the same index. */
 class BlockingQueryTest {
-    private final GatewayHarness h = new GatewayHarness();
+    /** Hundreds of parked clients come from one address here: the per-client limit is off. */
+    private final GatewayHarness h = new GatewayHarness(new FakeStateStore(), new FakeCluster(),
+            HttpGatewayConfig.of("127.0.0.1", 0).withLimits(HttpLimits.DEFAULTS.withMaxConnsPerClient(0)));
 
     @AfterEach
     void close() {
@@ -124,6 +128,22 @@ class BlockingQueryTest {
         assertThat(wait.status()).isEqualTo(400);
         assertThat(wait.body()).isEqualTo("Invalid wait time");
         assertThat(missingUnit.body()).isEqualTo("Invalid wait time");
+    }
+
+    /**
+     * Nomad 0.11.3 parses {@code wait=-1s} and then waits its default five minutes: a client that
+     * meant "do not wait" hangs. A negative wait is refused instead (a deliberate difference);
+     * zero ({@code -0s} too) still means the default, as in Nomad.
+     */
+    @Test
+    void aNegativeWaitIs400AtOnce() {
+        long index = h.store.upsertJob(Jobs.batch("sleep-batch"));
+
+        Answer negative = h.get("/v1/jobs?index=" + index + "&wait=-1s");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).isEqualTo("Invalid wait time");
+        assertThat(h.gateway.parkedQueries()).isZero();
     }
 
     @Test

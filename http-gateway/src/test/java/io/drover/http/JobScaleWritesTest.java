@@ -57,10 +57,21 @@ class JobScaleWritesTest {
                 "namespace in payload did not match header");
         assertRefused("{\"Count\": 1, \"Target\": {}}", "missing task group name for scaling action");
         assertRefused("{\"Count\": 1}", "missing task group name for scaling action");
+        // Go decodes null into a map of strings as "": Nomad says the group is missing.
+        assertRefused("{\"Count\": 1, \"Target\": {\"Group\": null}}", "missing task group name for scaling action");
         assertRefused("{\"Count\": 1, \"Error\": true, \"Target\": {\"Group\": \"g\"}}",
                 "scaling action should not contain count if error is true");
         assertRefused("{\"Count\": -1, \"Target\": {\"Group\": \"g\"}}", "scaling action count can't be negative");
         assertThat(h.cluster.writes).isEmpty();
+    }
+
+    @Test
+    void nullTargetsReadAsEmptyAsGoDecodesThem() {
+        Answer a = h.post("/v1/job/web/scale",
+                "{\"Count\": 2, \"Target\": {\"Group\": \"g\", \"Job\": null, \"Namespace\": null}}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(h.cluster.lastWrite().getJobScale().getGroup()).isEqualTo("g");
     }
 
     @Test

@@ -173,4 +173,21 @@ class JobSpecRoutesTest {
         assertThat(validated.json().get("Error").asText()).isEmpty();
         assertThat(validated.json().get("DriverConfigValidated").asBoolean()).isTrue();
     }
+
+    /** Before, a thousand nested blocks overflowed the stack: a 500 "StackOverflowError". */
+    @Test
+    void deeplyNestedFilesAreA400WithAnHclError() {
+        String blocks = "job \\\"x\\\" { group \\\"g\\\" { task \\\"t\\\" { config { "
+                + "a { ".repeat(1000) + "}".repeat(1004);
+        String lists = "job \\\"x\\\" { meta = " + "[".repeat(100_000) + "]".repeat(100_000) + " }";
+        String labels = "job \\\"x\\\" { group \\\"g\\\" { task \\\"t\\\" { config { a"
+                + " b".repeat(5000) + " {} } } } }";
+
+        for (String hcl : new String[] {blocks, lists, labels}) {
+            Answer a = h.post("/v1/jobs/parse", "{\"JobHCL\": \"" + hcl + "\"}");
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.body()).startsWith("error parsing: At 1:").contains(": nested too deeply (more than");
+        }
+        assertThat(h.cluster.writes).isEmpty();
+    }
 }

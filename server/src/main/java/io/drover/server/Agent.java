@@ -2,7 +2,6 @@ package io.drover.server;
 
 import io.drover.http.AgentInfo;
 import io.drover.http.HttpGateway;
-import io.drover.http.HttpGatewayConfig;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.raft.DroverStateMachine;
 import io.drover.client.agent.NodeAgent;
@@ -23,6 +22,7 @@ import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
 import io.drover.server.cluster.LeaderServices;
 import io.drover.server.config.AgentConfig;
+import io.drover.server.config.GatewaySettings;
 import io.drover.server.gc.GarbageCollector;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.leader.Stamps;
@@ -95,7 +95,7 @@ public final class Agent implements AutoCloseable {
             });
             closeInReverse.add(replies::shutdownNow);
             Stamps stamps = new Stamps(Clock.systemUTC(), new SecureRandom());
-            LeaderEndpoint leader = new LeaderEndpoint(raft, store, stamps, replies);
+            LeaderEndpoint leader = new LeaderEndpoint(raft, store, stamps, replies, config.jobMaxCount());
             PeerClients peers = new PeerClients();
             closeInReverse.add(peers);
             ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
@@ -106,8 +106,7 @@ public final class Agent implements AutoCloseable {
             DevNode devNode = config.dev() && config.devNode()
                     ? new DevNode(services, () -> startDevNode(config), background) : null;
             stateMachine.setLeaderListener(devNode != null ? devNode : services);
-            gateway = new HttpGateway(new HttpGatewayConfig(config.bindAddr(), config.httpPort(),
-                    config.maxRequestBodyBytes(), 0, Math.max(2, Runtime.getRuntime().availableProcessors())),
+            gateway = new HttpGateway(GatewaySettings.of(config),
                     store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
                     new SecureRandom());
 

@@ -31,6 +31,13 @@ final class GoJsonParser {
      * recursive parse would exhaust a thread's stack first. Job specs need a handful.
      */
     private static final int MAX_DEPTH = 500;
+    /**
+     * Go has no bound here, but a body's bytes bound it poorly: a value takes two or three bytes
+     * to write and a hundred or more once decoded, so a 4 MiB body of empty lists took a hundred
+     * megabytes of heap, and a few such bodies at once all of it. A job is tens of values per
+     * group; this allows thousands of groups.
+     */
+    static final int MAX_VALUES = 200_000;
 
     private final byte[] in;
     private int pos;
@@ -41,6 +48,8 @@ final class GoJsonParser {
     private String typeError;
     /** Open objects and arrays; bounded so a hostile body cannot exhaust the stack. */
     private int depth;
+    /** Values read so far, of any kind. */
+    private int values;
 
     /** A syntax error or unexpected end, already worded as Go words it. */
     static final class SyntaxError extends Exception {
@@ -80,6 +89,9 @@ final class GoJsonParser {
     private JsonNode value(GoTypeInfo type) throws SyntaxError {
         skipSpace();
         byte c = peek();
+        if (++values > MAX_VALUES) {
+            throw new SyntaxError("too many JSON values in request body (more than " + MAX_VALUES + ")");
+        }
         if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
             // Go (1.15 and later) refuses too-deep bodies with this text.
             throw new SyntaxError("exceeded max depth");
@@ -156,7 +168,7 @@ final class GoJsonParser {
             return;
         }
         if (owner.kind == GoTypeInfo.Kind.MAP) {
-            put(node, key, value(owner.element()));
+            put(node, key, zeroIfNull(value(owner.element()), owner.element()));
             return;
         }
         GoTypeInfo.FieldInfo field = owner.field(key);
@@ -173,6 +185,23 @@ final class GoJsonParser {
         fieldStack.subList(depth, fieldStack.size()).clear();
         contextStruct = savedStruct;
         put(node, field.name(), v);
+    }
+
+    /**
+     * A map value or slice element is decoded into a fresh zero value, on which Go's null does
+     * nothing: a string, number or bool stays "", 0 or false (pointers, slices, maps and
+     * {@code interface{}} stay nil). Binding the null would hand the routes a null Go never has.
+     */
+    private static JsonNode zeroIfNull(JsonNode v, GoTypeInfo type) {
+        if (v == null || !v.isNull()) {
+            return v;
+        }
+        return switch (type.kind) {
+            case STRING -> NODES.textNode("");
+            case INT -> NODES.numberNode(0L);
+            case BOOL -> NODES.booleanNode(false);
+            default -> v;
+        };
     }
 
     /** Go decodes a repeated object key into the struct or map it already filled; anything else is replaced. */
@@ -209,7 +238,7 @@ final class GoJsonParser {
         }
         while (true) {
             JsonNode v = value(elem);
-            node.add(v == null ? NODES.nullNode() : v);
+            node.add(v == null ? NODES.nullNode() : zeroIfNull(v, elem));
             skipSpace();
             byte c = peek();
             if (c == ',') {

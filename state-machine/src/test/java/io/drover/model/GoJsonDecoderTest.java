@@ -202,6 +202,27 @@ class GoJsonDecoderTest {
         assertThat(body.policyOverride).isTrue();
     }
 
+    /**
+     * Go decodes null into a map value or slice element of a string, number or bool as that type's
+     * zero value (the key is there, with "" or 0 or false); pointers and free-form values stay nil.
+     * Before, the null reached the routes, and {@code "Target": {"Group": null}} was a 500.
+     */
+    @Test
+    void nullMapValuesAndSliceElementsAreGoZeroValues() throws Exception {
+        JobRegisterBody body = decode("{\"Job\": {\"Meta\": {\"a\": null}, \"Datacenters\": [\"dc1\", null],"
+                + " \"TaskGroups\": [null, {\"Tasks\": [{\"Config\": {\"c\": null, \"l\": [null]}}]}]}}");
+
+        assertThat(body.job.meta).containsEntry("a", "");
+        assertThat(body.job.datacenters).containsExactly("dc1", "");
+        assertThat(body.job.taskGroups.get(0)).isNull();
+        java.util.Map<String, Object> config = body.job.taskGroups.get(1).tasks.get(0).config;
+        assertThat(config).containsEntry("c", null);
+        assertThat(config.get("l")).isEqualTo(java.util.Collections.singletonList(null));
+        PlainBody plain = GoJsonDecoder.decode("{\"Meta\": {\"k\": null}}".getBytes(StandardCharsets.UTF_8),
+                PlainBody.class);
+        assertThat(plain.Meta).containsEntry("k", "");
+    }
+
     @Test
     void payloadIsBase64AsInGo() throws Exception {
         assertThat(decode("{\"Job\": {\"Payload\": \"aGVs\\nbG8=\"}}").job.payload)
@@ -231,6 +252,24 @@ class GoJsonDecoderTest {
                 .isNotNull();
         assertThatThrownBy(() -> decode("{\"Job\": {\"Meta\": " + "[".repeat(100000) + "}}"))
                 .hasMessage("exceeded max depth");
+    }
+
+    /**
+     * A body is bounded in bytes (4 MiB) but each value costs far more once decoded than the two or
+     * three bytes it takes to write: a 4 MiB body of empty lists took a hundred megabytes of heap,
+     * and a few at once took the whole of it. Real jobs, groups of tens of values each, stay far
+     * below the bound.
+     */
+    @Test
+    void theNumberOfValuesIsBounded() throws Exception {
+        int max = GoJsonParser.MAX_VALUES;
+        String justFits = "[" + "1,".repeat(max - 100) + "1]";
+        assertThat(GoJsonDecoder.decode(("{\"Meta\": {\"k\": \"v\"}, \"Job\": {\"TaskGroups\": [{\"Tasks\": [{\"Config\": {\"x\": "
+                + justFits + "}}]}]}}").getBytes(StandardCharsets.UTF_8), JobRegisterBody.class).job).isNotNull();
+        String tooMany = "{\"Job\": {\"Meta\": {\"x\": [" + "[],".repeat(max) + "[]]}}}";
+
+        assertThatThrownBy(() -> decode(tooMany)).isInstanceOf(BodyDecodeException.class)
+                .hasMessage("too many JSON values in request body (more than " + max + ")");
     }
 
     /** A body class of another module, without annotations: Go names it api.PlainBody. */

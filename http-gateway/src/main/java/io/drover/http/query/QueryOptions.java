@@ -13,7 +13,7 @@ import io.drover.model.GoDuration;
  * @param stale answer from this server's state, whoever leads
  * @param consistent answer only after a linearizable barrier
  * @param minIndex block until the answer's index exceeds this (0: do not block)
- * @param waitNanos how long to block, 0 for the default
+ * @param waitNanos how long to block, 0 for the default; never negative
  * @param prefix an ID prefix for lists
  * @param pretty indent the JSON answer
  */
@@ -50,15 +50,25 @@ public record QueryOptions(String region, String namespace, boolean stale, boole
         }
     }
 
+    /**
+     * A Go duration, as Nomad parses it. Nomad 0.11.3 takes a negative one too and then waits its
+     * default five minutes, so a client that meant "not at all" hangs: a negative wait is refused
+     * here with Nomad's words for a wait it cannot read (a deliberate difference).
+     */
     private static long parseWait(String wait) {
         if (wait.isEmpty()) {
             return 0;
         }
+        long nanos;
         try {
-            return GoDuration.parseNanos(wait);
+            nanos = GoDuration.parseNanos(wait);
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest("Invalid wait time");
         }
+        if (nanos < 0) {
+            throw HttpError.badRequest("Invalid wait time");
+        }
+        return nanos;
     }
 
     private static long parseIndex(String index) {

@@ -1,6 +1,7 @@
 package io.drover.http.routes;
 
 import io.drover.http.core.GoBool;
+import io.drover.http.core.HttpError;
 import io.drover.http.query.QueryResult;
 import io.drover.http.query.ReadEndpoint;
 import io.drover.http.query.StateQuery;
@@ -55,6 +56,10 @@ final class AllocReads {
      */
     static ReadEndpoint ofJob(String jobId) {
         return (request, options) -> {
+            if (jobId.isEmpty()) {
+                // Nomad's Job.Allocations refuses it, so a bug in a client shows rather than an empty list.
+                throw HttpError.badRequest("missing job ID");
+            }
             boolean all = parseBoolOrFalse(request.query("all"));
             List<Table> tables = all ? List.of(Table.ALLOCS) : List.of(Table.ALLOCS, Table.JOBS);
             return StateQuery.of(QueryKeys.of("job-allocs", options.namespace(), jobId, Boolean.toString(all)),

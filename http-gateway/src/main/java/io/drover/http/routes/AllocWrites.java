@@ -21,6 +21,8 @@ final class AllocWrites {
     /** {@code POST /v1/allocation/:id/stop}; like Nomad's, it reads no body. */
     CompletableFuture<Reply> stop(GatewayRequest request, String allocId) {
         Regions.check(request.query("region"), cluster.agent().region());
+        // Nomad's ErrMissingAllocID.
+        PathIds.require(allocId, "Missing allocation ID");
         AllocStopRequest stop = AllocStopRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setAllocId(allocId).build();
         return writes.submit(request, WriteRequest.newBuilder().setAllocStop(stop), WriteResults::allocStop);

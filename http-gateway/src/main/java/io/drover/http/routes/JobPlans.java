@@ -36,12 +36,14 @@ final class JobPlans {
     private final StateStore store;
     private final JobPlanner planner;
     private final Executor executor;
+    private final int jobMaxCount;
 
-    JobPlans(Cluster cluster, StateStore store, JobPlanner planner, Executor executor) {
+    JobPlans(Cluster cluster, StateStore store, JobPlanner planner, Executor executor, int jobMaxCount) {
         this.cluster = cluster;
         this.store = store;
         this.planner = planner;
         this.executor = executor;
+        this.jobMaxCount = jobMaxCount;
     }
 
     CompletableFuture<Reply> plan(GatewayRequest request, String pathJobId) {
@@ -56,7 +58,7 @@ final class JobPlans {
         if (!pathJobId.isEmpty() && !job.id.equals(pathJobId)) {
             throw HttpError.badRequest("Job ID does not match");
         }
-        SubmittedJobs.prepare(job, request, cluster.agent().region());
+        SubmittedJobs.prepare(job, request, cluster.agent().region(), jobMaxCount);
         boolean pretty = QueryOptions.pretty(request);
         if (cluster.status().leader()) {
             return CompletableFuture.completedFuture(answer(job, body.diff, pretty));

@@ -7,7 +7,6 @@ import io.drover.http.core.Json;
 import io.drover.http.query.QueryOptions;
 import io.drover.model.GoStruct;
 import io.drover.model.InvalidJobException;
-import io.drover.model.JobValidator;
 import io.drover.model.JobWarnings;
 import io.drover.model.MultiError;
 import io.drover.http.core.Body;
@@ -29,9 +28,11 @@ import java.util.Objects;
  */
 final class JobSpecs {
     private final Cluster cluster;
+    private final int jobMaxCount;
 
-    JobSpecs(Cluster cluster) {
+    JobSpecs(Cluster cluster, int jobMaxCount) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.jobMaxCount = jobMaxCount;
     }
 
     /** Nomad's JobsParseRequest. */
@@ -98,7 +99,7 @@ final class JobSpecs {
             // A register mutator's refusal is the RPC's error, not a validation result.
             throw new HttpError(500, e.getMessage());
         }
-        List<String> errors = JobValidator.validate(job);
+        List<String> errors = SubmittedJobs.validate(job, jobMaxCount);
         ValidateResponse response = new ValidateResponse(true,
                 errors.isEmpty() ? null : errors,
                 errors.isEmpty() ? "" : MultiError.format(errors),

@@ -31,10 +31,12 @@ import java.util.concurrent.CompletableFuture;
 final class JobWrites {
     private final Cluster cluster;
     private final WriteSubmitter writes;
+    private final int jobMaxCount;
 
-    JobWrites(Cluster cluster, WriteSubmitter writes) {
+    JobWrites(Cluster cluster, WriteSubmitter writes, int jobMaxCount) {
         this.cluster = cluster;
         this.writes = writes;
+        this.jobMaxCount = jobMaxCount;
     }
 
     /**
@@ -54,7 +56,7 @@ final class JobWrites {
         if (pathJobId != null && !pathJobId.isEmpty() && !job.id.equals(pathJobId)) {
             throw HttpError.badRequest("Job ID does not match name");
         }
-        SubmittedJobs.prepare(job, request, cluster.agent().region());
+        SubmittedJobs.prepare(job, request, cluster.agent().region(), jobMaxCount);
         JobRegisterRequest.Builder register = JobRegisterRequest.newBuilder()
                 .setJobJson(ByteString.copyFrom(NomadJson.write(job)))
                 .setEnforceIndex(Boolean.TRUE.equals(body.enforceIndex))
@@ -68,6 +70,7 @@ final class JobWrites {
     CompletableFuture<Reply> deregister(GatewayRequest request, String jobId) {
         boolean purge = GoBool.queryFlag(request, "purge");
         Regions.check(request.query("region"), cluster.agent().region());
+        PathIds.require(jobId, "missing job ID for deregistering");
         JobDeregisterRequest deregister = JobDeregisterRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setPurge(purge).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobDeregister(deregister), WriteResults::deregister);
@@ -78,6 +81,7 @@ final class JobWrites {
         RequestBodies.JobRevert body = RequestBodies.decode(request, RequestBodies.JobRevert.class);
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
+        PathIds.require(jobId, "missing job ID for revert");
         JobRevertRequest.Builder revert = JobRevertRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setJobVersion(body.jobVersion);
         if (body.enforcePriorVersion != null) {
@@ -91,6 +95,7 @@ final class JobWrites {
         RequestBodies.JobStability body = RequestBodies.decode(request, RequestBodies.JobStability.class);
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
+        PathIds.require(jobId, "missing job ID for marking job as stable");
         JobStabilityRequest stability = JobStabilityRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setJobVersion(body.jobVersion).setStable(body.stable).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobStability(stability), WriteResults::stability);
@@ -115,6 +120,7 @@ final class JobWrites {
             forceReschedule = body.evalOptions != null && body.evalOptions.forceReschedule;
         }
         Regions.check(request.query("region"), cluster.agent().region());
+        PathIds.require(jobId, "missing job ID for evaluation");
         JobEvaluateRequest evaluate = JobEvaluateRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(jobId).setForceReschedule(forceReschedule).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobEvaluate(evaluate), WriteResults::register);
@@ -151,6 +157,10 @@ final class JobWrites {
             // Go's int is 64 bits, ours 32: refused with the words Nomad has for an int overflow.
             throw HttpError.badRequest("new scaling count is too large for TaskGroup.Count (int): " + body.count);
         }
+        if (PathIds.missing(jobId)) {
+            // Nomad has no words for a missing ID here: its lookup of the job finds none.
+            throw new HttpError(404, "job \"" + jobId + "\" not found");
+        }
         JobScaleRequest.Builder scale = JobScaleRequest.newBuilder().setNamespace(namespace).setJobId(jobId)
                 .setGroup(group).setMessage(body.message == null ? "" : body.message).setError(body.error)
                 .setPolicyOverride(body.policyOverride);
@@ -173,6 +183,7 @@ final class JobWrites {
             throw HttpError.badRequest("Job ID does not match");
         }
         Regions.check(request.query("region"), cluster.agent().region());
+        PathIds.require(pathJobId, "missing parameterized job ID");
         JobDispatchRequest.Builder dispatch = JobDispatchRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(pathJobId);
         if (body.payload != null) {
@@ -190,6 +201,8 @@ final class JobWrites {
     /** {@code POST|PUT /v1/job/:id/periodic/force}: launches the periodic job now, even over ProhibitOverlap. */
     CompletableFuture<Reply> periodicForce(GatewayRequest request, String pathJobId) {
         Regions.check(request.query("region"), cluster.agent().region());
+        // Nomad's Periodic.Force says so, in these words.
+        PathIds.require(pathJobId, "missing job ID for evaluation");
         PeriodicForceRequest force = PeriodicForceRequest.newBuilder().setNamespace(Namespaces.of(request))
                 .setJobId(pathJobId).build();
         return writes.submit(request, WriteRequest.newBuilder().setPeriodicForce(force), WriteResults::periodicForce);

@@ -40,9 +40,7 @@ final class NodeWrites {
     CompletableFuture<Reply> eligibility(GatewayRequest request, String pathNodeId) {
         RequestBodies.NodeEligibility body = RequestBodies.decode(request, RequestBodies.NodeEligibility.class);
         String nodeId = body.nodeId == null || body.nodeId.isEmpty() ? pathNodeId : body.nodeId;
-        if (nodeId.isEmpty()) {
-            throw HttpError.badRequest("missing node ID for setting scheduling eligibility");
-        }
+        PathIds.require(nodeId, "missing node ID for setting scheduling eligibility");
         String eligibility = body.eligibility == null ? "" : body.eligibility;
         if (!eligibility.equals(Node.ELIGIBLE) && !eligibility.equals(Node.INELIGIBLE)) {
             throw HttpError.badRequest("invalid scheduling eligibility " + goQuote(eligibility));
@@ -65,9 +63,7 @@ final class NodeWrites {
         if (body == null) {
             body = RequestBodies.decode(request, RequestBodies.NodeDrain.class);
         }
-        if (nodeId.isEmpty()) {
-            throw HttpError.badRequest("missing node ID for drain update");
-        }
+        PathIds.require(nodeId, "missing node ID for drain update");
         Regions.check(request.query("region"), cluster.agent().region());
         NodeDrainRequest.Builder update = NodeDrainRequest.newBuilder().setNodeId(nodeId)
                 .setMarkEligible(body.markEligible);

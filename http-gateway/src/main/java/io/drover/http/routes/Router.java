@@ -4,6 +4,7 @@ import io.drover.http.Cluster;
 import io.drover.http.JobPlanner;
 import io.drover.http.core.Reply;
 import io.drover.http.query.ReadEndpoint;
+import io.drover.model.JobMaxCount;
 import io.drover.state.StateStore;
 import java.util.List;
 import java.util.Objects;
@@ -48,14 +49,20 @@ public final class Router {
      * @param executor the query threads, where a plan resumes after waiting for fresh state
      */
     public Router(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor) {
+        this(cluster, store, random, planner, executor, JobMaxCount.DEFAULT);
+    }
+
+    /** @param jobMaxCount the most instances a job may ask for; 0 for no limit */
+    public Router(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor,
+            int jobMaxCount) {
         WriteSubmitter submitter = new WriteSubmitter(cluster, new RequestIds(random));
-        this.writes = new JobWrites(cluster, submitter);
-        this.plans = new JobPlans(cluster, store, Objects.requireNonNull(planner, "planner"), executor);
+        this.writes = new JobWrites(cluster, submitter, jobMaxCount);
+        this.plans = new JobPlans(cluster, store, Objects.requireNonNull(planner, "planner"), executor, jobMaxCount);
         this.nodeWrites = new NodeWrites(cluster, submitter);
         this.allocWrites = new AllocWrites(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
         this.system = new SystemWrites(submitter);
-        this.jobSpecs = new JobSpecs(cluster);
+        this.jobSpecs = new JobSpecs(cluster, jobMaxCount);
     }
 
     public Route match(String method, String path) {

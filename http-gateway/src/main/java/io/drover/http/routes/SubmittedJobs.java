@@ -6,8 +6,10 @@ import io.drover.http.core.Regions;
 import io.drover.model.InvalidJobException;
 import io.drover.model.Job;
 import io.drover.model.JobCanonicalizer;
+import io.drover.model.JobMaxCount;
 import io.drover.model.JobValidator;
 import io.drover.model.MultiError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,10 +26,13 @@ final class SubmittedJobs {
     /**
      * Prepares {@code job} in place. The caller has checked that it has an ID.
      *
+     * @param jobMaxCount the most instances the job may ask for (0: no limit), checked with the
+     *     register's validation as Nomad's job validation hook checks it
+     *
      * @throws HttpError 400 with Nomad's message for an invalid job, a namespace that does not
      *     exist or a region this agent cannot reach
      */
-    static Job prepare(Job job, GatewayRequest request, String agentRegion) {
+    static Job prepare(Job job, GatewayRequest request, String agentRegion, int jobMaxCount) {
         // As Nomad: ?region= overrides the job's region; none, or "global", means this agent's.
         String queryRegion = request.query("region");
         if (!queryRegion.isEmpty()) {
@@ -41,7 +46,7 @@ final class SubmittedJobs {
         } catch (InvalidJobException e) {
             throw HttpError.badRequest(e.getMessage());
         }
-        List<String> errors = JobValidator.validate(job);
+        List<String> errors = validate(job, jobMaxCount);
         if (!errors.isEmpty()) {
             throw HttpError.badRequest(MultiError.format(errors));
         }
@@ -51,5 +56,15 @@ final class SubmittedJobs {
         }
         Regions.check(job.region, agentRegion);
         return job;
+    }
+
+    /** A register's validation errors, the job's instance limit last as in Nomad. */
+    static List<String> validate(Job job, int jobMaxCount) {
+        List<String> errors = new ArrayList<>(JobValidator.validate(job));
+        String tooMany = JobMaxCount.violation(job, jobMaxCount);
+        if (tooMany != null) {
+            errors.add(tooMany);
+        }
+        return errors;
     }
 }

@@ -37,14 +37,22 @@ import java.util.Objects;
  * @param devNode in dev mode, whether the agent also runs its (simulated) node
  * @param clientGc when the node agent (in dev mode) removes finished allocations
  * @param serverGc when the leader collects terminal evaluations, allocations, jobs and nodes
+ * @param limits the {@code limits} block: connections per client and timeouts
+ * @param jobMaxCount {@code server.job_max_count}: the most instances (a job's groups' counts summed)
+ *     a job may ask for; 0 for no limit
  */
 public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int advertiseRpcPort, int advertiseSerfPort,
         int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
         int maxRequestBodyBytes, String logLevel, int numSchedulers, HeartbeatConfig heartbeats,
-        boolean devNode, AllocGcPolicy clientGc, GcThresholds serverGc) {
+        boolean devNode, AllocGcPolicy clientGc, GcThresholds serverGc, Limits limits, int jobMaxCount) {
     public AgentConfig {
+        Objects.requireNonNull(limits, "limits");
+        if (jobMaxCount < 0) {
+            // Nomad's words.
+            throw new ConfigException("job_max_count (" + jobMaxCount + ") cannot be negative");
+        }
         Objects.requireNonNull(serverGc, "serverGc");
         Objects.requireNonNull(clientGc, "clientGc");
         Objects.requireNonNull(name, "name");

@@ -48,6 +48,8 @@ public final class AgentConfigBuilder {
     AllocGcPolicy clientGc = AllocGcPolicy.DEFAULT;
     int maxRequestBodyBytes = 4 << 20;
     String logLevel = "INFO";
+    Limits limits = Limits.DEFAULTS;
+    int jobMaxCount = io.drover.http.HttpGatewayConfig.DEFAULT_JOB_MAX_COUNT;
 
     public AgentConfigBuilder dev(boolean v) {
         dev = v;
@@ -157,6 +159,18 @@ public final class AgentConfigBuilder {
         return this;
     }
 
+    /** The {@code limits} block: connections per client and timeouts. */
+    public AgentConfigBuilder limits(Limits v) {
+        limits = v;
+        return this;
+    }
+
+    /** {@code server.job_max_count}: the most instances a job may ask for; 0 for no limit. */
+    public AgentConfigBuilder jobMaxCount(int v) {
+        jobMaxCount = v;
+        return this;
+    }
+
     /** Applies one JSON config file (Nomad's agent-config keys). */
     public AgentConfigBuilder file(Path path) {
         JsonNode root;
@@ -188,6 +202,8 @@ public final class AgentConfigBuilder {
         integer(server, "bootstrap_expect").ifPresent(v -> bootstrapExpect = v);
         integer(server, "raft_snapshot_threshold").ifPresent(v -> snapshotThreshold = v);
         integer(server, "num_schedulers").ifPresent(v -> numSchedulers = v);
+        integer(server, "job_max_count").ifPresent(v -> jobMaxCount = v);
+        limits = LimitsBlock.read(root.path("limits"), limits);
         HeartbeatConfig h = heartbeats;
         Duration minTtl = duration(server, "min_heartbeat_ttl").orElse(h.minHeartbeatTtl());
         double perSecond = server.path("max_heartbeats_per_second").isNumber()
@@ -257,7 +273,7 @@ public final class AgentConfigBuilder {
                 advertiseRpcPort != null ? advertiseRpcPort : rpc, advertiseSerfPort != null ? advertiseSerfPort : serf,
                 expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
                 rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
-                clientGc, serverGc);
+                clientGc, serverGc, limits, jobMaxCount);
         if (c.peers().size() != expect) {
             throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
                     + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
@@ -322,12 +338,12 @@ public final class AgentConfigBuilder {
         }
     }
 
-    private static java.util.Optional<String> text(JsonNode n, String field) {
+    static java.util.Optional<String> text(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isValueNode() ? java.util.Optional.of(v.asText()) : java.util.Optional.empty();
     }
 
-    private static java.util.Optional<Integer> integer(JsonNode n, String field) {
+    static java.util.Optional<Integer> integer(JsonNode n, String field) {
         JsonNode v = n.path(field);
         if (v.isMissingNode() || v.isNull()) {
             return java.util.Optional.empty();

@@ -6,6 +6,7 @@ import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobDispatch;
+import io.drover.model.JobMaxCount;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingBounds;
 import io.drover.model.ScalingEvent;
@@ -47,11 +48,18 @@ final class CommandBuilder {
     private final StateStore state;
     private final Stamps stamps;
     private final NodeCommands nodes;
+    private final int jobMaxCount;
 
     CommandBuilder(StateStore state, Stamps stamps) {
+        this(state, stamps, JobMaxCount.DEFAULT);
+    }
+
+    /** @param jobMaxCount the most instances a job may be scaled to, all groups summed; 0 for no limit */
+    CommandBuilder(StateStore state, Stamps stamps, int jobMaxCount) {
         this.state = state;
         this.stamps = stamps;
         this.nodes = new NodeCommands(stamps);
+        this.jobMaxCount = jobMaxCount;
     }
 
     /** The command carrying {@code request}, or {@code null} when nothing needs to be written. */
@@ -116,6 +124,18 @@ final class CommandBuilder {
         return withJobAndEval(b, job, now).build();
     }
 
+    private static long totalCount(Job job) {
+        long total = 0;
+        for (TaskGroup tg : job.taskGroups) {
+            total += count(tg);
+        }
+        return total;
+    }
+
+    private static int count(TaskGroup group) {
+        return group.count == null ? 0 : group.count;
+    }
+
     /** A later Nomad's PreserveCounts: groups the current version has keep their count. */
     private static void preserveCounts(Job existing, Job job) {
         if (job.taskGroups == null) {
@@ -154,6 +174,10 @@ final class CommandBuilder {
             if (outOfBounds != null) {
                 throw new Refusal(WriteResult.Code.INVALID, outOfBounds);
             }
+            String tooMany = JobMaxCount.violation(totalCount(job) - count(group) + r.getCount(), jobMaxCount);
+            if (tooMany != null) {
+                throw new Refusal(WriteResult.Code.INVALID, tooMany);
+            }
             event.count = r.getCount();
             b.setHasCount(true).setCount(r.getCount());
             if (!job.isPeriodic() && !job.isParameterized()) {
@@ -167,6 +191,7 @@ final class CommandBuilder {
     }
 
     private JobRegisterCommand revert(StateReader reader, JobRevertRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for revert");
         String ns = r.getNamespace();
         Job current = reader.job(ns, r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" not found"));
@@ -240,6 +265,7 @@ final class CommandBuilder {
      */
     private PeriodicLaunchCommand periodicForce(StateReader reader, PeriodicForceRequest r, long now)
             throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         if (!job.isPeriodic() || job.isParameterized()) {
@@ -253,7 +279,8 @@ final class CommandBuilder {
         return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
     }
 
-    private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) {
+    private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for deregistering");
         Optional<Job> job = reader.job(r.getNamespace(), r.getJobId());
         JobDeregisterCommand.Builder b = JobDeregisterCommand.newBuilder()
                 .setNamespace(r.getNamespace())
@@ -269,6 +296,7 @@ final class CommandBuilder {
     }
 
     private JobStabilityCommand stability(StateReader reader, JobStabilityRequest r) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for marking job as stable");
         if (reader.jobVersion(r.getNamespace(), r.getJobId(), r.getJobVersion()).isEmpty()) {
             throw new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId() + "\" in namespace \""
                     + r.getNamespace() + "\" at version " + r.getJobVersion() + " not found");
@@ -282,6 +310,7 @@ final class CommandBuilder {
     }
 
     private EvalCreateCommand evaluate(StateReader reader, JobEvaluateRequest r, long now) throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         if (job.isPeriodic()) {
@@ -304,6 +333,7 @@ final class CommandBuilder {
      */
     private AllocDesiredTransitionCommand forceReschedule(StateReader reader, JobEvaluateRequest r, long now)
             throws Refusal {
+        requireJobId(r.getJobId(), "missing job ID for evaluation");
         Job job = reader.job(r.getNamespace(), r.getJobId())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
         EvalCreateCommand create = evaluate(reader, r, now);
@@ -324,6 +354,17 @@ final class CommandBuilder {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Nomad's job endpoint refuses a write that names no job before anything else; here it also
+     * keeps a command that no state could apply (keys cannot hold an empty ID) out of the log,
+     * whichever server's gateway sent it.
+     */
+    private static void requireJobId(String jobId, String message) throws Refusal {
+        if (jobId.strip().isEmpty()) {
+            throw new Refusal(WriteResult.Code.INVALID, message);
+        }
     }
 
     private Evaluation newEval(String namespace, String jobId, Integer priority, String type, String trigger,

@@ -1,6 +1,7 @@
 package io.drover.server.leader;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.drover.model.JobMaxCount;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
@@ -36,9 +37,14 @@ public final class LeaderEndpoint {
      *     must not also render responses and send them over the network
      */
     public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps, Executor replies) {
+        this(raft, state, stamps, replies, JobMaxCount.DEFAULT);
+    }
+
+    /** @param jobMaxCount the most instances a job may be scaled to (0: no limit), as {@code server.job_max_count} */
+    public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps, Executor replies, int jobMaxCount) {
         this.raft = raft;
         this.state = state;
-        this.builder = new CommandBuilder(state, stamps);
+        this.builder = new CommandBuilder(state, stamps, jobMaxCount);
         this.commits = new GroupCommit(raft, replies, LeaderEndpoint::toResult);
     }
 
