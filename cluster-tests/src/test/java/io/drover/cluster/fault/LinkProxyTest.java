@@ -2,6 +2,7 @@ package io.drover.cluster.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.cluster.Await;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Forwarding through one proxy port: bytes intact both ways, half-closes passed on, connections bounded. */
 class LinkProxyTest {
     private static final int MB = 1024 * 1024;
+    private static final Duration BOUND = Duration.ofSeconds(5);
     private final Peers peers = new Peers();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -82,7 +85,7 @@ class LinkProxyTest {
         assertThat(peers.roundTripOnNewConnection("a", proxy.port(), "3")).isEqualTo(Peers.Outcome.CLOSED);
 
         first.close();
-        Eventually.until(() -> proxy.connections().size() == 1);
+        Await.until("the proxy holds the connection", BOUND, () -> proxy.connections().size() == 1);
         assertThat(peers.roundTripOnNewConnection("a", proxy.port(), "4")).isEqualTo(Peers.Outcome.ECHOED);
         assertThat(Peers.roundTrip(second, "5")).isEqualTo(Peers.Outcome.ECHOED);
     }
@@ -99,7 +102,7 @@ class LinkProxyTest {
         try (Socket client = peers.connect("a", proxy.port())) {
             assertThat(Peers.roundTrip(client, "x")).isEqualTo(Peers.Outcome.CLOSED);
         }
-        Eventually.until(() -> proxy.connections().isEmpty());
+        Await.until("the proxy lets go of the connection", BOUND, () -> proxy.connections().isEmpty());
         serverThread.join(5_000);
     }
 

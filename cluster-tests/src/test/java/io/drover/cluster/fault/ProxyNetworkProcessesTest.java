@@ -1,11 +1,11 @@
 package io.drover.cluster.fault;
 
-import io.drover.testing.FreePorts;
 import static io.drover.cluster.fault.ProxyNetwork.EXTERNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.cluster.fault.ProxyNetwork.Connection;
+import io.drover.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

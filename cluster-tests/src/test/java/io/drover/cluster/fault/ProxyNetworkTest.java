@@ -1,6 +1,5 @@
 package io.drover.cluster.fault;
 
-import io.drover.testing.FreePorts;
 import static io.drover.cluster.fault.Peers.Outcome.CLOSED;
 import static io.drover.cluster.fault.Peers.Outcome.ECHOED;
 import static io.drover.cluster.fault.ProxyNetwork.EXTERNAL;
@@ -8,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.drover.cluster.Await;
 import io.drover.cluster.fault.ProxyNetwork.Connection;
 import io.drover.cluster.fault.ProxyNetwork.Link;
+import io.drover.testing.FreePorts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,7 +155,7 @@ class ProxyNetworkTest {
         assertThat(network.connections()).hasSize(1); // half-closed: the client may still send
         s.close(); // as a client does on end of stream
 
-        Eventually.until(() -> network.connections().isEmpty());
+        Await.until("the network lets go of every connection", Duration.ofSeconds(5), () -> network.connections().isEmpty());
     }
 
     @Test
