@@ -13,7 +13,8 @@ import org.apache.ratis.util.TimeDuration;
  * from Ratis's default for a measured reason noted beside it.
  */
 public final class RatisTuning {
-    private static final int INSTALL_SNAPSHOT_WINDOW = 128;
+    private static final int INSTALL_SNAPSHOT_WINDOW = 16;
+    private static final String INSTALL_SNAPSHOT_CHUNK = "1MB";
     private static final Duration INSTALL_SNAPSHOT_STREAM_TIMEOUT = Duration.ofSeconds(10);
     private RatisTuning() {
     }
@@ -38,13 +39,14 @@ public final class RatisTuning {
         RaftServerConfigKeys.Log.setPurgeGap(p, 1);
         // A small write must not wait for a batch to fill before it is sent to followers.
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
-        RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf("4MB"));
-        // A checkpoint is dozens of files (each column family has its own). While a follower does
-        // not answer, the leader's appender for it blocks once this many chunks are outstanding,
-        // and gives up on the install stream only after limit x request timeout (Ratis's default
-        // 8 x 3 s held it ~20 s; 64 x 3 s held it over three minutes after a follower was killed
-        // mid-install, found by the fault suite). So: a window large enough for a whole
-        // checkpoint, and a stream that fails after ~10 s without answers.
+        RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf(INSTALL_SNAPSHOT_CHUNK));
+        // While a follower does not answer, the leader's appender for it blocks once this many
+        // chunks are outstanding, and gives up on the install stream only after window x request
+        // timeout (Ratis's default 8 x 3 s held it ~20 s; 64 x 3 s held it over three minutes
+        // after a follower was killed mid-install). Every outstanding chunk is on the leader's
+        // heap: 128 chunks of 4 MB ran a leader out of its 512 MB heap installing a large
+        // checkpoint (both found by the fault suite). So: 16 chunks of 1 MB, and a stream that
+        // fails after ~10 s without answers.
         GrpcConfigKeys.Server.setInstallSnapshotRequestElementLimit(p, INSTALL_SNAPSHOT_WINDOW);
         GrpcConfigKeys.Server.setInstallSnapshotRequestTimeout(p,
                 millis(INSTALL_SNAPSHOT_STREAM_TIMEOUT.toMillis() / INSTALL_SNAPSHOT_WINDOW));

@@ -11,7 +11,7 @@ final class FaultReport {
     }
 
     static String render(FaultSchedule schedule, List<FaultInjector.Injection> injections, ClientHistory history,
-            RunChecks checks, long runMillis) {
+            RunChecks checks, int unforcedInstalls, long runMillis) {
         StringBuilder out = new StringBuilder();
         out.append("## Fault run, seed ").append(schedule.seed()).append(": ").append(injections.size())
                 .append(" faults in ").append(runMillis / 1000).append(" s\n\n");
@@ -26,6 +26,8 @@ final class FaultReport {
                     .append(" | ").append(spread(leaderUnavailability(ofKind, history))).append(" |\n");
         });
         out.append('\n');
+        out.append("- snapshot faults where the others had not purged their logs in time (the follower caught up"
+                + " from the log instead): ").append(unforcedInstalls).append('\n');
         out.append("- writes (a job each, through every server): ").append(history.writes.size()).append(" sent, ")
                 .append(history.count(ClientHistory.Outcome.ACKNOWLEDGED)).append(" acknowledged, ")
                 .append(history.count(ClientHistory.Outcome.UNKNOWN)).append(" unknown after 3 attempts, ")

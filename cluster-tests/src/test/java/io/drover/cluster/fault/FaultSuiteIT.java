@@ -59,7 +59,7 @@ class FaultSuiteIT {
             FaultInjector injector = new FaultInjector(cluster);
             NodeSim nodes = new NodeSim(NodeSimConfig.of(NODES, cluster.grpcAddresses()));
             Workload workload = new Workload(cluster.servers(), history, WRITE_INTERVAL, CAS_KEYS, SEED);
-            checks = new RunChecks(cluster, history);
+            checks = new RunChecks(cluster, history, nodes::runningAllocs);
             try {
                 awaitFirstLeader(cluster);
                 nodes.start();
@@ -82,7 +82,7 @@ class FaultSuiteIT {
             }
             checks.run();
             nodes.close();
-            report = FaultReport.render(schedule, injections, history, checks,
+            report = FaultReport.render(schedule, injections, history, checks, injector.unforcedInstalls(),
                     (System.nanoTime() - started) / 1_000_000);
             System.out.println(report);
             keep(report, cluster);

@@ -31,9 +31,13 @@ final class RunChecks {
     long lostWrites;
     CheckResult linearizability;
 
-    RunChecks(FaultCluster cluster, ClientHistory history) {
+    /** Which allocations the simulated nodes still run, to tell a server's lost update from a node's. */
+    private final java.util.function.Supplier<Set<String>> runningOnNodes;
+
+    RunChecks(FaultCluster cluster, ClientHistory history, java.util.function.Supplier<Set<String>> runningOnNodes) {
         this.cluster = cluster;
         this.history = history;
+        this.runningOnNodes = runningOnNodes;
     }
 
     void run() throws InterruptedException {
@@ -158,6 +162,7 @@ final class RunChecks {
                 evaluated.add(e.path("JobID").asText());
             }
         }
+        Set<String> stillRunning = runningOnNodes.get();
         int reported = 0;
         for (JsonNode j : s.api().get("/v1/jobs?stale&prefix=" + Workload.WRITE_PREFIX, TIMEOUT).json()) {
             String id = j.get("ID").asText();
@@ -169,7 +174,11 @@ final class RunChecks {
                 problem = "has " + allocs.size() + " allocations, not 1: "
                         + allocs.stream().map(a -> a.path("Name").asText() + "/" + a.path("EvalID").asText()).toList();
             } else if (!allocs.get(0).path("ClientStatus").asText().equals("complete")) {
-                problem = "has its allocation " + allocs.get(0).path("ClientStatus").asText() + ", not complete";
+                JsonNode a = allocs.get(0);
+                String allocId = a.path("ID").asText();
+                problem = "has its allocation " + allocId + " " + a.path("ClientStatus").asText() + " (ModifyIndex "
+                        + a.path("ModifyIndex").asLong() + "), not complete; its simulated node "
+                        + (stillRunning.contains(allocId) ? "still runs it" : "does not run it");
             }
             if (problem != null && reported++ < 10) {
                 anomalies.add("job " + id + " " + problem);

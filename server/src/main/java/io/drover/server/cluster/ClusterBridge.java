@@ -30,11 +30,13 @@ import org.apache.ratis.protocol.RaftClientReply;
 /**
  * The gateway's way into the cluster. Writes go to the leader: executed here when this server
  * leads, otherwise forwarded over gRPC to the address the leader announced. Reads that must be
- * as new as the leader's state wait for a shared ReadIndex round ({@link ReadBarrier}).
+ * as new as the leader's state wait for a shared ReadIndex round, and linearizable reads for a
+ * shared read-barrier entry to commit (each a {@link ReadBarrier}).
  * While there is no leader, attempts repeat (with the same request ID, so a write is applied at
  * most once) for the hold time, as Nomad's RPC layer holds requests, then give up.
  */
 public final class ClusterBridge implements Cluster {
+    private static final Set<Table> READ_BARRIER = EnumSet.of(Table.READ_BARRIER);
     private static final long MAX_BACKOFF_MS = 200;
 
     private final RaftNode raft;
@@ -44,7 +46,6 @@ public final class ClusterBridge implements Cluster {
     private final AgentInfo agent;
     private final ScheduledExecutorService timer;
     private final Duration hold;
-    private static final Set<Table> READ_BARRIER = EnumSet.of(Table.READ_BARRIER);
     private final ReadBarrier readIndexBarrier;
     private final ReadBarrier writeBarrier;
     /** Writes forwarded and not yet answered, with the leader each was sent to. */
