@@ -325,6 +325,23 @@ class AllocApplyTest {
     }
 
     @Test
+    void aReportThatArrivesAfterTheAllocationFinishedDoesNotBringItBack() {
+        // A "running" report held up in a forward (a leader paused mid-request) can commit after
+        // the client's later "complete", sent again elsewhere once the first send timed out.
+        List<Allocation> placed = placeThree();
+        String a = placed.get(0).id;
+        h.apply(clientUpdate(List.of(report(a, "running"))));
+        h.apply(clientUpdate(List.of(report(a, "complete"))));
+        long finishedAt = alloc(a).modifyIndex;
+
+        h.apply(clientUpdate(List.of(report(a, "running"))));
+
+        assertThat(alloc(a).clientStatus).isEqualTo("complete");
+        assertThat(alloc(a).modifyIndex).as("the stale report changed nothing").isEqualTo(finishedAt);
+        assertCounts(summary(), 0, 2, 0, 1, 0, 0);
+    }
+
+    @Test
     void desiredTransitionsMergeFlagByFlag() {
         List<Allocation> placed = placeThree();
         DesiredTransition migrate = new DesiredTransition();

@@ -18,7 +18,8 @@ import java.util.Objects;
  * client status and description, task states and deployment health, which only the client
  * knows. Each update moves the job's summary counts and status; an allocation the client
  * finished frees capacity on its node's class. Updates of unknown allocations (already
- * collected) are ignored, as in Nomad.
+ * collected) are ignored, as in Nomad, and so are reports older than the client's last word
+ * on an allocation it finished.
  */
 final class AllocClientUpdateApplier {
     private AllocClientUpdateApplier() {
@@ -27,12 +28,30 @@ final class AllocClientUpdateApplier {
     static WriteResult apply(StateTxn txn, AllocClientUpdateCommand cmd) {
         for (ByteString json : cmd.getAllocJsonList()) {
             Allocation update = NomadJson.read(json.toByteArray(), Allocation.class);
-            txn.allocation(update.id).ifPresent(existing -> applyOne(txn, update, existing));
+            txn.allocation(update.id)
+                    .filter(existing -> !finishedBefore(existing, update))
+                    .ifPresent(existing -> applyOne(txn, update, existing));
         }
         txn.touch(Table.ALLOCS);
         List<Evaluation> evals = EvalWrites.decode(cmd.getEvalJsonList());
         EvalWrites.upsert(txn, evals);
         return Results.okWithEvals(txn, evals).build();
+    }
+
+    /**
+     * A client never runs an allocation again once it reported it complete or failed, so a
+     * report of it pending or running is older than that one: a report that was held up (in a
+     * forward to a leader that paused) and committed after the client had sent the later one
+     * elsewhere. Taking it would bring a finished allocation back to life for good.
+     */
+    private static boolean finishedBefore(Allocation existing, Allocation update) {
+        return finishedByClient(existing.clientStatus)
+                && update.clientStatus != null && !update.clientStatus.isEmpty()
+                && !finishedByClient(update.clientStatus);
+    }
+
+    private static boolean finishedByClient(String clientStatus) {
+        return Allocation.CLIENT_COMPLETE.equals(clientStatus) || Allocation.CLIENT_FAILED.equals(clientStatus);
     }
 
     private static void applyOne(StateTxn txn, Allocation update, Allocation existing) {
