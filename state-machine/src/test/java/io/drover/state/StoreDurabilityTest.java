@@ -91,13 +91,21 @@ class StoreDurabilityTest {
 
             h.applyInBatch(0, register(job("api", "5"), 1000));
             try (StateReader partial = h.store.reader()) {
-                assertThat(partial.tableIndex(Table.JOBS)).as("a reader sees the first command").isEqualTo(2);
+                // A reader that saw entry 2's first command would answer at index 2 without its
+                // second; the query cache then kept that answer for index 2 (a stale ?consistent
+                // read, found by the fault suite's linearizability check).
+                assertThat(partial.tableIndex(Table.JOBS)).as("no reader sees part of an entry").isEqualTo(1);
+                assertThat(partial.appliedIndex()).isEqualTo(1);
+                assertThat(partial.jobs("default", "")).extracting(j -> j.id).containsExactly("web");
             }
             assertThat(jobs).as("woken with only part of entry 2 applied").isNotDone();
             assertThat(h.store.publishedIndex(Table.JOBS)).isEqualTo(1);
 
             h.applyInBatch(1, register(job("db", "5"), 1000));
             assertThat(jobs).isNotDone();
+            try (StateReader stillPartial = h.store.reader()) {
+                assertThat(stillPartial.jobs("default", "")).hasSize(1);
+            }
             h.store.publish(2);
 
             jobs.get(5, TimeUnit.SECONDS);

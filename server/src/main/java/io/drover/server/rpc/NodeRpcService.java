@@ -88,9 +88,7 @@ final class NodeRpcService extends NodeRpcGrpc.NodeRpcImplBase {
     /**
      * The node's allocations changed after its index, and the index to ask from next: the
      * published one, taken before the reader, so every entry up to it is in what is sent. The
-     * reader's own index may belong to an entry of several commands still being applied; the
-     * node would then ask from that index and never hear of the entry's later commands, whose
-     * allocations carry the same ModifyIndex. What the reader holds beyond the published index
+     * reader (whole entries only) may hold newer ones; what it holds beyond the published index
      * is sent again with the next answer, which the node takes as no change.
      */
     private WatchAllocsResponse changedSince(WatchAllocsRequest request) {

@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The replicated state, kept in RocksDB. One thread (the Raft apply thread) changes it through
- * {@link #apply}; each log entry becomes one atomic batch holding its data changes, the indexes
- * of the tables it changed and the applied term/index, so the database always knows exactly
- * which entries it contains. Readers get consistent snapshots; blocking queries wait on table
- * indexes, which move only once every command of an entry is applied.
+ * {@link #apply}; each command of a log entry becomes one atomic batch holding its data changes,
+ * the indexes of the tables it changed and the applied term/index/command, so the database always
+ * knows exactly which commands it contains. Readers get consistent snapshots of whole entries (a batched
+ * entry's commands are committed one by one, and published together); blocking queries wait on
+ * table indexes, which move only once every command of an entry is applied.
  */
 public final class RocksStateStore implements StateStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStateStore.class);
@@ -50,6 +51,8 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     private final IndexWatchers watchers;
     private volatile RocksDatabase db;
     private volatile AppliedPosition applied;
+    /** What readers see: the database as of the last published entry. Replaced under the read lease. */
+    private volatile PublishedView view;
     /** Tables changed by the commands of the entry being applied, published when it is whole. Apply thread only. */
     private final Set<Table> unpublished = EnumSet.noneOf(Table.class);
 
@@ -65,6 +68,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         this.db = new RocksDatabase(livePath());
         PeriodicIndex.buildIfMissing(db);
         loadPositions();
+        this.view = PublishedView.of(db);
     }
 
     /** Opens (creating if needed) the state kept under {@code dir}. */
@@ -146,6 +150,15 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
      * are woken.
      */
     public void publish(long index) {
+        long stamp = swapLock.readLock();
+        try {
+            // Readers first: a watcher woken below must find the entry in the reader it opens.
+            PublishedView old = view;
+            view = PublishedView.of(db);
+            old.release();
+        } finally {
+            swapLock.unlockRead(stamp);
+        }
         if (unpublished.isEmpty()) {
             return;
         }
@@ -205,7 +218,21 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     public StateReader reader() {
         long stamp = swapLock.readLock();
         try {
-            return new SnapshotReader(db, () -> swapLock.unlockRead(stamp));
+            PublishedView v = view;
+            // Only publish swaps the view, and it releases the old one after: retry with the new.
+            while (!v.retain()) {
+                v = view;
+            }
+            PublishedView held = v;
+            try {
+                return new SnapshotReader(held, () -> {
+                    held.release();
+                    swapLock.unlockRead(stamp);
+                });
+            } catch (RuntimeException e) {
+                held.release();
+                throw e;
+            }
         } catch (RuntimeException e) {
             swapLock.unlockRead(stamp);
             throw e;
@@ -253,11 +280,13 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         }
         long stamp = swapLock.writeLock();
         try {
+            view.release();
             db.close();
             finishInterruptedSwap();
             db = new RocksDatabase(livePath());
             PeriodicIndex.buildIfMissing(db);
             unpublished.clear();
+            view = PublishedView.of(db);
             loadPositions();
         } finally {
             swapLock.unlockWrite(stamp);
@@ -305,6 +334,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     public void close() {
         long stamp = swapLock.writeLock();
         try {
+            view.release();
             db.close();
         } finally {
             swapLock.unlockWrite(stamp);

@@ -18,8 +18,9 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.Snapshot;
 
 /**
- * A {@link StateReader} over a RocksDB snapshot. It holds the store's read lease until closed,
- * so the database it reads cannot be swapped away underneath it.
+ * A {@link StateReader} over the store's published view (a RocksDB snapshot of the last whole
+ * log entry). It holds the view and the store's read lease until closed, so neither the snapshot
+ * nor the database it reads can go away underneath it.
  */
 final class SnapshotReader implements StateReader, KvRead {
     private final RocksDatabase db;
@@ -29,10 +30,11 @@ final class SnapshotReader implements StateReader, KvRead {
     private final Runnable release;
     private boolean closed;
 
-    SnapshotReader(RocksDatabase db, Runnable release) {
-        this.db = db;
+    /** A reader of {@code view}, which it already holds a reference to; {@code release} lets both go. */
+    SnapshotReader(PublishedView view, Runnable release) {
+        this.db = view.db();
         this.release = release;
-        this.snapshot = db.snapshot();
+        this.snapshot = view.snapshot();
         this.options = new ReadOptions().setSnapshot(snapshot);
         this.reads = new TypedReads(this);
     }
@@ -192,7 +194,6 @@ final class SnapshotReader implements StateReader, KvRead {
         }
         closed = true;
         options.close();
-        db.release(snapshot);
         release.run();
     }
 
