@@ -299,11 +299,12 @@ public final class Agent implements AutoCloseable {
                 LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
             }
         }
-        if (config.dev()) {
+        if (config.tempDataDir()) {
             deleteQuietly(config.dataDir());
         }
     }
 
+    /** Removes the temp dir this agent made; never called on a directory the user named. */
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         + " server and its node on loopback).",
         mixinStandardHelpOptions = true)
 final class AgentCommand implements Callable<Integer> {
-    @Option(names = "-dev", description = "Dev mode: one server on 127.0.0.1, data in a fresh temp dir.")
+    @Option(names = "-dev", description = "Dev mode: one server on 127.0.0.1, data in a fresh temp dir removed on exit"
+            + " (a -data-dir named is kept, and reused next time).")
     boolean dev;
 
     @Option(names = "-config", paramLabel = "FILE", description = "A JSON agent config file (repeatable; later wins).")
