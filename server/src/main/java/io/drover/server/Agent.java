@@ -70,6 +70,8 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, Consumer<String> onRaftStopped) {
         this.config = config;
         long started = System.nanoTime();
+        // Before anything starts: a taken port is then refused with its name, and nothing is left half open.
+        Listener.of(config).forEach(Listener::ensureFree);
         try {
             Path stateDir = config.dataDir().resolve("server/state");
             store = RocksStateStore.open(stateDir);
@@ -111,11 +113,13 @@ public final class Agent implements AutoCloseable {
                     new SecureRandom());
 
             // The three listeners are independent; starting them together shortens start-up.
-            CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(rpc::start, background);
-            CompletableFuture<Void> httpUp = CompletableFuture.runAsync(gateway::start, background);
+            CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(() -> Listener.grpc(config).start(rpc::start),
+                    background);
+            CompletableFuture<Void> httpUp = CompletableFuture.runAsync(
+                    () -> Listener.http(config).start(gateway::start), background);
             RuntimeException failure = null;
             try {
-                raft.start();
+                Listener.raft(config).start(raft::start);
             } catch (RuntimeException e) {
                 failure = e;
             }

@@ -104,6 +104,10 @@ final class AgentCommand implements Callable<Integer> {
         Agent agent;
         try {
             agent = Agent.start(config);
+        } catch (Listener.BindFailure e) {
+            // The message says which listener and what to change; a stack trace would bury it.
+            System.err.println("Error: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(AgentCommand.class).error("the agent could not start: {}", e.getMessage(), e);
             return 1;
