@@ -233,6 +233,33 @@ class DevAgentJobsApiTest {
     }
 
     @Test
+    void periodicAndParameterizedJobsGetNoEvaluationAndAnswerIndexZero() {
+        String periodic = batchJob("every-night", "1").replace("\"Type\"",
+                "\"Periodic\": {\"Enabled\": true, \"SpecType\": \"cron\", \"Spec\": \"0 3 * * *\"}, \"Type\"");
+        String parameterized = batchJob("on-demand", "1").replace("\"Type\"",
+                "\"ParameterizedJob\": {\"Payload\": \"optional\"}, \"Type\"");
+        for (String body : new String[] {periodic, parameterized}) {
+            Http.Answer reg = http.post("/v1/jobs", body);
+            assertThat(reg.status()).as(body).isEqualTo(200);
+            JsonNode r = reg.json();
+            assertThat(r.get("EvalID").asText()).isEmpty();
+            assertThat(r.get("EvalCreateIndex").asLong()).isZero();
+            assertThat(r.get("Index").asLong()).as("Nomad's Index is the evaluation's; there is none").isZero();
+            assertThat(reg.index()).isZero();
+            String id = body.contains("every-night") ? "every-night" : "on-demand";
+            JsonNode job = http.get("/v1/job/" + id).json();
+            assertThat(r.get("JobModifyIndex").asLong()).isPositive().isEqualTo(job.get("JobModifyIndex").asLong());
+            assertThat(http.get("/v1/job/" + id + "/evaluations").json().size()).isZero();
+
+            Http.Answer stop = http.delete("/v1/job/" + id);
+            assertThat(stop.status()).isEqualTo(200);
+            assertThat(stop.json().get("EvalID").asText()).isEmpty();
+            assertThat(stop.json().get("Index").asLong()).isZero();
+            assertThat(stop.json().get("JobModifyIndex").asLong()).isGreaterThan(r.get("JobModifyIndex").asLong());
+        }
+    }
+
+    @Test
     void unknownJobsAnswerAsNomadDoes() {
         assertThat(http.get("/v1/job/ghost/allocations").json().size()).isZero();
         assertThat(http.get("/v1/job/ghost/evaluations").json().size()).isZero();

@@ -170,7 +170,7 @@ final class JobWrites {
         if (body.meta != null) {
             scale.setMetaJson(ByteString.copyFrom(NomadJson.write(body.meta)));
         }
-        return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::register);
+        return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::scale);
     }
 
     /**

@@ -23,15 +23,33 @@ final class WriteResults {
     private WriteResults() {
     }
 
-    /** Register, revert and evaluate: Nomad's JobRegisterResponse. */
+    /**
+     * Register, revert and evaluate: Nomad's JobRegisterResponse, whose Index is its evaluation's
+     * CreateIndex. A periodic or parameterized job gets no evaluation, so its register answers
+     * {@code EvalID ""}, {@code EvalCreateIndex 0} and {@code Index 0} (X-Nomad-Index too), as
+     * Nomad's Job.Register leaves them; JobModifyIndex still says where the job was written.
+     */
     static Reply register(WriteResult result, boolean pretty) {
         ok(result);
+        return jobRegisterResponse(result, result.getEvalCreateIndex(), pretty);
+    }
+
+    /**
+     * Scale: Nomad's JobRegisterResponse too, but its Index is the scaling event's, which every
+     * scale writes (with or without an evaluation): here the entry's index.
+     */
+    static Reply scale(WriteResult result, boolean pretty) {
+        ok(result);
+        return jobRegisterResponse(result, result.getIndex(), pretty);
+    }
+
+    private static Reply jobRegisterResponse(WriteResult result, long index, boolean pretty) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("EvalID", result.getEvalId());
         body.put("EvalCreateIndex", result.getEvalCreateIndex());
         body.put("JobModifyIndex", result.getJobModifyIndex());
         body.put("Warnings", result.getWarnings());
-        return withIndex(body, result, pretty);
+        return withIndex(body, index, pretty);
     }
 
     /**
@@ -61,7 +79,10 @@ final class WriteResults {
                 .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getEvalCreateIndex()));
     }
 
-    /** Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. */
+    /**
+     * Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. As for a
+     * register, Index is the evaluation's: 0 for a periodic or parameterized job, which gets none.
+     */
     static Reply deregister(WriteResult result, boolean pretty) {
         ok(result);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -70,7 +91,7 @@ final class WriteResults {
         body.put("JobModifyIndex", result.getJobModifyIndex());
         body.put("VolumeEvalID", "");
         body.put("VolumeEvalIndex", 0);
-        return withIndex(body, result, pretty);
+        return withIndex(body, result.getEvalCreateIndex(), pretty);
     }
 
     /**
@@ -89,7 +110,7 @@ final class WriteResults {
     /** Revert answers like register, but Nomad sets the whole (empty) query meta as headers. */
     static Reply revert(WriteResult result, boolean pretty) {
         Reply reply = register(result, pretty);
-        QueryMeta meta = new QueryMeta(result.getIndex(), false, 0);
+        QueryMeta meta = new QueryMeta(result.getEvalCreateIndex(), false, 0);
         return new Reply(reply.status(), reply.contentType(), reply.body(), meta.headers());
     }
 
@@ -134,12 +155,12 @@ final class WriteResults {
                 .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
     }
 
-    private static Reply withIndex(Map<String, Object> body, WriteResult result, boolean pretty) {
-        body.put("Index", result.getIndex());
+    private static Reply withIndex(Map<String, Object> body, long index, boolean pretty) {
+        body.put("Index", index);
         body.put("LastContact", 0);
         body.put("KnownLeader", false);
         Body rendered = Json.render(body, pretty);
-        return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+        return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(index));
     }
 
     /** {@code PUT /v1/system/gc}: Nomad answers 200 with no body and no index header. */
