@@ -305,6 +305,30 @@ class DevAgentJobsApiTest {
         assertThat(after.get("Version").asLong()).isEqualTo(scaledJob.get("Version").asLong());
     }
 
+    /**
+     * Deliberately not Nomad's 500s (README, "Where Drover deliberately differs"): an unknown job
+     * on a write endpoint, and an allocation or evaluation asked for by a prefix, are 404s with
+     * Nomad's text, and nothing is written.
+     */
+    @Test
+    void unknownJobsOnWriteEndpointsAndShortIdsAre404s() {
+        long before = http.get("/v1/jobs").index();
+        long evalsBefore = http.get("/v1/evaluations").index();
+
+        assertError(http.post("/v1/job/ghost/evaluate", ""), 404, "job not found");
+        assertError(http.post("/v1/job/ghost/revert", "{\"JobID\": \"ghost\", \"JobVersion\": 1}"), 404,
+                "job \"ghost\" not found");
+        assertError(http.post("/v1/job/ghost/stable", "{\"JobID\": \"ghost\", \"JobVersion\": 0, \"Stable\": true}"),
+                404, "job \"ghost\" in namespace \"default\" at version 0 not found");
+        assertError(http.post("/v1/job/ghost/periodic/force", ""), 404, "job not found");
+        assertError(http.post("/v1/job/ghost/dispatch", "{}"), 404, "parameterized job not found");
+        assertError(http.get("/v1/allocation/0123abcd"), 404, "alloc not found");
+        assertError(http.get("/v1/evaluation/0123abcd"), 404, "eval not found");
+
+        assertThat(http.get("/v1/jobs").index()).as("no job was written").isEqualTo(before);
+        assertThat(http.get("/v1/evaluations").index()).as("no evaluation was written").isEqualTo(evalsBefore);
+    }
+
     @Test
     void unknownJobsAnswerAsNomadDoes() {
         assertThat(http.get("/v1/job/ghost/allocations").json().size()).isZero();
