@@ -122,7 +122,8 @@ public final class HttpGateway implements AutoCloseable {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();
             // After Netty's acceptor, which is in place once bound.
             serverChannel.pipeline().addLast("accept-failures", new AcceptFailures());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeExceptions: Netty rethrows the bind's checked BindException undeclared.
             shutDownEventLoops();
             throw new IllegalStateException(
                     "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), e);

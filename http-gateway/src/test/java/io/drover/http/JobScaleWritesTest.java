@@ -50,6 +50,78 @@ class JobScaleWritesTest {
     }
 
     @Test
+    void theDocsReasonIsTheEventsMessage() {
+        Answer a = h.post("/v1/job/web/scale", "{\"Count\": 5, \"Target\": {\"Group\": \"g\"},"
+                + " \"Reason\": \"metric did not satisfy SLA\", \"Meta\": {\"metrics\": [\"cpu\", \"memory\"]}}");
+
+        assertThat(a.status()).isEqualTo(200);
+        JobScaleRequest scale = h.cluster.lastWrite().getJobScale();
+        assertThat(scale.getMessage()).isEqualTo("metric did not satisfy SLA");
+        assertThat(scale.getError()).isFalse();
+        assertThat(scale.getCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aMessageBesideAReasonWins() {
+        h.post("/v1/job/web/scale", "{\"Count\": 5, \"Target\": {\"Group\": \"g\"}, \"Reason\": \"r\", \"Message\": \"m\"}");
+
+        assertThat(h.cluster.lastWrite().getJobScale().getMessage()).isEqualTo("m");
+    }
+
+    @Test
+    void theDocsErrorStringIsTheMessageOfAnErrorEvent() {
+        Answer a = h.post("/v1/job/web/scale",
+                "{\"Target\": {\"Group\": \"g\"}, \"Error\": \"metrics source unreachable\"}");
+
+        assertThat(a.status()).isEqualTo(200);
+        JobScaleRequest scale = h.cluster.lastWrite().getJobScale();
+        assertThat(scale.getError()).isTrue();
+        assertThat(scale.getMessage()).isEqualTo("metrics source unreachable");
+        assertThat(scale.getHasCount()).isFalse();
+    }
+
+    @Test
+    void anErrorBoolMarksTheMessageOrReasonAsAnError() {
+        h.post("/v1/job/web/scale", "{\"Target\": {\"Group\": \"g\"}, \"Error\": true, \"Reason\": \"no metrics\"}");
+
+        JobScaleRequest scale = h.cluster.lastWrite().getJobScale();
+        assertThat(scale.getError()).isTrue();
+        assertThat(scale.getMessage()).isEqualTo("no metrics");
+    }
+
+    @Test
+    void anEmptyFalseOrNullErrorIsNoError() {
+        for (String error : new String[] {"\"\"", "false", "null"}) {
+            Answer a = h.post("/v1/job/web/scale",
+                    "{\"Count\": 2, \"Target\": {\"Group\": \"g\"}, \"Message\": \"m\", \"Error\": " + error + "}");
+
+            assertThat(a.status()).as(error).isEqualTo(200);
+            JobScaleRequest scale = h.cluster.lastWrite().getJobScale();
+            assertThat(scale.getError()).as(error).isFalse();
+            assertThat(scale.getMessage()).as(error).isEqualTo("m");
+            assertThat(scale.getCount()).as(error).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anErrorOfEitherFormChangesNoCount() {
+        assertRefused("{\"Count\": 1, \"Error\": \"too slow\", \"Target\": {\"Group\": \"g\"}}",
+                "scaling action should not contain count if error is true");
+        assertThat(h.cluster.writes).isEmpty();
+    }
+
+    @Test
+    void anErrorOfNeitherFormIsRefusedAsGoWouldDecodeIt() {
+        assertRefused("{\"Error\": 1, \"Target\": {\"Group\": \"g\"}}",
+                "json: cannot unmarshal number into Go struct field ScalingRequest.Error of type bool");
+        assertRefused("{\"Error\": {\"why\": \"x\"}, \"Target\": {\"Group\": \"g\"}}",
+                "json: cannot unmarshal object into Go struct field ScalingRequest.Error of type bool");
+        assertRefused("{\"Error\": [true], \"Target\": {\"Group\": \"g\"}}",
+                "json: cannot unmarshal array into Go struct field ScalingRequest.Error of type bool");
+        assertThat(h.cluster.writes).isEmpty();
+    }
+
+    @Test
     void malformedActionsAreRefusedWithNomadsMessages() {
         assertRefused("{\"Count\": 1, \"Target\": {\"Group\": \"g\", \"Job\": \"other\"}}",
                 "job ID in payload did not match URL");

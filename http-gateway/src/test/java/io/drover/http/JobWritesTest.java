@@ -53,6 +53,24 @@ class JobWritesTest {
     }
 
     @Test
+    void aRegisterThatCreatedNoEvaluationAnswersIndexZeroAsNomadsRegisterLeavesIt() {
+        // A periodic or parameterized job: the leader wrote the job at 12 and no evaluation.
+        h.cluster.answerWrites(WriteResult.newBuilder().setIndex(12).setJobModifyIndex(12).build());
+
+        for (Answer a : new Answer[] {h.post("/v1/jobs", Jobs.registerBody("nightly")),
+                h.post("/v1/job/nightly/revert", "{\"JobID\": \"nightly\", \"JobVersion\": 0}")}) {
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.body()).isEqualTo("{\"EvalID\":\"\",\"EvalCreateIndex\":0,\"JobModifyIndex\":12,"
+                    + "\"Warnings\":\"\",\"Index\":0,\"LastContact\":0,\"KnownLeader\":false}");
+            assertThat(a.header("X-Nomad-Index")).isEqualTo("0");
+        }
+        Answer stop = h.send("DELETE", "/v1/job/nightly", null);
+        assertThat(stop.body()).isEqualTo("{\"EvalID\":\"\",\"EvalCreateIndex\":0,\"JobModifyIndex\":12,"
+                + "\"VolumeEvalID\":\"\",\"VolumeEvalIndex\":0,\"Index\":0,\"LastContact\":0,\"KnownLeader\":false}");
+        assertThat(stop.header("X-Nomad-Index")).isEqualTo("0");
+    }
+
+    @Test
     void putRegistersLikePostAndTheJobPathChecksTheId() {
         assertThat(h.send("PUT", "/v1/jobs", Jobs.registerBody("a")).status()).isEqualTo(200);
         assertThat(h.send("PUT", "/v1/job/a", Jobs.registerBody("a")).status()).isEqualTo(200);

@@ -70,6 +70,8 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, Consumer<String> onRaftStopped) {
         this.config = config;
         long started = System.nanoTime();
+        // Before anything starts: a taken port is then refused with its name, and nothing is left half open.
+        Listener.of(config).forEach(Listener::ensureFree);
         try {
             Path stateDir = config.dataDir().resolve("server/state");
             store = RocksStateStore.open(stateDir);
@@ -111,11 +113,13 @@ public final class Agent implements AutoCloseable {
                     new SecureRandom());
 
             // The three listeners are independent; starting them together shortens start-up.
-            CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(rpc::start, background);
-            CompletableFuture<Void> httpUp = CompletableFuture.runAsync(gateway::start, background);
+            CompletableFuture<Void> rpcUp = CompletableFuture.runAsync(() -> Listener.grpc(config).start(rpc::start),
+                    background);
+            CompletableFuture<Void> httpUp = CompletableFuture.runAsync(
+                    () -> Listener.http(config).start(gateway::start), background);
             RuntimeException failure = null;
             try {
-                raft.start();
+                Listener.raft(config).start(raft::start);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -299,11 +303,12 @@ public final class Agent implements AutoCloseable {
                 LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
             }
         }
-        if (config.dev()) {
+        if (config.tempDataDir()) {
             deleteQuietly(config.dataDir());
         }
     }
 
+    /** Removes the temp dir this agent made; never called on a directory the user named. */
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

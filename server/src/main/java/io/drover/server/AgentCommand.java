@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         + " server and its node on loopback).",
         mixinStandardHelpOptions = true)
 final class AgentCommand implements Callable<Integer> {
-    @Option(names = "-dev", description = "Dev mode: one server on 127.0.0.1, data in a fresh temp dir.")
+    @Option(names = "-dev", description = "Dev mode: one server on 127.0.0.1, data in a fresh temp dir removed on exit"
+            + " (a -data-dir named is kept, and reused next time).")
     boolean dev;
 
     @Option(names = "-config", paramLabel = "FILE", description = "A JSON agent config file (repeatable; later wins).")
@@ -103,6 +104,10 @@ final class AgentCommand implements Callable<Integer> {
         Agent agent;
         try {
             agent = Agent.start(config);
+        } catch (Listener.BindFailure e) {
+            // The message says which listener and what to change; a stack trace would bury it.
+            System.err.println("Error: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(AgentCommand.class).error("the agent could not start: {}", e.getMessage(), e);
             return 1;

@@ -64,8 +64,8 @@ class DevAgentDispatchTest {
             assertRefused(http, "work", "{\"Payload\": \"%%%\"}", 400, "illegal base64 data at input byte 0");
             assertRefused(http, "nope", dispatchBody("x", "\"who\": \"me\"", null), 404, "parameterized job not found");
 
-            Http.Answer dispatched = http.post("/v1/job/work/dispatch",
-                    dispatchBody("x".repeat(16 * 1024 - 5) + "hello", "\"who\": \"me\"", null));
+            String payload = "x".repeat(16 * 1024 - 5) + "hello";
+            Http.Answer dispatched = http.post("/v1/job/work/dispatch", dispatchBody(payload, "\"who\": \"me\"", null));
             assertThat(dispatched.status()).isEqualTo(200);
             JsonNode answer = dispatched.json();
             String childId = answer.get("DispatchedJobID").asText();
@@ -79,11 +79,20 @@ class DevAgentDispatchTest {
             assertThat(child.get("ParentID").asText()).isEqualTo("work");
             assertThat(child.get("Dispatched").asBoolean()).isTrue();
             assertThat(child.get("Meta").get("who").asText()).isEqualTo("me");
+            // Stored Snappy-compressed, answered as dispatched.
+            String dispatchedPayload = base64(payload);
+            assertThat(child.get("Payload").asText()).isEqualTo(dispatchedPayload);
+            assertThat(http.get("/v1/job/" + childId + "/versions").json().get("Versions").get(0).get("Payload")
+                    .asText()).isEqualTo(dispatchedPayload);
 
             Awaitility.await("the child ends").atMost(PATIENCE)
                     .until(() -> "dead".equals(http.get("/v1/job/" + childId).json().get("Status").asText()));
             JsonNode alloc = http.get("/v1/job/" + childId + "/allocations").json().get(0);
             assertThat(alloc.get("ClientStatus").asText()).isEqualTo("complete");
+            assertThat(http.get("/v1/allocation/" + alloc.get("ID").asText()).json().get("Job").get("Payload").asText())
+                    .isEqualTo(dispatchedPayload);
+            assertThat(http.get("/v1/node/" + alloc.get("NodeID").asText() + "/allocations").json().get(0).get("Job")
+                    .get("Payload").asText()).isEqualTo(dispatchedPayload);
             Path allocDir = dir.resolve("alloc").resolve(alloc.get("ID").asText());
             assertThat(Files.readString(allocDir.resolve("t/local/input.txt"))).endsWith("xxhello");
             assertThat(Files.readString(allocDir.resolve("alloc/logs/t.stdout.0"))).endsWith("hello\nme\n");
@@ -110,8 +119,12 @@ class DevAgentDispatchTest {
         assertThat(a.body()).isEqualTo(message);
     }
 
+    private static String base64(String payload) {
+        return Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String dispatchBody(String payload, String meta, String token) {
-        String encoded = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String encoded = base64(payload);
         return "{\"Payload\": \"" + encoded + "\", \"Meta\": {" + meta + "}"
                 + (token == null ? "" : ", \"IdempotencyToken\": \"" + token + "\"") + "}";
     }

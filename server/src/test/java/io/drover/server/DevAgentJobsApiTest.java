@@ -233,6 +233,103 @@ class DevAgentJobsApiTest {
     }
 
     @Test
+    void periodicAndParameterizedJobsGetNoEvaluationAndAnswerIndexZero() {
+        String periodic = batchJob("every-night", "1").replace("\"Type\"",
+                "\"Periodic\": {\"Enabled\": true, \"SpecType\": \"cron\", \"Spec\": \"0 3 * * *\"}, \"Type\"");
+        String parameterized = batchJob("on-demand", "1").replace("\"Type\"",
+                "\"ParameterizedJob\": {\"Payload\": \"optional\"}, \"Type\"");
+        for (String body : new String[] {periodic, parameterized}) {
+            Http.Answer reg = http.post("/v1/jobs", body);
+            assertThat(reg.status()).as(body).isEqualTo(200);
+            JsonNode r = reg.json();
+            assertThat(r.get("EvalID").asText()).isEmpty();
+            assertThat(r.get("EvalCreateIndex").asLong()).isZero();
+            assertThat(r.get("Index").asLong()).as("Nomad's Index is the evaluation's; there is none").isZero();
+            assertThat(reg.index()).isZero();
+            String id = body.contains("every-night") ? "every-night" : "on-demand";
+            JsonNode job = http.get("/v1/job/" + id).json();
+            assertThat(r.get("JobModifyIndex").asLong()).isPositive().isEqualTo(job.get("JobModifyIndex").asLong());
+            assertThat(http.get("/v1/job/" + id + "/evaluations").json().size()).isZero();
+
+            Http.Answer stop = http.delete("/v1/job/" + id);
+            assertThat(stop.status()).isEqualTo(200);
+            assertThat(stop.json().get("EvalID").asText()).isEmpty();
+            assertThat(stop.json().get("Index").asLong()).isZero();
+            assertThat(stop.json().get("JobModifyIndex").asLong()).isGreaterThan(r.get("JobModifyIndex").asLong());
+        }
+    }
+
+    @Test
+    void scalingTakesNomadsFormAndItsDocsFormAndShowsTheEvents() {
+        String job = batchJob("scaled-docs", "1").replace("\"batch\"", "\"service\"");
+        assertThat(http.post("/v1/jobs", job).status()).isEqualTo(200);
+
+        // The docs' form: a Reason.
+        Http.Answer up = http.post("/v1/job/scaled-docs/scale",
+                "{\"Count\": 3, \"Target\": {\"Group\": \"g\"}, \"Reason\": \"metric did not satisfy SLA\"}");
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(up.json().get("KnownLeader").asBoolean()).as("Nomad's Scale sets the leader's meta").isTrue();
+        assertThat(up.json().get("LastContact").asLong()).isZero();
+        JsonNode event = http.get("/v1/job/scaled-docs/scale").json().at("/TaskGroups/g/Events/0");
+        assertThat(event.get("Message").asText()).isEqualTo("metric did not satisfy SLA");
+        assertThat(event.get("Error").asBoolean()).isFalse();
+        assertThat(event.get("Count").asInt()).isEqualTo(3);
+        assertThat(event.get("EvalID").asText()).isEqualTo(up.json().get("EvalID").asText());
+        JsonNode scaledJob = http.get("/v1/job/scaled-docs").json();
+        assertThat(scaledJob.at("/TaskGroups/0/Count").asInt()).isEqualTo(3);
+
+        // The docs' form of an error: a string, the error event's message; no count changes.
+        Http.Answer failed = http.post("/v1/job/scaled-docs/scale",
+                "{\"Target\": {\"Group\": \"g\"}, \"Error\": \"metrics source unreachable\"}");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+        assertThat(failed.json().get("EvalID").asText()).isEmpty();
+        assertThat(failed.json().get("Index").asLong()).isGreaterThan(up.json().get("Index").asLong());
+        // 0.11.3's form: Error a bool, beside a Message.
+        Http.Answer flagged = http.post("/v1/job/scaled-docs/scale",
+                "{\"Target\": {\"Group\": \"g\"}, \"Error\": true, \"Message\": \"no metrics\"}");
+        assertThat(flagged.status()).as(flagged.body()).isEqualTo(200);
+        Http.Answer refused = http.post("/v1/job/scaled-docs/scale",
+                "{\"Count\": 1, \"Target\": {\"Group\": \"g\"}, \"Error\": \"too slow\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("scaling action should not contain count if error is true");
+
+        JsonNode events = http.get("/v1/job/scaled-docs/scale").json().at("/TaskGroups/g/Events");
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0).get("Message").asText()).isEqualTo("no metrics");
+        assertThat(events.get(0).get("Error").asBoolean()).isTrue();
+        assertThat(events.get(1).get("Message").asText()).isEqualTo("metrics source unreachable");
+        assertThat(events.get(1).get("Error").asBoolean()).isTrue();
+        assertThat(events.get(1).get("Count").isNull()).isTrue();
+        JsonNode after = http.get("/v1/job/scaled-docs").json();
+        assertThat(after.at("/TaskGroups/0/Count").asInt()).as("error events change no count").isEqualTo(3);
+        assertThat(after.get("Version").asLong()).isEqualTo(scaledJob.get("Version").asLong());
+    }
+
+    /**
+     * Deliberately not Nomad's 500s (README, "Where Drover deliberately differs"): an unknown job
+     * on a write endpoint, and an allocation or evaluation asked for by a prefix, are 404s with
+     * Nomad's text, and nothing is written.
+     */
+    @Test
+    void unknownJobsOnWriteEndpointsAndShortIdsAre404s() {
+        long before = http.get("/v1/jobs").index();
+        long evalsBefore = http.get("/v1/evaluations").index();
+
+        assertError(http.post("/v1/job/ghost/evaluate", ""), 404, "job not found");
+        assertError(http.post("/v1/job/ghost/revert", "{\"JobID\": \"ghost\", \"JobVersion\": 1}"), 404,
+                "job \"ghost\" not found");
+        assertError(http.post("/v1/job/ghost/stable", "{\"JobID\": \"ghost\", \"JobVersion\": 0, \"Stable\": true}"),
+                404, "job \"ghost\" in namespace \"default\" at version 0 not found");
+        assertError(http.post("/v1/job/ghost/periodic/force", ""), 404, "job not found");
+        assertError(http.post("/v1/job/ghost/dispatch", "{}"), 404, "parameterized job not found");
+        assertError(http.get("/v1/allocation/0123abcd"), 404, "alloc not found");
+        assertError(http.get("/v1/evaluation/0123abcd"), 404, "eval not found");
+
+        assertThat(http.get("/v1/jobs").index()).as("no job was written").isEqualTo(before);
+        assertThat(http.get("/v1/evaluations").index()).as("no evaluation was written").isEqualTo(evalsBefore);
+    }
+
+    @Test
     void unknownJobsAnswerAsNomadDoes() {
         assertThat(http.get("/v1/job/ghost/allocations").json().size()).isZero();
         assertThat(http.get("/v1/job/ghost/evaluations").json().size()).isZero();

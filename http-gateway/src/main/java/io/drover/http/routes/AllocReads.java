@@ -34,7 +34,8 @@ final class AllocReads {
         return (request, options) -> StateQuery.of(QueryKeys.of("alloc", allocId), List.of(Table.ALLOCS),
                 reader -> reader.allocation(allocId).map(alloc -> {
                     alloc.setEventDisplayMessages();
-                    return QueryResult.ok(alloc.modifyIndex == null ? 0 : alloc.modifyIndex, alloc);
+                    return QueryResult.ok(alloc.modifyIndex == null ? 0 : alloc.modifyIndex,
+                            AnsweredJobs.allocation(alloc));
                 }).orElseGet(() -> QueryResult.notFound(reader.tableIndex(Table.ALLOCS), "alloc not found")));
     }
 

@@ -40,7 +40,7 @@ final class JobReads {
         return (request, options) -> StateQuery.of(QueryKeys.of("job", options.namespace(), jobId),
                 List.of(Table.JOBS), reader -> {
                     Optional<Job> job = reader.job(options.namespace(), jobId);
-                    return job.map(j -> QueryResult.ok(modifyIndex(j.modifyIndex), j))
+                    return job.map(j -> QueryResult.ok(modifyIndex(j.modifyIndex), AnsweredJobs.job(j)))
                             .orElseGet(() -> QueryResult.notFound(reader.tableIndex(Table.JOBS), "job not found"));
                 });
     }
@@ -62,7 +62,7 @@ final class JobReads {
                         }
                         return QueryResult.okWithMeta(modifyIndex(versions.get(0).modifyIndex), meta -> {
                             Map<String, Object> body = new LinkedHashMap<>();
-                            body.put("Versions", versions);
+                            body.put("Versions", AnsweredJobs.jobs(versions));
                             body.put("Diffs", null);
                             body.put("Index", meta.index());
                             body.put("LastContact", meta.lastContactMillis());

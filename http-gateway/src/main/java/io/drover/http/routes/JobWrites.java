@@ -128,10 +128,13 @@ final class JobWrites {
 
     /**
      * {@code POST /v1/job/:id/scale}. The checks Nomad's agent and endpoint make before looking
-     * at the job; the job, the group and the bounds are the leader's to check.
+     * at the job; the job, the group and the bounds are the leader's to check. The event's message
+     * and error come in 0.11.3's form or its docs' ({@link ScalingEventText}).
      */
     CompletableFuture<Reply> scale(GatewayRequest request, String jobId) {
         RequestBodies.JobScale body = RequestBodies.decode(request, RequestBodies.JobScale.class);
+        // Read with the body: an Error of neither form is a decoding error, as Go's would be.
+        ScalingEventText event = ScalingEventText.of(body);
         Map<String, String> target = body.target == null ? Map.of() : body.target;
         String targetJob = target.getOrDefault(ScalingPolicy.TARGET_JOB, "");
         if (!targetJob.isEmpty() && !targetJob.equals(jobId)) {
@@ -147,7 +150,7 @@ final class JobWrites {
         if (group.isEmpty()) {
             throw HttpError.badRequest("missing task group name for scaling action");
         }
-        if (body.error && body.count != null) {
+        if (event.error() && body.count != null) {
             throw HttpError.badRequest("scaling action should not contain count if error is true");
         }
         if (body.count != null && body.count < 0) {
@@ -162,7 +165,7 @@ final class JobWrites {
             throw new HttpError(404, "job \"" + jobId + "\" not found");
         }
         JobScaleRequest.Builder scale = JobScaleRequest.newBuilder().setNamespace(namespace).setJobId(jobId)
-                .setGroup(group).setMessage(body.message == null ? "" : body.message).setError(body.error)
+                .setGroup(group).setMessage(event.message()).setError(event.error())
                 .setPolicyOverride(body.policyOverride);
         if (body.count != null) {
             scale.setHasCount(true).setCount(body.count);
@@ -170,7 +173,7 @@ final class JobWrites {
         if (body.meta != null) {
             scale.setMetaJson(ByteString.copyFrom(NomadJson.write(body.meta)));
         }
-        return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::register);
+        return writes.submit(request, WriteRequest.newBuilder().setJobScale(scale), WriteResults::scale);
     }
 
     /**

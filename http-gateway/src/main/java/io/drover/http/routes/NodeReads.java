@@ -59,7 +59,7 @@ final class NodeReads {
                     if (allocs.isEmpty()) {
                         index = Math.max(1, reader.tableIndex(Table.ALLOCS));
                     }
-                    return QueryResult.ok(index, allocs);
+                    return QueryResult.ok(index, AnsweredJobs.allocations(allocs));
                 });
     }
 }

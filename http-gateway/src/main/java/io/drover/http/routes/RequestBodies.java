@@ -80,13 +80,19 @@ public final class RequestBodies {
         @JsonProperty("SecretID") public String secretId;
     }
 
-    /** {@code POST /v1/job/:id/scale} (Nomad's api.ScalingRequest). */
+    /**
+     * {@code POST /v1/job/:id/scale}: Nomad 0.11.3's api.ScalingRequest ({@code Message}, and
+     * {@code Error} a bool), or the form its docs give ({@code Reason}, and {@code Error} a string);
+     * {@link ScalingEventText} reads either. {@code Error} is a Go {@code interface{}} here so that
+     * both decode.
+     */
     @GoStruct("ScalingRequest")
     public static final class JobScale {
         @GoType("int64") @JsonProperty("Count") public Long count;
         @JsonProperty("Target") public java.util.Map<String, String> target;
         @JsonProperty("Message") public String message;
-        @JsonProperty("Error") public boolean error;
+        @JsonProperty("Reason") public String reason;
+        @JsonProperty("Error") public Object error;
         @JsonProperty("Meta") public java.util.Map<String, Object> meta;
         @JsonProperty("Region") public String region;
         @JsonProperty("Namespace") public String namespace;

@@ -13,25 +13,61 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the leader's {@link WriteResult} into Nomad's write responses. Nomad's write replies carry
- * {@code Index}, {@code LastContact} and {@code KnownLeader} in the body, the last two never set
- * by a write, so always {@code 0} and {@code false}; and {@code X-Nomad-Index} as a header.
+ * Turns the leader's {@link WriteResult} into Nomad's write responses. Replies whose Nomad struct
+ * embeds a QueryMeta carry {@code Index}, {@code LastContact} and {@code KnownLeader} in the body
+ * ({@link LeaderMeta} says what the last two are); those embedding a WriteMeta carry only
+ * {@code Index}. {@code X-Nomad-Index} is a header of every one.
  */
 final class WriteResults {
     private static final String NODE_NOT_FOUND = "node not found";
 
+    /**
+     * What a write reply's QueryMeta says of the leader. Nomad's write endpoints leave it zero
+     * ({@code KnownLeader false}, {@code LastContact 0}), all but Job.Scale, which fills it in as the
+     * leader it runs on (a follower forwards the write, and the leader's reply comes back):
+     * {@code KnownLeader true}, {@code LastContact 0}.
+     */
+    private enum LeaderMeta {
+        UNSET(false), SET_BY_LEADER(true);
+
+        final boolean knownLeader;
+
+        LeaderMeta(boolean knownLeader) {
+            this.knownLeader = knownLeader;
+        }
+    }
+
     private WriteResults() {
     }
 
-    /** Register, revert and evaluate: Nomad's JobRegisterResponse. */
+    /**
+     * Register, revert and evaluate: Nomad's JobRegisterResponse, whose Index is its evaluation's
+     * CreateIndex. A periodic or parameterized job gets no evaluation, so its register answers
+     * {@code EvalID ""}, {@code EvalCreateIndex 0} and {@code Index 0} (X-Nomad-Index too), as
+     * Nomad's Job.Register leaves them; JobModifyIndex still says where the job was written.
+     */
     static Reply register(WriteResult result, boolean pretty) {
         ok(result);
+        return jobRegisterResponse(result, result.getEvalCreateIndex(), LeaderMeta.UNSET, pretty);
+    }
+
+    /**
+     * Scale: Nomad's JobRegisterResponse too, but its Index is the scaling event's, which every
+     * scale writes (with or without an evaluation): here the entry's index. Job.Scale is the one
+     * write endpoint that sets the leader's query meta.
+     */
+    static Reply scale(WriteResult result, boolean pretty) {
+        ok(result);
+        return jobRegisterResponse(result, result.getIndex(), LeaderMeta.SET_BY_LEADER, pretty);
+    }
+
+    private static Reply jobRegisterResponse(WriteResult result, long index, LeaderMeta meta, boolean pretty) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("EvalID", result.getEvalId());
         body.put("EvalCreateIndex", result.getEvalCreateIndex());
         body.put("JobModifyIndex", result.getJobModifyIndex());
         body.put("Warnings", result.getWarnings());
-        return withIndex(body, result, pretty);
+        return withQueryMeta(body, index, meta, pretty);
     }
 
     /**
@@ -61,7 +97,10 @@ final class WriteResults {
                 .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getEvalCreateIndex()));
     }
 
-    /** Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. */
+    /**
+     * Deregister: Nomad's JobDeregisterResponse, which has volume fields and no warnings. As for a
+     * register, Index is the evaluation's: 0 for a periodic or parameterized job, which gets none.
+     */
     static Reply deregister(WriteResult result, boolean pretty) {
         ok(result);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -70,7 +109,7 @@ final class WriteResults {
         body.put("JobModifyIndex", result.getJobModifyIndex());
         body.put("VolumeEvalID", "");
         body.put("VolumeEvalIndex", 0);
-        return withIndex(body, result, pretty);
+        return withQueryMeta(body, result.getEvalCreateIndex(), LeaderMeta.UNSET, pretty);
     }
 
     /**
@@ -89,7 +128,7 @@ final class WriteResults {
     /** Revert answers like register, but Nomad sets the whole (empty) query meta as headers. */
     static Reply revert(WriteResult result, boolean pretty) {
         Reply reply = register(result, pretty);
-        QueryMeta meta = new QueryMeta(result.getIndex(), false, 0);
+        QueryMeta meta = new QueryMeta(result.getEvalCreateIndex(), LeaderMeta.UNSET.knownLeader, 0);
         return new Reply(reply.status(), reply.contentType(), reply.body(), meta.headers());
     }
 
@@ -134,12 +173,13 @@ final class WriteResults {
                 .withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
     }
 
-    private static Reply withIndex(Map<String, Object> body, WriteResult result, boolean pretty) {
-        body.put("Index", result.getIndex());
+    /** A reply whose Nomad struct embeds a QueryMeta: Index, LastContact and KnownLeader in the body. */
+    private static Reply withQueryMeta(Map<String, Object> body, long index, LeaderMeta meta, boolean pretty) {
+        body.put("Index", index);
         body.put("LastContact", 0);
-        body.put("KnownLeader", false);
+        body.put("KnownLeader", meta.knownLeader);
         Body rendered = Json.render(body, pretty);
-        return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(result.getIndex()));
+        return Reply.json(200, rendered).withHeader(Headers.NOMAD_INDEX, Long.toString(index));
     }
 
     /** {@code PUT /v1/system/gc}: Nomad answers 200 with no body and no index header. */

@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param name this agent's node name
  * @param region the region its servers serve
  * @param datacenter its datacenter
- * @param dataDir where it keeps its state (a fresh temp dir in dev mode)
- * @param dev dev mode: one server on loopback, data thrown away on exit
+ * @param dataDir where it keeps its state (in dev mode, a fresh temp dir unless one is named)
+ * @param tempDataDir whether the agent made {@code dataDir} itself, as a fresh temp dir (dev mode
+ *     without a data dir named): only then is it the agent's to remove on exit. A directory the
+ *     user named may hold anything; it is kept, and the next agent reuses it
+ * @param dev dev mode: one server on loopback
  * @param bindAddr the address every listener binds to
  * @param advertiseHost the address other servers and clients reach this one at
  * @param httpPort the HTTP API
@@ -41,7 +44,8 @@ import java.util.Objects;
  * @param jobMaxCount {@code server.job_max_count}: the most instances (a job's groups' counts summed)
  *     a job may ask for; 0 for no limit
  */
-public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean dev, String bindAddr,
+public record AgentConfig(String name, String region, String datacenter, Path dataDir, boolean tempDataDir,
+        boolean dev, String bindAddr,
         String advertiseHost, int httpPort, int rpcPort, int serfPort, int advertiseRpcPort, int advertiseSerfPort,
         int bootstrapExpect, List<String> retryJoin,
         Duration electionTimeoutMin, Duration electionTimeoutMax, long snapshotThreshold, Duration rpcHoldTimeout,
@@ -74,8 +78,12 @@ public record AgentConfig(String name, String region, String datacenter, Path da
 
     /** The Raft addresses of every server, this one first. */
     public List<String> peers() {
+        return peers(raftAddress(), retryJoin);
+    }
+
+    static List<String> peers(String raftAddress, List<String> retryJoin) {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        all.add(raftAddress());
+        all.add(raftAddress);
         all.addAll(retryJoin);
         return List.copyOf(all);
     }

@@ -252,16 +252,6 @@ public final class AgentConfigBuilder {
             bindAddr = bindAddr == null ? "127.0.0.1" : bindAddr;
             bootstrapExpect = bootstrapExpect == null ? 1 : bootstrapExpect;
         }
-        if (dataDir == null) {
-            if (!dev) {
-                throw new ConfigException("a data directory is required: set -data-dir or data_dir (or run -dev)");
-            }
-            try {
-                dataDir = Files.createTempDirectory("drover-dev-");
-            } catch (IOException e) {
-                throw new ConfigException("cannot create a temporary data directory: " + e.getMessage());
-            }
-        }
         String bind = bindAddr == null ? "0.0.0.0" : bindAddr;
         String advertise = advertiseHost != null ? advertiseHost : advertisable(bind);
         int http = httpPort == null ? 4646 : httpPort;
@@ -269,20 +259,41 @@ public final class AgentConfigBuilder {
         int serf = serfPort == null ? 4648 : serfPort;
         int expect = bootstrapExpect == null ? 1 : bootstrapExpect;
         String nodeName = name != null ? name : hostName();
-        AgentConfig c = new AgentConfig(nodeName, region, datacenter, dataDir, dev, bind, advertise, http, rpc, serf,
-                advertiseRpcPort != null ? advertiseRpcPort : rpc, advertiseSerfPort != null ? advertiseSerfPort : serf,
-                expect, normalize(retryJoin, rpc), electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
-                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
-                clientGc, serverGc, limits, jobMaxCount);
-        if (c.peers().size() != expect) {
-            throw new ConfigException("bootstrap_expect is " + expect + " but " + c.peers().size()
-                    + " server(s) are known (" + String.join(", ", c.peers()) + "): list every other server's "
+        List<String> joins = normalize(retryJoin, rpc);
+        List<String> peers = AgentConfig.peers(advertise + ":" + (advertiseRpcPort != null ? advertiseRpcPort : rpc),
+                joins);
+        if (peers.size() != expect) {
+            throw new ConfigException("bootstrap_expect is " + expect + " but " + peers.size()
+                    + " server(s) are known (" + String.join(", ", peers) + "): list every other server's "
                     + "Raft address with -retry-join");
         }
         if (http == rpc || http == serf || rpc == serf) {
             throw new ConfigException("the http, rpc and serf ports must differ (" + http + ", " + rpc + ", " + serf + ")");
         }
-        return c;
+        // Made last, once nothing else can be refused, so a refused config leaves no temp dir behind.
+        boolean tempDataDir = dataDir == null;
+        Path dir = tempDataDir ? tempDataDir() : dataDir;
+        return new AgentConfig(nodeName, region, datacenter, dir, tempDataDir, dev, bind, advertise, http, rpc,
+                serf, advertiseRpcPort != null ? advertiseRpcPort : rpc,
+                advertiseSerfPort != null ? advertiseSerfPort : serf,
+                expect, joins, electionTimeoutMin, electionTimeoutMax, snapshotThreshold,
+                rpcHoldTimeout, maxRequestBodyBytes, logLevel, Math.max(0, numSchedulers), heartbeats, devNode,
+                clientGc, serverGc, limits, jobMaxCount);
+    }
+
+    /**
+     * A dev agent given no data dir makes a fresh one in the system's temp dir, which it alone owns
+     * (and removes on exit); any other agent must be told where its state lives.
+     */
+    private Path tempDataDir() {
+        if (!dev) {
+            throw new ConfigException("a data directory is required: set -data-dir or data_dir (or run -dev)");
+        }
+        try {
+            return Files.createTempDirectory("drover-dev-");
+        } catch (IOException e) {
+            throw new ConfigException("cannot create a temporary data directory: " + e.getMessage());
+        }
     }
 
     private static String hostOf(String address) {
