@@ -3,8 +3,11 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.model.NomadJson;
+import io.drover.model.Recording;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +149,30 @@ class DevAgentJobsApiTest {
         Http.Answer toCurrent = http.post("/v1/job/versioned/revert", "{\"JobID\": \"versioned\", \"JobVersion\": 2}");
         assertThat(toCurrent.status()).isEqualTo(400);
         assertThat(toCurrent.body()).isEqualTo("can't revert to current version");
+    }
+
+    /**
+     * The four registers of {@code 301}-{@code 305} against a real Nomad 0.11.3, replayed here: the
+     * versions' Diffs are the ones Nomad answered in {@code 306}, byte for byte (they hold no IDs,
+     * indexes or times).
+     */
+    @Test
+    void versionDiffsAreTheOnesNomadAnswers() throws Exception {
+        for (String register : new String[] {"301_jobs_register_hist_v0.txt", "303_job_register_hist_v1_count_meta.txt",
+                "304_job_register_hist_v2_args.txt", "305_job_register_hist_v3_priority_constraint_update_env.txt"}) {
+            assertThat(http.post("/v1/job/hist", body(register)).status()).isEqualTo(200);
+        }
+        JsonNode nomad = NomadJson.mapper().readTree(Recording.load("306_job_versions_diffs.txt").responseBody);
+
+        JsonNode versions = http.get("/v1/job/hist/versions?diffs=true").json();
+
+        assertThat(versions.get("Versions")).hasSize(4);
+        assertThat(versions.get("Diffs").toString()).isEqualTo(nomad.get("Diffs").toString());
+        assertThat(http.get("/v1/job/hist/versions").json().get("Diffs").isNull()).isTrue();
+    }
+
+    private static String body(String recording) {
+        return new String(Recording.load(recording).requestBody, StandardCharsets.UTF_8);
     }
 
     @Test
