@@ -171,8 +171,38 @@ class DevAgentJobsApiTest {
         assertThat(http.get("/v1/job/hist/versions").json().get("Diffs").isNull()).isTrue();
     }
 
+    /** Register, validate, plan and revert answer Nomad's Warnings text ({@code 320}-{@code 325}). */
+    @Test
+    void writesAnswerNomadsWarnings() throws Exception {
+        assertThat(warnings(http.post("/v1/jobs", body("323_register_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("323_register_warnings_all_kinds.txt"));
+        assertThat(warnings(http.post("/v1/validate/job", body("321_validate_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("321_validate_warnings_all_kinds.txt"));
+        assertThat(warnings(http.post("/v1/job/warn/plan", body("322_plan_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("322_plan_warnings_all_kinds.txt"));
+
+        // A count of 0 under the default update block, then 1, then a revert to the 0: Nomad's
+        // revert registers the old version, so it answers that version's warnings again.
+        assertThat(warnings(http.post("/v1/jobs", body("320_register_warning_count_zero.txt"))))
+                .isEqualTo(recordedWarnings("320_register_warning_count_zero.txt"));
+        assertThat(warnings(http.post("/v1/job/warn0", body("324_register_count_zero_then_one.txt")))).isEmpty();
+        assertThat(warnings(http.post("/v1/job/warn0/revert", body("325_revert_answers_the_old_versions_warnings.txt"))))
+                .isEqualTo(recordedWarnings("325_revert_answers_the_old_versions_warnings.txt"));
+    }
+
     private static String body(String recording) {
         return new String(Recording.load(recording).requestBody, StandardCharsets.UTF_8);
+    }
+
+    private static String recordedWarnings(String recording) throws Exception {
+        String warnings = NomadJson.mapper().readTree(Recording.load(recording).responseBody).get("Warnings").asText();
+        assertThat(warnings).as("what Nomad answered").isNotEmpty();
+        return warnings;
+    }
+
+    private static String warnings(Http.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("Warnings").asText();
     }
 
     @Test
