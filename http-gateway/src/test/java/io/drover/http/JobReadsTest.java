@@ -136,7 +136,42 @@ class JobReadsTest {
         assertThat(body.get("KnownLeader").asBoolean()).isTrue();
         assertThat(a.body()).startsWith("{\"Versions\":[").contains("],\"Diffs\":null,\"Index\":" + latest
                 + ",\"LastContact\":0,\"KnownLeader\":true}");
-        assertThat(h.get("/v1/job/sleep-batch/versions?diffs=true").status()).isEqualTo(200);
+    }
+
+    @Test
+    void versionsWithDiffsAnswerEachVersionAgainstTheOneBeforeItNewestFirst() {
+        h.store.upsertJob(Jobs.batch("sleep-batch"));
+        Job v1 = Jobs.batch("sleep-batch");
+        v1.priority = 60;
+        h.store.upsertJob(v1);
+        Job v2 = Jobs.batch("sleep-batch");
+        v2.priority = 60;
+        v2.taskGroups.get(0).count = 2;
+        h.store.upsertJob(v2);
+
+        Answer a = h.get("/v1/job/sleep-batch/versions?diffs=true");
+
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode diffs = a.json().get("Diffs");
+        assertThat(diffs).hasSize(2);
+        assertThat(diffs.get(0).toString()).isEqualTo("{\"Type\":\"Edited\",\"ID\":\"sleep-batch\",\"Fields\":null,"
+                + "\"Objects\":null,\"TaskGroups\":[{\"Type\":\"Edited\",\"Name\":\"g\",\"Fields\":[{\"Type\":\"Edited\","
+                + "\"Name\":\"Count\",\"Old\":\"1\",\"New\":\"2\",\"Annotations\":null}],\"Objects\":null,"
+                + "\"Tasks\":[{\"Type\":\"None\",\"Name\":\"sleep\",\"Fields\":null,\"Objects\":null,"
+                + "\"Annotations\":null}],\"Updates\":null}]}");
+        assertThat(diffs.get(1).get("Fields").toString()).isEqualTo("[{\"Type\":\"Edited\",\"Name\":\"Priority\","
+                + "\"Old\":\"50\",\"New\":\"60\",\"Annotations\":null}]");
+        assertThat(h.get("/v1/job/sleep-batch/versions?diffs=false").json().get("Diffs").isNull()).isTrue();
+    }
+
+    @Test
+    void aSingleVersionHasNullDiffs() {
+        h.store.upsertJob(Jobs.batch("sleep-batch"));
+
+        Answer a = h.get("/v1/job/sleep-batch/versions?diffs=true");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).contains(",\"Diffs\":null,");
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 public final class Harness implements Planner {
     public final MemoryState state;
     public final List<Plan> plans = new ArrayList<>();
+    /** What was committed of each plan, in the same order. */
+    public final List<PlanResult> results = new ArrayList<>();
     public final List<Evaluation> evals = new ArrayList<>();
     public final List<Evaluation> createdEvals = new ArrayList<>();
     public final List<Evaluation> reblockedEvals = new ArrayList<>();
@@ -69,7 +71,10 @@ public final class Harness implements Planner {
             List<Allocation> committed = new ArrayList<>();
             for (Allocation a : e.getValue()) {
                 Allocation stored = a.copySkipJob();
-                stored.job = plan.job;
+                // As Nomad's UpsertPlanResults: live allocations planned without a job (placements,
+                // in-place updates) get the plan's; the others keep the one they have.
+                stored.job = a.job != null || a.terminalStatus() ? a.job : plan.job;
+                stored.allocModifyIndex = index;
                 state.putAlloc(stored, index);
                 // What the applier answers: the allocation as stored, with its indexes.
                 Allocation answered = a.shallowCopy();
@@ -112,6 +117,7 @@ public final class Harness implements Planner {
             }
             result.nodePreemptions.put(e.getKey(), e.getValue());
         }
+        results.add(result);
         if (partial) {
             result.refreshIndex = index;
             return new PlanSubmission(result, state);

@@ -3,8 +3,11 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.model.NomadJson;
+import io.drover.model.Recording;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +149,60 @@ class DevAgentJobsApiTest {
         Http.Answer toCurrent = http.post("/v1/job/versioned/revert", "{\"JobID\": \"versioned\", \"JobVersion\": 2}");
         assertThat(toCurrent.status()).isEqualTo(400);
         assertThat(toCurrent.body()).isEqualTo("can't revert to current version");
+    }
+
+    /**
+     * The four registers of {@code 301}-{@code 305} against a real Nomad 0.11.3, replayed here: the
+     * versions' Diffs are the ones Nomad answered in {@code 306}, byte for byte (they hold no IDs,
+     * indexes or times).
+     */
+    @Test
+    void versionDiffsAreTheOnesNomadAnswers() throws Exception {
+        for (String register : new String[] {"301_jobs_register_hist_v0.txt", "303_job_register_hist_v1_count_meta.txt",
+                "304_job_register_hist_v2_args.txt", "305_job_register_hist_v3_priority_constraint_update_env.txt"}) {
+            assertThat(http.post("/v1/job/hist", body(register)).status()).isEqualTo(200);
+        }
+        JsonNode nomad = NomadJson.mapper().readTree(Recording.load("306_job_versions_diffs.txt").responseBody);
+
+        JsonNode versions = http.get("/v1/job/hist/versions?diffs=true").json();
+
+        assertThat(versions.get("Versions")).hasSize(4);
+        assertThat(versions.get("Diffs").toString()).isEqualTo(nomad.get("Diffs").toString());
+        assertThat(http.get("/v1/job/hist/versions").json().get("Diffs").isNull()).isTrue();
+    }
+
+    /** Register, validate, plan and revert answer Nomad's Warnings text ({@code 320}-{@code 325}). */
+    @Test
+    void writesAnswerNomadsWarnings() throws Exception {
+        assertThat(warnings(http.post("/v1/jobs", body("323_register_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("323_register_warnings_all_kinds.txt"));
+        assertThat(warnings(http.post("/v1/validate/job", body("321_validate_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("321_validate_warnings_all_kinds.txt"));
+        assertThat(warnings(http.post("/v1/job/warn/plan", body("322_plan_warnings_all_kinds.txt"))))
+                .isEqualTo(recordedWarnings("322_plan_warnings_all_kinds.txt"));
+
+        // A count of 0 under the default update block, then 1, then a revert to the 0: Nomad's
+        // revert registers the old version, so it answers that version's warnings again.
+        assertThat(warnings(http.post("/v1/jobs", body("320_register_warning_count_zero.txt"))))
+                .isEqualTo(recordedWarnings("320_register_warning_count_zero.txt"));
+        assertThat(warnings(http.post("/v1/job/warn0", body("324_register_count_zero_then_one.txt")))).isEmpty();
+        assertThat(warnings(http.post("/v1/job/warn0/revert", body("325_revert_answers_the_old_versions_warnings.txt"))))
+                .isEqualTo(recordedWarnings("325_revert_answers_the_old_versions_warnings.txt"));
+    }
+
+    private static String body(String recording) {
+        return new String(Recording.load(recording).requestBody, StandardCharsets.UTF_8);
+    }
+
+    private static String recordedWarnings(String recording) throws Exception {
+        String warnings = NomadJson.mapper().readTree(Recording.load(recording).responseBody).get("Warnings").asText();
+        assertThat(warnings).as("what Nomad answered").isNotEmpty();
+        return warnings;
+    }
+
+    private static String warnings(Http.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("Warnings").asText();
     }
 
     @Test

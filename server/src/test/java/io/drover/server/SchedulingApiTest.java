@@ -138,6 +138,44 @@ class SchedulingApiTest {
     }
 
     @Test
+    void aNonDestructiveUpdateMovesTheRunningAllocationsToTheNewVersionInPlace() {
+        assertThat(http.post("/v1/jobs", register("inplace", "service", MAIN, 2, LONG_RUNNING)).status())
+                .isEqualTo(200);
+        List<JsonNode> first = awaitRunning("inplace", 2);
+        Set<String> ids = ids(first);
+
+        // A count change leaves the tasks alone (Nomad's tasksUpdated): the two are updated in
+        // place to version 1 and a third joins them.
+        Http.Answer scaled = http.post("/v1/job/inplace", register("inplace", "service", MAIN, 3, LONG_RUNNING));
+        assertThat(scaled.status()).isEqualTo(200);
+        String scaleEval = scaled.json().get("EvalID").asText();
+        List<JsonNode> v1 = awaitValue("every allocation on version 1", () -> running("inplace"),
+                l -> l.size() == 3 && l.stream().allMatch(a -> a.get("JobVersion").asInt() == 1));
+        assertThat(ids(v1)).containsAll(ids);
+        for (JsonNode before : first) {
+            JsonNode after = full(before);
+            assertThat(after.get("EvalID").asText()).isEqualTo(scaleEval);
+            assertThat(after.at("/Job/Version").asInt()).isEqualTo(1);
+            assertThat(after.at("/Job/TaskGroups/0/Count").asInt()).isEqualTo(3);
+            assertThat(after.get("CreateIndex").asLong()).isEqualTo(before.get("CreateIndex").asLong());
+            assertThat(after.get("AllocModifyIndex").asLong()).isGreaterThan(before.get("CreateIndex").asLong())
+                    .isLessThanOrEqualTo(after.get("ModifyIndex").asLong());
+            assertThat(after.at("/TaskStates/t/Restarts").asInt()).as("the task kept running").isZero();
+        }
+
+        // So does a new restart policy: all three move to version 2, none is replaced.
+        String policy = ", \"RestartPolicy\": {\"Attempts\": 5, \"Interval\": 600000000000,"
+                + " \"Delay\": 1000000000, \"Mode\": \"delay\"}";
+        assertThat(http.post("/v1/job/inplace", register("inplace", "service", MAIN, 3, LONG_RUNNING, policy))
+                .status()).isEqualTo(200);
+        List<JsonNode> v2 = awaitValue("every allocation on version 2", () -> running("inplace"),
+                l -> l.size() == 3 && l.stream().allMatch(a -> a.get("JobVersion").asInt() == 2));
+        assertThat(ids(v2)).isEqualTo(ids(v1));
+        assertThat(full(v2.get(0)).at("/Job/TaskGroups/0/RestartPolicy/Attempts").asInt()).isEqualTo(5);
+        assertThat(list(http.get("/v1/job/inplace/allocations").json())).hasSize(3);
+    }
+
+    @Test
     void aJobWhosePlacementsOutgrowOneRaftEntryIsPlacedInFull() {
         // 2,500 placements are some 5 MB of allocations: more than one Raft log entry may hold,
         // so the plan is committed in several (it once failed, and cost the leader its leadership).

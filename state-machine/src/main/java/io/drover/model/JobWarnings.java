@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Nomad's job warnings ({@code Job.Warnings}), which a register accepts but reports in its
  * response's {@code Warnings} field: deprecated IOPS and VaultGrace, an update MaxParallel above
- * the group count, auto_promote on only some groups.
+ * the group count, auto_promote on only some groups. These are all Nomad 0.11.3 gives (its other
+ * admission hooks and its canonicalization warn about nothing); register, revert (of the version
+ * it registers again), plan and validate answer them, scale and dispatch do not.
  */
 public final class JobWarnings {
     private JobWarnings() {

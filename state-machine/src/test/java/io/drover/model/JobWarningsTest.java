@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Warnings text of a register response. */
 class JobWarningsTest {
@@ -25,5 +27,23 @@ class JobWarningsTest {
                         + " from resource stanza."))));
         assertThat(JobWarnings.warnings(job)).containsExactly(group);
         assertThat(JobWarnings.format(job)).isEqualTo("1 warning(s):\n\n* " + group);
+    }
+
+    /**
+     * Every warning Nomad 0.11.3 gives (MaxParallel over the count, IOPS, VaultGrace, auto_promote
+     * on some groups only), nested as Nomad nests them: the text a real agent answered, byte for byte.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"320_register_warning_count_zero.txt", "321_validate_warnings_all_kinds.txt",
+            "323_register_warnings_all_kinds.txt"})
+    void theWarningsAreTheTextNomadAnswered(String recording) throws Exception {
+        Recording r = Recording.load(recording);
+        Job job = GoJsonDecoder.decode(r.requestBody, JobRegisterBody.class).job;
+        JobCanonicalizer.canonicalize(job);
+
+        String answered = NomadJson.mapper().readTree(r.responseBody).get("Warnings").asText();
+
+        assertThat(answered).isNotEmpty();
+        assertThat(JobWarnings.format(job)).isEqualTo(answered);
     }
 }

@@ -8,13 +8,16 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One recorded call against a real Nomad 0.11.3 agent (test resources under {@code nomad-0.11.3/}). */
-final class Recording {
+/**
+ * One recorded call against a real Nomad 0.11.3 agent (test resources under {@code nomad-0.11.3/});
+ * public for the server's tests, which replay the same calls against a real Drover agent.
+ */
+public final class Recording {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^Content-Length: (\\d+)$");
 
-    final byte[] requestBody;
-    final int status;
-    final String responseBody;
+    public final byte[] requestBody;
+    public final int status;
+    public final String responseBody;
 
     private Recording(byte[] requestBody, int status, String responseBody) {
         this.requestBody = requestBody;
@@ -22,7 +25,7 @@ final class Recording {
         this.responseBody = responseBody;
     }
 
-    static Recording load(String name) {
+    public static Recording load(String name) {
         byte[] all;
         try (InputStream in = Recording.class.getResourceAsStream("/nomad-0.11.3/" + name)) {
             if (in == null) {

@@ -23,6 +23,7 @@ import io.drover.model.Job;
 import io.drover.model.JobSummary;
 import io.drover.model.Node;
 import io.drover.model.TaskState;
+import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.WriteResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -211,6 +212,47 @@ class AllocApplyTest {
             assertThat(s.allocationsOfEval(registerEval.id)).extracting(x -> x.id).doesNotContain(placedA.id);
         }
         assertCounts(summary(), 0, 2, 1, 0, 0, 0);
+    }
+
+    @Test
+    void anInPlaceUpdateMovesTheAllocationToThePlansJobVersion() {
+        List<Allocation> placed = placeThree();
+        Job scaled = job.copy();
+        scaled.taskGroups.get(0).count = 4;
+        WriteResult r = h.apply(register(scaled, 2000));
+        Job v1;
+        Evaluation scaleEval;
+        try (StateReader s = h.store.reader()) {
+            v1 = s.job("default", "web").orElseThrow();
+            scaleEval = s.evaluation(r.getEvalId()).orElseThrow();
+        }
+        assertThat(v1.version).isEqualTo(1);
+        // A later register (version 2) lands before the plan for version 1 commits.
+        Job v2Spec = v1.copy();
+        v2Spec.meta = Map.of("later", "yes");
+        h.apply(register(v2Spec, 3000));
+        Allocation inPlace = placed.get(0).copySkipJob();
+        inPlace.evalId = scaleEval.id;
+        inPlace.job = null;
+        Allocation terminal = placed.get(1).copySkipJob();
+        terminal.clientStatus = Allocation.CLIENT_FAILED;
+        terminal.followupEvalId = "follow-up";
+        terminal.job = null;
+
+        WriteResult w = h.apply(planResults(plan(scaleEval.id, inPlace, terminal)
+                .setJob(PlanJobRef.newBuilder().setNamespace("default").setJobId("web").setVersion(1)
+                        .setJobModifyIndex(v1.jobModifyIndex))));
+
+        assertThat(w.getCode()).isEqualTo(WriteResult.Code.OK);
+        Allocation a = alloc(inPlace.id);
+        assertThat(a.job.version).as("the version the plan was made for").isEqualTo(1);
+        assertThat(a.job.taskGroups.get(0).count).isEqualTo(4);
+        assertThat(a.modifyIndex).isEqualTo(w.getIndex());
+        assertThat(a.allocModifyIndex).isEqualTo(w.getIndex());
+        assertThat(a.createIndex).isEqualTo(planIndex);
+        assertThat(alloc(terminal.id).job.version).as("a terminal allocation keeps its job").isZero();
+        assertThat(alloc(placed.get(2).id).job.version).as("not in the plan, not moved").isZero();
+        assertThat(a.stub().jobVersion).isEqualTo(1);
     }
 
     @Test

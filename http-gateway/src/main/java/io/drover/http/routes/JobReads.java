@@ -1,6 +1,7 @@
 package io.drover.http.routes;
 
 import io.drover.http.core.GoBool;
+import io.drover.http.core.HttpError;
 import io.drover.http.query.QueryResult;
 import io.drover.http.query.ReadEndpoint;
 import io.drover.http.query.StateQuery;
@@ -10,6 +11,8 @@ import io.drover.model.JobListStub;
 import io.drover.model.JobScaleStatus;
 import io.drover.model.JobScalingEvents;
 import io.drover.model.JobSummary;
+import io.drover.model.diff.JobDiff;
+import io.drover.model.diff.JobDiffs;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
 import java.util.LinkedHashMap;
@@ -47,23 +50,25 @@ final class JobReads {
 
     /**
      * {@code GET /v1/job/:id/versions}: an object with the versions, newest first, and Diffs;
-     * like Nomad's, its body also carries the query meta. {@code ?diffs=true} is accepted but
-     * Diffs stays null until job diffs exist.
+     * like Nomad's, its body also carries the query meta. With {@code ?diffs=true}, Diffs holds
+     * the contextual diff of each version against the one before it, newest first: one fewer
+     * than the versions, null when there is only one (Nomad's GetJobVersions).
      */
     static ReadEndpoint versions(String jobId) {
         return (request, options) -> {
-            GoBool.queryFlag(request, "diffs");
-            return StateQuery.of(QueryKeys.of("versions", options.namespace(), jobId),
+            boolean diffs = GoBool.queryFlag(request, "diffs");
+            return StateQuery.of(QueryKeys.of("versions", options.namespace(), jobId, Boolean.toString(diffs)),
                     List.of(Table.JOB_VERSIONS), reader -> {
                         List<Job> versions = reader.jobVersions(options.namespace(), jobId);
                         if (versions.isEmpty()) {
                             return QueryResult.notFound(reader.tableIndex(Table.JOB_VERSIONS),
                                     "job versions not found");
                         }
+                        List<JobDiff> versionDiffs = diffs ? versionDiffs(versions) : null;
                         return QueryResult.okWithMeta(modifyIndex(versions.get(0).modifyIndex), meta -> {
                             Map<String, Object> body = new LinkedHashMap<>();
                             body.put("Versions", AnsweredJobs.jobs(versions));
-                            body.put("Diffs", null);
+                            body.put("Diffs", versionDiffs);
                             body.put("Index", meta.index());
                             body.put("LastContact", meta.lastContactMillis());
                             body.put("KnownLeader", meta.knownLeader());
@@ -123,6 +128,14 @@ final class JobReads {
     static ReadEndpoint emptyList(Table table) {
         return (request, options) -> StateQuery.of(QueryKeys.of("empty", table.nomadName()), List.of(table),
                 (StateReader reader) -> QueryResult.ok(reader.tableIndex(table), List.of()));
+    }
+
+    private static List<JobDiff> versionDiffs(List<Job> newestFirst) {
+        try {
+            return JobDiffs.versions(newestFirst);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(500, "failed to create job diff: " + e.getMessage());
+        }
     }
 
     private static long modifyIndex(Long index) {

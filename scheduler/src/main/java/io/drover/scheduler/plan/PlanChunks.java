@@ -9,9 +9,9 @@ import java.util.List;
  * Splits a plan's commit into Raft entries of bounded size. A job of count 10,000 places some
  * 20 MB of allocations at once; one entry that large is refused by the Raft log (and would hold
  * up replication of everything behind it). The first chunk carries the stops, evictions and
- * evaluations with the first placements, the others only placements; each is a valid commit on
- * its own, so a leader lost between chunks leaves a partial commit, which the scheduler's next
- * pass completes as it does any partial commit.
+ * evaluations with the first placements, the others only placements (and the plan's job
+ * reference); each is a valid commit on its own, so a leader lost between chunks leaves a partial
+ * commit, which the scheduler's next pass completes as it does any partial commit.
  */
 public final class PlanChunks {
     private PlanChunks() {
@@ -31,6 +31,10 @@ public final class PlanChunks {
             if (current.getAllocJsonCount() > 0 && bytes + cost > maxBytes) {
                 chunks.add(current.build());
                 current = PlanResultsCommand.newBuilder().setEvalId(command.getEvalId());
+                if (command.hasJob()) {
+                    // Each chunk's placements get the plan's job on their own.
+                    current.setJob(command.getJob());
+                }
                 bytes = current.build().getSerializedSize();
             }
             current.addAllocJson(alloc);

@@ -2,9 +2,11 @@ package io.drover.scheduler.plan;
 
 import com.google.protobuf.ByteString;
 import io.drover.model.Allocation;
+import io.drover.model.Job;
 import io.drover.model.NomadJson;
 import io.drover.model.Plan;
 import io.drover.model.PlanResult;
+import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.StoppedAlloc;
 import java.util.List;
@@ -13,9 +15,10 @@ import java.util.Map;
 /**
  * Turns what the {@link PlanEvaluator} accepted into the Raft command the leader commits
  * (Nomad's {@code applyPlan} request, in its normalized form): placed and updated allocations in
- * full, as Nomad JSON without their job (the applier attaches the job as registered); stopped
- * allocations as the change to make ({@link StoppedAlloc}); preempted allocations as the
- * plan's eviction records.
+ * full, as Nomad JSON without their job; the plan's job by reference ({@link PlanJobRef}: the
+ * applier gives that version to the live allocations placed or updated in place, as Nomad
+ * attaches the plan's job); stopped allocations as the change to make ({@link StoppedAlloc});
+ * preempted allocations as the plan's eviction records.
  *
  * <p>Times: with {@code nowUnixNanos} 0 the allocations keep the times they have and stops carry
  * none, leaving the applier to use the command's leader time; otherwise, as Nomad, new
@@ -32,6 +35,9 @@ public final class PlanCommands {
 
     public static PlanResultsCommand toCommand(Plan plan, PlanResult result, long nowUnixNanos) {
         PlanResultsCommand.Builder cmd = PlanResultsCommand.newBuilder().setEvalId(nullToEmpty(plan.evalId));
+        if (plan.job != null) {
+            cmd.setJob(jobRef(plan.job));
+        }
         for (List<Allocation> stopped : values(result.nodeUpdate)) {
             for (Allocation a : stopped) {
                 cmd.addStopped(StoppedAlloc.newBuilder()
@@ -45,8 +51,8 @@ public final class PlanCommands {
         for (List<Allocation> placed : values(result.nodeAllocation)) {
             for (Allocation a : placed) {
                 Allocation full = a.shallowCopy();
-                // The applier attaches the job as registered: a copy per allocation would make a
-                // plan of a thousand placements carry the job a thousand times through Raft.
+                // The applier attaches the plan's job: a copy per allocation would make a plan of
+                // a thousand placements carry the job a thousand times through Raft.
                 full.job = null;
                 if (nowUnixNanos != 0) {
                     if (full.createTime == null || full.createTime == 0) {
@@ -67,6 +73,13 @@ public final class PlanCommands {
             }
         }
         return cmd.build();
+    }
+
+    /** The reference to {@code job} a plan's command carries. */
+    public static PlanJobRef jobRef(Job job) {
+        return PlanJobRef.newBuilder().setNamespace(nullToEmpty(job.namespace)).setJobId(nullToEmpty(job.id))
+                .setVersion(job.version == null ? 0 : job.version)
+                .setJobModifyIndex(job.jobModifyIndex == null ? 0 : job.jobModifyIndex).build();
     }
 
     private static Iterable<List<Allocation>> values(Map<String, List<Allocation>> byNode) {

@@ -14,6 +14,7 @@ import io.drover.scheduler.Harness;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.StackFactory;
 import io.drover.scheduler.memory.MemoryState;
+import io.drover.scheduler.plan.PlanCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -268,5 +269,36 @@ class GenericSchedulerTest {
         assertThat(plan.nodeUpdate).isEmpty();
         assertThat(plan.nodeAllocation.values().stream().flatMap(List::stream)).extracting(a -> a.id)
                 .containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aCountChangeMovesTheRunningAllocationsToTheNewVersionInPlace() throws Exception {
+        Fixtures.nodes(3).forEach(state::upsertNode);
+        Job job = register(Fixtures.service("job", 2));
+        process(Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER));
+        List<String> before = state.allocationsOfJob("default", "job", true).stream().map(a -> a.id).toList();
+        Job scaled = Fixtures.service("job", 3);
+        register(scaled);
+
+        process(Fixtures.eval("eval-2", scaled, EvalTriggers.JOB_REGISTER));
+
+        var plan = harness.plans.get(1);
+        assertThat(plan.nodeUpdate).isEmpty();
+        List<Allocation> planned = plan.nodeAllocation.values().stream().flatMap(List::stream).toList();
+        assertThat(planned).hasSize(3).allSatisfy(a -> {
+            assertThat(a.evalId).isEqualTo("eval-2");
+            assertThat(a.job).as("planned without a job: the plan's is attached").isNull();
+        });
+        assertThat(planned).extracting(a -> a.id).containsAll(before);
+        // What the plan's commit carries: the version its allocations move to.
+        var command = PlanCommands.toCommand(plan, harness.results.get(1));
+        assertThat(command.getJob().getVersion()).isEqualTo(1);
+        assertThat(command.getJob().getJobModifyIndex()).isEqualTo(scaled.jobModifyIndex);
+        for (String id : before) {
+            Allocation updated = state.allocation(id).orElseThrow();
+            assertThat(updated.job.version).isEqualTo(1);
+            assertThat(updated.job.taskGroups.get(0).count).isEqualTo(3);
+            assertThat(updated.allocModifyIndex).isEqualTo(updated.modifyIndex).isGreaterThan(updated.createIndex);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.drover.scheduler.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.StoppedAlloc;
 import java.util.List;
@@ -26,6 +27,7 @@ class PlanChunksTest {
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.getSerializedSize()).isLessThanOrEqualTo(max);
             assertThat(c.getEvalId()).isEqualTo("eval-1");
+            assertThat(c.getJob()).as("each chunk's placements get the plan's job").isEqualTo(large.getJob());
         });
         assertThat(chunks.get(0).getStoppedList()).isEqualTo(large.getStoppedList());
         assertThat(chunks.get(0).getEvalJsonList()).isEqualTo(large.getEvalJsonList());
@@ -40,6 +42,8 @@ class PlanChunksTest {
 
     private static PlanResultsCommand plan(int placements, int bytesEach) {
         PlanResultsCommand.Builder b = PlanResultsCommand.newBuilder().setEvalId("eval-1")
+                .setJob(PlanJobRef.newBuilder().setNamespace("default").setJobId("j").setVersion(3)
+                        .setJobModifyIndex(42))
                 .addStopped(StoppedAlloc.newBuilder().setAllocId("old"))
                 .addEvalJson(ByteString.copyFromUtf8("{\"ID\":\"next\"}"));
         for (int i = 0; i < placements; i++) {

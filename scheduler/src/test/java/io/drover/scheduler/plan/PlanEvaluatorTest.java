@@ -9,6 +9,7 @@ import io.drover.model.NomadJson;
 import io.drover.model.Node;
 import io.drover.model.Plan;
 import io.drover.model.PlanResult;
+import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.scheduler.Mocks;
 import io.drover.scheduler.memory.MemoryState;
@@ -173,7 +174,10 @@ class PlanEvaluatorTest {
         });
         Allocation decoded = NomadJson.read(cmd.getAllocJson(0).toByteArray(), Allocation.class);
         assertThat(decoded.id).isEqualTo(placed.id);
-        assertThat(decoded.job).as("the applier attaches the registered job").isNull();
+        assertThat(decoded.job).as("the applier attaches the plan's job").isNull();
+        assertThat(cmd.getJob()).as("the plan's job, by reference").isEqualTo(PlanJobRef.newBuilder()
+                .setNamespace(job.namespace).setJobId(job.id).setVersion(job.version)
+                .setJobModifyIndex(job.jobModifyIndex).build());
         assertThat(decoded.createTime).isEqualTo(1234L);
         assertThat(placed.job).as("the plan is not changed").isNull();
     }

@@ -7,6 +7,7 @@ import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobDispatch;
 import io.drover.model.JobMaxCount;
+import io.drover.model.JobWarnings;
 import io.drover.model.NomadJson;
 import io.drover.model.ScalingBounds;
 import io.drover.model.ScalingEvent;
@@ -112,6 +113,8 @@ final class CommandBuilder {
 
     private JobRegisterCommand register(StateReader reader, JobRegisterRequest r, long now) {
         Job job = NomadJson.read(r.getJobJson().toByteArray(), Job.class);
+        // Nomad's admission controllers warn about the job as sent, before counts are preserved.
+        String warnings = JobWarnings.format(job);
         // Policy IDs are random for new policies: decided here, never in apply.
         Job existing = reader.job(job.namespace, job.id).orElse(null);
         ScalingPolicyIds.propagate(existing, job);
@@ -120,7 +123,8 @@ final class CommandBuilder {
         }
         JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder()
                 .setEnforceIndex(r.getEnforceIndex())
-                .setJobModifyIndex(r.getJobModifyIndex());
+                .setJobModifyIndex(r.getJobModifyIndex())
+                .setWarnings(warnings);
         return withJobAndEval(b, job, now).build();
     }
 
@@ -201,7 +205,8 @@ final class CommandBuilder {
         Job target = reader.jobVersion(ns, r.getJobId(), r.getJobVersion())
                 .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job \"" + r.getJobId()
                         + "\" in namespace \"" + ns + "\" at version " + r.getJobVersion() + " not found"));
-        JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder();
+        // Nomad's revert registers the old version, so it answers that version's warnings.
+        JobRegisterCommand.Builder b = JobRegisterCommand.newBuilder().setWarnings(JobWarnings.format(target));
         if (r.getHasEnforcePriorVersion()) {
             if (current.version != r.getEnforcePriorVersion()) {
                 throw new Refusal(WriteResult.Code.CONFLICT, "Current job has version " + current.version

@@ -3,10 +3,15 @@ package io.drover.server.leader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.ByteString;
+import io.drover.model.Job;
+import io.drover.model.NomadJson;
+import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;
 import io.drover.proto.rpc.JobDispatchRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
+import io.drover.proto.rpc.JobRegisterRequest;
 import io.drover.proto.rpc.JobRevertRequest;
 import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
@@ -65,6 +70,26 @@ class JobCommandsTest {
         assertThat(refusal.toResult().getCode()).isEqualTo(WriteResult.Code.INVALID);
         assertThat(refusal.toResult().getError())
                 .isEqualTo("total count was greater than configured job_max_count: 11 > 10");
+    }
+
+    /**
+     * Nomad's admission controllers warn about the job as submitted, before PreserveCounts keeps
+     * the stored counts: a count of 0 under the default update block warns even where the stored 2
+     * is kept.
+     */
+    @Test
+    void aRegisterWarnsAboutTheCountsAsSentNotAsPreserved() throws Exception {
+        state.apply(Commands.register(TestStore.job("web", "service", 2, ""), 1));
+        WriteRequest register = WriteRequest.newBuilder().setRequestId("r").setJobRegister(JobRegisterRequest.newBuilder()
+                .setJobJson(ByteString.copyFrom(NomadJson.write(TestStore.job("web", "service", 0, ""))))
+                .setPreserveCounts(true)).build();
+
+        JobRegisterCommand command = builder.build(register).getJobRegister();
+
+        assertThat(NomadJson.read(command.getJobJson().toByteArray(), Job.class).taskGroups.get(0).count).isEqualTo(2);
+        assertThat(command.getWarnings()).isEqualTo("1 warning(s):\n\n* Group \"g\" has warnings: 1 error occurred:\n"
+                + "\t* Update max parallel count is greater than task group count (1 > 0). A destructive change would"
+                + " result in the simultaneous replacement of all allocations.\n\n");
     }
 
     @Test

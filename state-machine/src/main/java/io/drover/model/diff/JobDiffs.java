@@ -81,6 +81,25 @@ public final class JobDiffs {
         return new JobDiff(type, id, fields, objects, groups);
     }
 
+    /**
+     * The diffs {@code GET /v1/job/:id/versions?diffs=true} answers (Nomad's GetJobVersions): for
+     * versions listed newest first, each version's contextual diff against the next older one,
+     * in the same order; one fewer than the versions, null when there are fewer than two (Nomad
+     * leaves the slice nil).
+     *
+     * @throws IllegalArgumentException as {@link #diff}
+     */
+    public static List<JobDiff> versions(List<Job> newestFirst) {
+        if (newestFirst.size() < 2) {
+            return null;
+        }
+        List<JobDiff> diffs = new ArrayList<>(newestFirst.size() - 1);
+        for (int i = 0; i + 1 < newestFirst.size(); i++) {
+            diffs.add(diff(newestFirst.get(i + 1), newestFirst.get(i), true));
+        }
+        return diffs;
+    }
+
     private static ObjectDiff parameterized(ParameterizedJobConfig old, ParameterizedJobConfig updated,
             boolean contextual) {
         if (GoEquality.deepEqual(old, updated)) {

@@ -48,7 +48,7 @@ final class JobRegisterApplier {
         }
 
         PeriodicLaunches.recordRegistration(txn, job);
-        WriteResult.Builder result = Results.ok(txn).setJobModifyIndex(jobModifyIndex);
+        WriteResult.Builder result = Results.ok(txn).setJobModifyIndex(jobModifyIndex).setWarnings(cmd.getWarnings());
         if (!cmd.getEvalJson().isEmpty() && !job.isPeriodic() && !job.isParameterized()) {
             Evaluation eval = NomadJson.read(cmd.getEvalJson().toByteArray(), Evaluation.class);
             eval.jobModifyIndex = jobModifyIndex;

@@ -4,7 +4,9 @@ import com.google.protobuf.ByteString;
 import io.drover.model.Allocation;
 import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
+import io.drover.model.Job;
 import io.drover.model.NomadJson;
+import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.StoppedAlloc;
 import io.drover.proto.raft.WriteResult;
@@ -15,8 +17,9 @@ import java.util.List;
 /**
  * Commits what the plan applier accepted of a plan (Nomad's UpsertPlanResults): stopped and
  * preempted allocations are rebuilt from the stored ones with the plan's decision applied, then
- * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted); the
- * planning evaluation's ModifyIndex moves and the evaluations the plan creates are stored.
+ * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted); live
+ * placed and updated ones get the job version the plan was made for; the planning evaluation's
+ * ModifyIndex moves and the evaluations the plan creates are stored.
  */
 final class PlanResultsApplier {
     private PlanResultsApplier() {
@@ -31,9 +34,17 @@ final class PlanResultsApplier {
         for (ByteString json : cmd.getPreemptedJsonList()) {
             preempted.add(evict(txn, NomadJson.read(json.toByteArray(), Allocation.class)));
         }
+        Job planJob = cmd.hasJob() ? planJob(txn, cmd.getJob()) : null;
         List<Allocation> placed = new ArrayList<>(cmd.getAllocJsonCount());
         for (ByteString json : cmd.getAllocJsonList()) {
-            placed.add(NomadJson.read(json.toByteArray(), Allocation.class));
+            Allocation a = NomadJson.read(json.toByteArray(), Allocation.class);
+            // Nomad's DenormalizeAllocationJobs: live allocations planned without a job (new ones
+            // and in-place updates) get the plan's job, so an in-place update moves an allocation
+            // to the new version; terminal ones (a follow-up evaluation noted) keep their own.
+            if (a.job == null && planJob != null && !a.terminalStatus()) {
+                a.job = planJob;
+            }
+            placed.add(a);
         }
 
         touchPlanningEval(txn, cmd.getEvalId());
@@ -46,6 +57,25 @@ final class PlanResultsApplier {
         List<Evaluation> evals = EvalWrites.decode(cmd.getEvalJsonList());
         EvalWrites.upsert(txn, evals);
         return Results.okWithEvals(txn, evals).build();
+    }
+
+    /**
+     * The version of the job the plan was made for: the job itself while that version is current,
+     * else the stored version; null if neither holds it any more (allocations then get the job as
+     * registered, or keep their own).
+     */
+    private static Job planJob(StateTxn txn, PlanJobRef ref) {
+        Job current = txn.job(ref.getNamespace(), ref.getJobId()).orElse(null);
+        if (current != null && isVersion(current, ref)) {
+            return current;
+        }
+        return txn.jobVersion(ref.getNamespace(), ref.getJobId(), ref.getVersion()).filter(j -> isVersion(j, ref))
+                .orElse(null);
+    }
+
+    private static boolean isVersion(Job job, PlanJobRef ref) {
+        return job.version != null && job.version == ref.getVersion() && job.jobModifyIndex != null
+                && job.jobModifyIndex == ref.getJobModifyIndex();
     }
 
     /** The stored allocation with the scheduler's stop applied (Nomad denormalizes the plan's diff so). */

@@ -15,6 +15,8 @@ import io.drover.model.NomadJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,34 @@ class RecordedDiffTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/TaskGroups/0")).putNull("Updates");
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.at("/TaskGroups/0/Tasks/0")).putNull("Annotations");
         assertThat(JSON.writeValueAsString(diff)).isEqualTo(JSON.writeValueAsString(expected));
+    }
+
+    /**
+     * {@code 306_job_versions_diffs.txt}: four versions (a count and job meta change, new task
+     * args, then priority, a group constraint, the group's update block and a task env): the
+     * versions endpoint's Diffs, each version against the one before it, newest first.
+     */
+    @Test
+    void versionDiffsOfTheRecordedVersionsAreTheRecordedDiffs() throws Exception {
+        JsonNode recorded = JSON.readTree(recordedResponse("306_job_versions_diffs.txt"));
+        List<Job> versions = new ArrayList<>();
+        for (JsonNode v : recorded.get("Versions")) {
+            versions.add(JSON.treeToValue(v, Job.class));
+        }
+
+        List<JobDiff> diffs = JobDiffs.versions(versions);
+
+        assertThat(diffs).hasSize(3);
+        assertThat(JSON.writeValueAsString(diffs)).isEqualTo(JSON.writeValueAsString(recorded.get("Diffs")));
+    }
+
+    @Test
+    void aJobWithOneVersionHasNoVersionDiffs() throws Exception {
+        JsonNode recorded = JSON.readTree(recordedResponse("302_job_versions_diffs_one_version.txt"));
+        Job only = JSON.treeToValue(recorded.get("Versions").get(0), Job.class);
+
+        assertThat(recorded.get("Diffs").isNull()).isTrue();
+        assertThat(JobDiffs.versions(List.of(only))).isNull();
     }
 
     @Test
