@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.drover.model.Allocation;
 import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
+import io.drover.model.LegacyResources;
 import io.drover.model.NomadJson;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.StoppedAlloc;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Commits what the plan applier accepted of a plan (Nomad's UpsertPlanResults): stopped and
  * preempted allocations are rebuilt from the stored ones with the plan's decision applied, then
- * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted); the
+ * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted), the
+ * placed and updated ones with their pre-0.9 {@code Resources} total filled in; the
  * planning evaluation's ModifyIndex moves and the evaluations the plan creates are stored.
  */
 final class PlanResultsApplier {
@@ -33,7 +35,10 @@ final class PlanResultsApplier {
         }
         List<Allocation> placed = new ArrayList<>(cmd.getAllocJsonCount());
         for (ByteString json : cmd.getAllocJsonList()) {
-            placed.add(NomadJson.read(json.toByteArray(), Allocation.class));
+            Allocation alloc = NomadJson.read(json.toByteArray(), Allocation.class);
+            // Plans leave the sum out (in-place updates clear it): it is computed where stored.
+            LegacyResources.fillTotal(alloc);
+            placed.add(alloc);
         }
 
         touchPlanningEval(txn, cmd.getEvalId());
