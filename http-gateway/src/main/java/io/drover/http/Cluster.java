@@ -15,6 +15,9 @@ public interface Cluster {
     /** Who this agent is, for {@code /v1/agent/self}. */
     AgentInfo agent();
 
+    /** This server's Raft log and state machine now: the configuration's index, agent-info's raft section. */
+    RaftStats raftStats();
+
     /**
      * Executes a write on the leader (here if this server leads, else forwarded), completing
      * after the entry is committed and applied. While there is no leader it waits up to the hold

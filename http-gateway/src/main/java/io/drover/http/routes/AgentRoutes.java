@@ -8,10 +8,8 @@ import io.drover.http.core.Json;
 import io.drover.http.core.Regions;
 import io.drover.http.core.Reply;
 import io.drover.http.query.QueryOptions;
-import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
-import io.drover.state.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,12 @@ import java.util.TreeMap;
  * locally, without the read pipeline; like Nomad's, they carry no {@code X-Nomad-*} headers.
  */
 final class AgentRoutes {
-    /** The Raft protocol version Nomad reports for servers speaking its newest protocol. */
-    private static final String RAFT_PROTOCOL = "3";
+    /**
+     * The Raft protocol version Nomad 0.11 runs by default, under which a server's Raft ID is its
+     * Raft address: Drover identifies its servers by address too (protocol 3 would mean UUIDs).
+     */
+    static final String RAFT_PROTOCOL = "2";
+    private static final String UNKNOWN_NODE = "(unknown)";
 
     private final Cluster cluster;
     private final StateStore store;
@@ -58,11 +60,10 @@ final class AgentRoutes {
         checkRegion(request);
         AgentInfo agent = cluster.agent();
         List<Map<String, Object>> servers = new ArrayList<>();
-        long index;
         try (StateReader reader = store.reader()) {
             for (RaftStatus.Peer peer : cluster.status().peers()) {
                 Map<String, Object> server = new LinkedHashMap<>();
-                server.put("ID", peer.id());
+                server.put("ID", raftId(peer));
                 server.put("Node", nodeName(reader, peer.id(), agent));
                 server.put("Address", peer.raftAddress());
                 server.put("Leader", peer.leader());
@@ -70,13 +71,10 @@ final class AgentRoutes {
                 server.put("RaftProtocol", RAFT_PROTOCOL);
                 servers.add(server);
             }
-            // Until the Raft status carries the configuration's log index, report the index at
-            // which servers last announced themselves.
-            index = reader.tableIndex(Table.SERVERS);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Servers", servers);
-        body.put("Index", index);
+        body.put("Index", cluster.raftStats().configurationIndex());
         return json(request, body);
     }
 
@@ -92,6 +90,15 @@ final class AgentRoutes {
         body.put("member", member(agent));
         body.put("stats", stats(agent, status));
         return json(request, body);
+    }
+
+    /**
+     * A server's ID as Nomad's Raft configuration shows it: with Raft protocol 2, its Raft
+     * address. (The Ratis peer ID behind {@link RaftStatus.Peer#id()} spells the same address
+     * in a form of its own, and stays inside.)
+     */
+    static String raftId(RaftStatus.Peer peer) {
+        return peer.raftAddress();
     }
 
     private static Map<String, Object> config(AgentInfo agent) {
@@ -122,7 +129,8 @@ final class AgentRoutes {
         tags.put("role", "nomad");
         tags.put("region", text(agent.region()));
         tags.put("dc", text(agent.datacenter()));
-        tags.put("id", text(agent.serverId()));
+        // The server's ID in Nomad's form (its Raft address), not the Ratis peer ID.
+        tags.put("id", text(agent.rpcAddress()));
         tags.put("rpc_addr", host(agent.rpcAddress()));
         tags.put("port", Integer.toString(port(agent.rpcAddress())));
         tags.put("build", text(agent.version()));
@@ -167,11 +175,16 @@ final class AgentRoutes {
         return stats;
     }
 
-    /** A server's node name as Nomad shows it ({@code name.region}). */
+    /**
+     * A server's node name as Nomad shows it ({@code name.region}): this agent's own, or the one
+     * a server announced when it led. Nomad says "(unknown)" for a server it has no name for;
+     * so does Drover for one that never led.
+     */
     private static String nodeName(StateReader reader, String serverId, AgentInfo agent) {
-        String name = reader.server(serverId).map(ServerInfo::name)
-                .orElse(serverId.equals(text(agent.serverId())) ? text(agent.name()) : serverId);
-        return name + "." + text(agent.region());
+        if (serverId.equals(text(agent.serverId()))) {
+            return text(agent.name()) + "." + text(agent.region());
+        }
+        return reader.server(serverId).map(s -> s.name() + "." + text(agent.region())).orElse(UNKNOWN_NODE);
     }
 
     private void checkRegion(GatewayRequest request) {

@@ -3,6 +3,7 @@ package io.drover.http.testing;
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
+import io.drover.http.RaftStats;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
@@ -26,6 +27,7 @@ public final class FakeCluster implements Cluster {
 
     private volatile RaftStatus status = leader();
     private volatile AgentInfo agent = agent("server-1", "global");
+    private volatile RaftStats raftStats = new RaftStats("Leader", 2, 76, 2, 76, 76, 0, 0, 0);
     private volatile Function<WriteRequest, CompletableFuture<WriteResult>> writeHandler =
             request -> CompletableFuture.completedFuture(WriteResult.newBuilder().setCode(WriteResult.Code.OK)
                     .setIndex(11).setJobModifyIndex(10).setEvalId("6fa66e67-3736-32e4-c842-f4c4f2c1b91e")
@@ -65,6 +67,11 @@ public final class FakeCluster implements Cluster {
         return this;
     }
 
+    public FakeCluster raftStats(RaftStats stats) {
+        this.raftStats = stats;
+        return this;
+    }
+
     public FakeCluster onWrite(Function<WriteRequest, CompletableFuture<WriteResult>> handler) {
         this.writeHandler = handler;
         return this;
@@ -97,6 +104,11 @@ public final class FakeCluster implements Cluster {
     @Override
     public AgentInfo agent() {
         return agent;
+    }
+
+    @Override
+    public RaftStats raftStats() {
+        return raftStats;
     }
 
     @Override

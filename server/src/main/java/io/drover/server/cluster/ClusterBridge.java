@@ -3,6 +3,7 @@ package io.drover.server.cluster;
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
+import io.drover.http.RaftStats;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.ReadBarrierRequest;
@@ -95,6 +96,13 @@ public final class ClusterBridge implements Cluster {
     @Override
     public AgentInfo agent() {
         return agent;
+    }
+
+    @Override
+    public RaftStats raftStats() {
+        RaftNode.Stats s = raft.stats();
+        return new RaftStats(s.state(), s.term(), s.lastLogIndex(), s.lastLogTerm(), s.commitIndex(), s.appliedIndex(),
+                s.snapshotIndex(), s.snapshotTerm(), s.configurationIndex());
     }
 
     @Override
