@@ -8,6 +8,8 @@ import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Reference;
 import io.drover.state.ServerInfo;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,5 +117,68 @@ class AgentRoutesTest {
 
         assertThat(servers.get(1).get("ID").asText()).isEqualTo("127.0.0.2:4647");
         assertThat(servers.get(1).get("Node").asText()).isEqualTo("(unknown)");
+    }
+
+    @Test
+    void agentSelfMemberHasTheFieldsOfNomadsSerfMember() {
+        JsonNode member = h.get("/v1/agent/self").json().get("member");
+        JsonNode nomad = Reference.json("343_agent_self_dev").get("member");
+
+        assertThat(names(member)).containsExactlyInAnyOrderElementsOf(names(nomad));
+        assertThat(names(member.get("Tags"))).containsExactlyInAnyOrderElementsOf(names(nomad.get("Tags")));
+        for (String protocol : List.of("DelegateCur", "DelegateMax", "DelegateMin", "ProtocolCur", "ProtocolMax",
+                "ProtocolMin")) {
+            assertThat(member.get(protocol)).as(protocol).isEqualTo(nomad.get(protocol));
+        }
+        for (String tag : List.of("vsn", "mvn", "raft_vsn", "role", "region", "dc", "bootstrap", "expect")) {
+            assertThat(member.get("Tags").get(tag)).as(tag).isEqualTo(nomad.get("Tags").get(tag));
+        }
+    }
+
+    @Test
+    void agentSelfStatsHaveTheSectionsAndKeysNomadAgentInfoPrints() {
+        h.cluster.nodeAgent(new NodeAgentStats("99e2379b-6c93-6312-2ddb-935bd1590ac0", List.of("127.0.0.1:4648"), 8,
+                Duration.ofMillis(6258), Duration.ofMillis(17108)));
+
+        JsonNode stats = h.get("/v1/agent/self").json().get("stats");
+        JsonNode nomad = Reference.json("343_agent_self_dev").get("stats");
+
+        assertThat(names(stats)).containsExactlyInAnyOrderElementsOf(names(nomad));
+        for (String section : names(nomad)) {
+            assertThat(names(stats.get(section))).as(section).containsExactlyInAnyOrderElementsOf(
+                    names(nomad.get(section)));
+            stats.get(section).forEach(v -> assertThat(v.isTextual()).as(section + ": strings, as in Nomad").isTrue());
+        }
+        JsonNode client = stats.get("client");
+        assertThat(client.get("node_id").asText()).isEqualTo("99e2379b-6c93-6312-2ddb-935bd1590ac0");
+        assertThat(client.get("known_servers").asText()).isEqualTo("127.0.0.1:4648");
+        assertThat(client.get("num_allocations").asText()).isEqualTo("8");
+        assertThat(client.get("last_heartbeat").asText()).isEqualTo("6.258s");
+        assertThat(client.get("heartbeat_ttl").asText()).isEqualTo("17.108s");
+        JsonNode raft = stats.get("raft");
+        assertThat(raft.get("latest_configuration").asText())
+                .isEqualTo("[{Suffrage:Voter ID:127.0.0.1:4647 Address:127.0.0.1:4647} "
+                        + "{Suffrage:Voter ID:127.0.0.2:4647 Address:127.0.0.2:4647}]");
+        assertThat(raft.get("num_peers").asText()).isEqualTo("1");
+        assertThat(raft.get("commit_index").asText()).isEqualTo("76");
+        for (String version : List.of("protocol_version", "protocol_version_min", "protocol_version_max",
+                "snapshot_version_min", "snapshot_version_max")) {
+            assertThat(raft.get(version)).as(version).isEqualTo(nomad.get("raft").get(version));
+        }
+        assertThat(stats.get("serf").get("members").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aServerWithoutANodeHasNoClientSection() {
+        JsonNode self = h.get("/v1/agent/self").json();
+
+        assertThat(self.get("stats").has("client")).isFalse();
+        assertThat(self.get("config").get("Client").get("Enabled").asBoolean()).isFalse();
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 }
