@@ -218,7 +218,7 @@ public final class RaftNode implements AutoCloseable {
             RaftLog log = division.getRaftLog();
             TermIndex last = log.getLastEntryTermIndex();
             SnapshotInfo snapshot = division.getStateMachine().getLatestSnapshot();
-            return new Stats(stateName(info.getCurrentRole()), info.getCurrentTerm(),
+            return new Stats(stateName(info.getCurrentRole(), info.isLeaderReady()), info.getCurrentTerm(),
                     last == null ? 0 : last.getIndex(), last == null ? 0 : last.getTerm(),
                     Math.max(0, log.getLastCommittedIndex()), Math.max(0, info.getLastAppliedIndex()),
                     snapshot == null ? 0 : snapshot.getIndex(), snapshot == null ? 0 : snapshot.getTerm(),
@@ -228,10 +228,15 @@ public final class RaftNode implements AutoCloseable {
         }
     }
 
-    /** Nomad's (hashicorp/raft's) names for Raft roles; a Ratis listener follows without voting. */
-    private static String stateName(RaftPeerRole role) {
+    /**
+     * Nomad's (hashicorp/raft's) names for Raft roles. A leader is "Leader" only once it is ready
+     * (has committed an entry of its term), as everywhere else in Drover: the cluster tests and
+     * deploy/local-cluster.sh take "Leader" for the server that serves writes. A Ratis listener
+     * follows without voting.
+     */
+    private static String stateName(RaftPeerRole role, boolean leaderReady) {
         return switch (role) {
-            case LEADER -> "Leader";
+            case LEADER -> leaderReady ? "Leader" : "Follower";
             case CANDIDATE -> "Candidate";
             default -> "Follower";
         };
