@@ -79,6 +79,8 @@ class AgentRoutesTest {
 
         assertThat(stats.get("nomad").get("leader").asText()).isEqualTo("false");
         assertThat(stats.get("raft").get("state").asText()).isEqualTo("Follower");
+        assertThat(stats.get("raft").fieldNames().next()).as("first: deploy/local-cluster.sh reads it by pattern")
+                .isEqualTo("state");
         assertThat(stats.get("raft").get("last_contact").asText()).isEqualTo("30ms");
     }
 

@@ -7,6 +7,7 @@ import io.drover.http.RaftStatus;
 import io.drover.model.GoFmt;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,9 @@ final class AgentStats {
     }
 
     private static Map<String, String> raft(AgentInfo agent, RaftStatus status, RaftStats raft) {
-        Map<String, String> r = new TreeMap<>();
+        // State first: deploy/local-cluster.sh reads it with a pattern that stops at the first '}',
+        // and latest_configuration holds some.
+        Map<String, String> r = new LinkedHashMap<>();
         r.put("state", raft.state());
         r.put("term", Long.toString(raft.term()));
         r.put("last_log_index", Long.toString(raft.lastLogIndex()));
