@@ -3,9 +3,12 @@ package io.drover.client;
 import io.drover.model.Node;
 import io.drover.model.NomadJson;
 import io.drover.proto.raft.WriteResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,8 @@ public final class NodeHeartbeats {
     private final NodeRpcClient rpc;
     private final ClientTimers timers;
     private final Random random;
-    private final List<Beat> nodes = new ArrayList<>();
+    /** Read by {@link #lastHeartbeat} from any thread (agent-info), so safely published. */
+    private final List<Beat> nodes = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     public NodeHeartbeats(NodeRpcClient rpc, ClientTimers timers, Random random) {
@@ -33,11 +37,13 @@ public final class NodeHeartbeats {
     }
 
     public void start(List<Node> toRegister) {
+        List<Beat> beats = new ArrayList<>(toRegister.size());
         for (Node n : toRegister) {
-            Beat b = new Beat(n.id, NomadJson.write(n));
-            nodes.add(b);
-            register(b);
+            beats.add(new Beat(n.id, NomadJson.write(n)));
         }
+        // One copy of the list for all of them: nodesim registers thousands at once.
+        nodes.addAll(beats);
+        beats.forEach(this::register);
     }
 
     public int registered() {
@@ -51,6 +57,19 @@ public final class NodeHeartbeats {
     /** How many heartbeats the servers took, per node in registration order. */
     public List<Long> heartbeatsTaken() {
         return nodes.stream().map(b -> b.heartbeats).toList();
+    }
+
+    /**
+     * When the servers last took {@code nodeId}'s heartbeat and the TTL they granted with it,
+     * empty before the first; may be called from any thread.
+     */
+    public Optional<Heartbeat> lastHeartbeat(String nodeId) {
+        for (Beat b : nodes) {
+            if (b.id.equals(nodeId)) {
+                return Optional.ofNullable(b.last);
+            }
+        }
+        return Optional.empty();
     }
 
     public void close() {
@@ -83,6 +102,7 @@ public final class NodeHeartbeats {
             if (e == null && r.getCode() == WriteResult.Code.OK) {
                 b.ready = true;
                 b.heartbeats++;
+                b.last = new Heartbeat(timers.now(), r.getHeartbeatTtlNanos());
                 b.later(HeartbeatPolicy.nextDelay(r.getHeartbeatTtlNanos(), random), () -> heartbeat(b));
             } else if (e == null && nodeUnknown(r)) {
                 b.registered = false;
@@ -99,6 +119,10 @@ public final class NodeHeartbeats {
         return r.getCode() == WriteResult.Code.NOT_FOUND || r.getError().contains("node not found");
     }
 
+    /** A heartbeat the servers took: when, and the time-to-live they granted. */
+    public record Heartbeat(Instant at, long ttlNanos) {
+    }
+
     /** One node's registration and heartbeat state. */
     private final class Beat {
         final String id;
@@ -106,6 +130,7 @@ public final class NodeHeartbeats {
         boolean registered;
         boolean ready;
         long heartbeats;
+        volatile Heartbeat last;
         Future<?> timer;
 
         Beat(String id, byte[] json) {

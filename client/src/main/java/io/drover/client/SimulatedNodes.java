@@ -2,6 +2,7 @@ package io.drover.client;
 
 import io.drover.model.DriverInfo;
 import io.drover.model.GoTime;
+import io.drover.model.LegacyResources;
 import io.drover.model.NetworkResource;
 import io.drover.model.Node;
 import io.drover.model.NodeReservedResources;
@@ -48,6 +49,8 @@ final class SimulatedNodes {
         n.attributes = attributes(config, n.name);
         n.nodeResources = resources(config);
         n.reservedResources = new NodeReservedResources(0, 0, 0, "");
+        n.resources = LegacyResources.ofNode(n.nodeResources);
+        n.reserved = LegacyResources.ofReserved(n.reservedResources);
         n.meta = new LinkedHashMap<>();
         n.meta.put("simulated", "true");
         n.drivers = drivers(now);

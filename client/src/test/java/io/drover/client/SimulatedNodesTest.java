@@ -45,6 +45,18 @@ class SimulatedNodesTest {
     }
 
     @Test
+    void nodesCarryThePre09ResourcesAndReservedNomadsCliReads() {
+        Node n = SimulatedNodes.build(NodeSimConfig.of(1, List.of("127.0.0.1:4648")), NOW).get(0);
+
+        // nomad node status subtracts Reserved from Resources, field by field, unchecked.
+        assertThat(new Integer[] {n.resources.cpu, n.resources.memoryMb, n.resources.diskMb, n.resources.iops})
+                .containsExactly(4000, 8192, 102_400, 0);
+        assertThat(n.resources.networks).extracting(net -> net.cidr).containsExactly("127.0.0.1/32");
+        assertThat(new Integer[] {n.reserved.cpu, n.reserved.memoryMb, n.reserved.diskMb, n.reserved.iops})
+                .containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void idsRepeatWithTheSeedAndDifferAcrossSeeds() {
         NodeSimConfig config = NodeSimConfig.of(4, List.of("127.0.0.1:4648"));
         List<Node> a = SimulatedNodes.build(config, NOW);

@@ -2,6 +2,7 @@ package io.drover.http;
 
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +15,12 @@ public interface Cluster {
 
     /** Who this agent is, for {@code /v1/agent/self}. */
     AgentInfo agent();
+
+    /** This server's Raft log and state machine now: the configuration's index, agent-info's raft section. */
+    RaftStats raftStats();
+
+    /** The node agent running in this process, if any (a dev agent's node), for {@code /v1/agent/self}. */
+    Optional<NodeAgentStats> nodeAgent();
 
     /**
      * Executes a write on the leader (here if this server leads, else forwarded), completing

@@ -6,6 +6,7 @@ import io.drover.model.AllocatedTaskResources;
 import io.drover.model.Allocation;
 import io.drover.model.GoTime;
 import io.drover.model.Job;
+import io.drover.model.LegacyResources;
 import io.drover.model.Resources;
 import io.drover.model.TaskGroup;
 import io.drover.scheduler.select.EvalContext;
@@ -50,10 +51,7 @@ public final class Placements {
         a.allocatedResources = resources;
         a.desiredStatus = Allocation.DESIRED_RUN;
         a.clientStatus = Allocation.CLIENT_PENDING;
-        Resources shared = new Resources();
-        shared.diskMb = diskMb(tg);
-        shared.networks = resources.shared.networks;
-        a.sharedResources = shared;
+        a.sharedResources = LegacyResources.shared(diskMb(tg), resources.shared.networks);
         a.createTime = now;
         a.modifyTime = now;
         return a;
@@ -115,13 +113,7 @@ public final class Placements {
     /** Nomad's OldTaskResources: the per-task shape pre-0.9 readers expect. */
     private static Map<String, Resources> oldTaskResources(AllocatedResources r) {
         Map<String, Resources> out = new LinkedHashMap<>();
-        r.tasks.forEach((name, t) -> {
-            Resources old = new Resources();
-            old.cpu = (int) (t.cpu.cpuShares == null ? 0 : t.cpu.cpuShares.longValue());
-            old.memoryMb = (int) (t.memory.memoryMb == null ? 0 : t.memory.memoryMb.longValue());
-            old.networks = t.networks;
-            out.put(name, old);
-        });
+        r.tasks.forEach((name, t) -> out.put(name, LegacyResources.ofTask(t)));
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.http.AgentInfo;
 import io.drover.http.HttpGateway;
+import io.drover.http.NodeAgentStats;
 import io.drover.proto.raft.ServerAnnounceCommand;
 import io.drover.raft.DroverStateMachine;
 import io.drover.client.agent.NodeAgent;
@@ -38,10 +39,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +68,8 @@ public final class Agent implements AutoCloseable {
     private final HttpGateway gateway;
     private final RaftNode raft;
     private final RocksStateStore store;
+    /** Null when this agent runs no node of its own. */
+    private final DevNode<NodeAgent> devNode;
     private boolean closed;
 
     private Agent(AgentConfig config, Consumer<String> onRaftStopped) {
@@ -100,13 +105,13 @@ public final class Agent implements AutoCloseable {
             LeaderEndpoint leader = new LeaderEndpoint(raft, store, stamps, replies, config.jobMaxCount());
             PeerClients peers = new PeerClients();
             closeInReverse.add(peers);
-            ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config), background,
-                    config.rpcHoldTimeout());
+            ClusterBridge cluster = new ClusterBridge(raft, leader, store, peers, agentInfo(config),
+                    this::devNodeStats, background, config.rpcHoldTimeout());
             RpcServer rpc = new RpcServer(config.bindAddr(), config.serfPort(), leader,
                     cluster::write, store, background);
             LeaderServices services = leaderServices(config, store, stateMachine, leader, cluster, stamps);
-            DevNode devNode = config.dev() && config.devNode()
-                    ? new DevNode(services, () -> startDevNode(config), background) : null;
+            devNode = config.dev() && config.devNode()
+                    ? new DevNode<>(services, () -> startDevNode(config), background) : null;
             stateMachine.setLeaderListener(devNode != null ? devNode : services);
             gateway = new HttpGateway(GatewaySettings.of(config),
                     store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
@@ -178,6 +183,17 @@ public final class Agent implements AutoCloseable {
         NodeAgent agent = new NodeAgent(node);
         agent.start();
         return agent;
+    }
+
+    /** Agent-info's client section: the dev node's, once it runs. */
+    private Optional<NodeAgentStats> devNodeStats() {
+        DevNode<NodeAgent> dev = devNode;
+        if (dev == null) {
+            return Optional.empty();
+        }
+        return dev.node().map(NodeAgent::stats).map(s -> new NodeAgentStats(s.nodeId(), s.servers(), s.allocations(),
+                s.lastHeartbeat() == null ? Duration.ZERO : Duration.between(s.lastHeartbeat(), Instant.now()),
+                Duration.ofNanos(s.heartbeatTtlNanos())));
     }
 
     /**

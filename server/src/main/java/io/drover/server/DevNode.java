@@ -2,6 +2,7 @@ package io.drover.server;
 
 import io.drover.raft.LeaderListener;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -12,16 +13,16 @@ import java.util.function.Supplier;
  * cores and delay the leader. It wraps the agent's {@link LeaderListener}, which it tells every
  * change first. Closing before the node started means it never starts.
  */
-final class DevNode implements LeaderListener, AutoCloseable {
+final class DevNode<N extends AutoCloseable> implements LeaderListener, AutoCloseable {
     private final LeaderListener services;
-    private final Supplier<? extends AutoCloseable> startNode;
+    private final Supplier<N> startNode;
     private final Executor executor;
     private boolean requested;
     private boolean closed;
-    private AutoCloseable node;
+    private volatile N node;
 
     /** {@code startNode} builds and starts the node, and returns it to be closed with the agent. */
-    DevNode(LeaderListener services, Supplier<? extends AutoCloseable> startNode, Executor executor) {
+    DevNode(LeaderListener services, Supplier<N> startNode, Executor executor) {
         this.services = Objects.requireNonNull(services);
         this.startNode = Objects.requireNonNull(startNode);
         this.executor = Objects.requireNonNull(executor);
@@ -44,6 +45,11 @@ final class DevNode implements LeaderListener, AutoCloseable {
             return;
         }
         node = startNode.get();
+    }
+
+    /** The node, once started (for agent-info); empty before, and after a close that came first. */
+    Optional<N> node() {
+        return Optional.ofNullable(node);
     }
 
     @Override

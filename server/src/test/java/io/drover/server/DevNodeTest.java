@@ -29,7 +29,7 @@ class DevNodeTest {
             events.add("services: leader " + leaderId);
         }
     };
-    private final DevNode devNode = new DevNode(services, () -> {
+    private final DevNode<AutoCloseable> devNode = new DevNode<>(services, () -> {
         events.add("node started");
         return () -> events.add("node closed");
     }, executor);

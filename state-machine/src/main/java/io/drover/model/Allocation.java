@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>{@link #job} is the job version the allocation runs; the state store and plans may leave it
  * out (Nomad "normalizes" it away) and put it back on reads. {@link #resources},
  * {@link #sharedResources} and {@link #taskResources} are the pre-0.9 shapes, read only when
- * {@link #allocatedResources} is missing. The helpers that depend on time take it as a
+ * {@link #allocatedResources} is missing, and written as Nomad 0.11 still writes them
+ * ({@link LegacyResources}) for the clients that read them. The helpers that depend on time take it as a
  * parameter; none reads a clock.
  */
 @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = GoOmitEmpty.class)

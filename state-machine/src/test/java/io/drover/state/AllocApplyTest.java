@@ -16,16 +16,21 @@ import static io.drover.testing.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.AllocDeploymentStatus;
+import io.drover.model.AllocatedTaskResources;
 import io.drover.model.Allocation;
 import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
+import io.drover.model.LegacyResources;
+import io.drover.model.NetworkResource;
 import io.drover.model.Node;
+import io.drover.model.Resources;
 import io.drover.model.TaskState;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.WriteResult;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +129,37 @@ class AllocApplyTest {
         }
         assertThat(jobStatus()).as("a live allocation makes the job run").isEqualTo(Job.STATUS_RUNNING);
         assertCounts(summary(), 0, 3, 0, 0, 0, 0);
+    }
+
+    @Test
+    void placedAndUpdatedAllocationsGetThePre09ResourceTotalNomadsCliReads() {
+        Allocation two = placement(job, n1, registerEval.id, 0, 10);
+        NetworkResource lo = new NetworkResource();
+        lo.device = "lo";
+        lo.ip = "127.0.0.1";
+        lo.mbits = 10;
+        two.allocatedResources.tasks.put("t", new AllocatedTaskResources(100, 32));
+        two.allocatedResources.tasks.get("t").networks = List.of(lo);
+        two.allocatedResources.tasks.put("side", new AllocatedTaskResources(50, 20));
+        two.taskResources = new LinkedHashMap<>();
+        two.allocatedResources.tasks.forEach((name, t) -> two.taskResources.put(name, LegacyResources.ofTask(t)));
+        two.sharedResources = LegacyResources.shared(300, null);
+        long placedAt = h.apply(planResults(plan(registerEval.id, two))).getIndex();
+
+        Resources total = alloc(two.id).resources;
+        assertThat(new int[] {total.cpu, total.memoryMb, total.diskMb, total.iops})
+                .as("CPU, MemoryMB, DiskMB, IOPS").containsExactly(150, 52, 300, 0);
+        assertThat(total.networks).singleElement().satisfies(n -> assertThat(n.mbits).isEqualTo(10));
+
+        // An in-place update leaves the total out, as Nomad's does: it is summed again.
+        Allocation inPlace = alloc(two.id).copySkipJob();
+        inPlace.job = null;
+        inPlace.resources = null;
+        inPlace.taskResources.get("side").cpu = 80;
+        long updatedAt = h.apply(planResults(plan(registerEval.id, inPlace))).getIndex();
+
+        assertThat(updatedAt).isGreaterThan(placedAt);
+        assertThat(alloc(two.id).resources.cpu).isEqualTo(180);
     }
 
     @Test

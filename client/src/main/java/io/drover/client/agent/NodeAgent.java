@@ -22,14 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ public final class NodeAgent implements AutoCloseable {
     private final AllocUpdateBatcher updates;
     private final AllocRunner.Context context;
     private final AllocStateStore localState;
-    private final Map<String, AllocRunner> allocs = new HashMap<>();
+    /** Changed only on the agent's thread; concurrent so that {@link #stats()} may count it from any. */
+    private final Map<String, AllocRunner> allocs = new ConcurrentHashMap<>();
     private final AllocGarbageCollector gc;
     private boolean started;
     private boolean closed;
@@ -157,6 +159,26 @@ public final class NodeAgent implements AutoCloseable {
     /** The node as it registers (a copy). */
     public Node node() {
         return node.copy();
+    }
+
+    /**
+     * What Nomad's client reports of itself in agent-info, without waiting for the agent's
+     * thread: its node, servers, allocations held and last heartbeat.
+     */
+    public Stats stats() {
+        NodeHeartbeats.Heartbeat last = heartbeats.lastHeartbeat(node.id).orElse(null);
+        return new Stats(node.id, config.servers(), allocs.size(), last == null ? null : last.at(),
+                last == null ? 0 : last.ttlNanos());
+    }
+
+    /**
+     * See {@link #stats()}.
+     *
+     * @param lastHeartbeat when the servers last took a heartbeat, null before the first
+     * @param heartbeatTtlNanos the time-to-live they granted with it
+     */
+    public record Stats(String nodeId, List<String> servers, int allocations, Instant lastHeartbeat,
+            long heartbeatTtlNanos) {
     }
 
     /** Whether the servers took its registration and a heartbeat with status ready. */

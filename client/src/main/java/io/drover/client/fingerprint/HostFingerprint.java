@@ -3,6 +3,7 @@ package io.drover.client.fingerprint;
 import io.drover.client.driver.DriverHealth;
 import io.drover.model.DriverInfo;
 import io.drover.model.GoTime;
+import io.drover.model.LegacyResources;
 import io.drover.model.NetworkResource;
 import io.drover.model.Node;
 import io.drover.model.NodeReservedResources;
@@ -26,7 +27,8 @@ import java.util.Map;
  * ({@code /proc/meminfo}, else the JVM's view of the host), the disk holding the data dir,
  * kernel and OS ({@code /etc/os-release}), architecture, host name, the node's IP address, and
  * the drivers this agent runs (a detected {@code Drivers} entry with each one's health, and
- * {@code driver.<name>} = 1 for the healthy ones).
+ * {@code driver.<name>} = 1 for the healthy ones). Resources go in both the current and the
+ * pre-0.9 shapes, as Nomad 0.11's client fills both.
  */
 public final class HostFingerprint {
     public static final String NOMAD_VERSION = "0.11.3";
@@ -122,6 +124,9 @@ public final class HostFingerprint {
         r.networks = new ArrayList<>(List.of(net));
         node.nodeResources = r;
         node.reservedResources = new NodeReservedResources(0, 0, 0, "");
+        // Nomad's client still fills the pre-0.9 shapes its CLI reads (COMPAT 0.10).
+        node.resources = LegacyResources.ofNode(r);
+        node.reserved = LegacyResources.ofReserved(node.reservedResources);
     }
 
     private Map<String, String> cpuInfo() {

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A driver the host cannot run is listed as detected but unhealthy, and constraints on it do not match. */
+/**
+ * A driver the host cannot run is listed as detected but unhealthy, and constraints on it do not
+ * match; resources are reported in both shapes Nomad 0.11's client fills.
+ */
 class HostFingerprintDriversTest {
     @TempDir
     Path dataDir;
@@ -35,5 +38,22 @@ class HostFingerprintDriversTest {
         assertThat(exec.attributes).isEmpty();
         assertThat(node.drivers.get("raw_exec").healthy).isTrue();
         assertThat(node.drivers.get("raw_exec").attributes).containsEntry("driver.raw_exec", "true");
+    }
+
+    @Test
+    void resourcesAreFingerprintedInThePre09ShapesToo() {
+        Node node = new Node();
+        node.httpAddr = "127.0.0.1:4646";
+
+        new HostFingerprint().fingerprint(node, dataDir, "127.0.0.1", Map.of(), Instant.parse("2020-06-01T00:00:00Z"));
+
+        // As Nomad 0.11's client fills them: the same figures as NodeResources, nothing reserved.
+        assertThat(node.resources.cpu).isEqualTo(node.nodeResources.cpu.cpuShares.intValue()).isPositive();
+        assertThat(node.resources.memoryMb).isEqualTo(node.nodeResources.memory.memoryMb.intValue()).isPositive();
+        assertThat(node.resources.diskMb).isEqualTo(node.nodeResources.disk.diskMb.intValue());
+        assertThat(node.resources.iops).isZero();
+        assertThat(node.resources.networks).extracting(n -> n.ip).containsExactly("127.0.0.1");
+        assertThat(new Integer[] {node.reserved.cpu, node.reserved.memoryMb, node.reserved.diskMb, node.reserved.iops})
+                .containsExactly(0, 0, 0, 0);
     }
 }

@@ -2,21 +2,20 @@ package io.drover.http.routes;
 
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
+import io.drover.http.NodeAgentStats;
 import io.drover.http.RaftStatus;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.Json;
 import io.drover.http.core.Regions;
 import io.drover.http.core.Reply;
 import io.drover.http.query.QueryOptions;
-import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
-import io.drover.state.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +24,22 @@ import java.util.TreeMap;
  * locally, without the read pipeline; like Nomad's, they carry no {@code X-Nomad-*} headers.
  */
 final class AgentRoutes {
-    /** The Raft protocol version Nomad reports for servers speaking its newest protocol. */
-    private static final String RAFT_PROTOCOL = "3";
+    /**
+     * The Raft protocol version Nomad 0.11 runs by default, under which a server's Raft ID is its
+     * Raft address: Drover identifies its servers by address too (protocol 3 would mean UUIDs).
+     */
+    static final String RAFT_PROTOCOL = "2";
+    private static final String UNKNOWN_NODE = "(unknown)";
+    /** The Serf and memberlist protocol versions of Nomad 0.11.3's servers, as its members report them. */
+    private static final int DELEGATE_MIN = 2;
+    private static final int DELEGATE_MAX = 5;
+    private static final int DELEGATE_CUR = 4;
+    private static final int PROTOCOL_MIN = 1;
+    private static final int PROTOCOL_MAX = 5;
+    private static final int PROTOCOL_CUR = 2;
+    /** Nomad's API version (structs.ApiMajorVersion and ApiMinorVersion), in the vsn and mvn tags. */
+    private static final String API_MAJOR_VERSION = "1";
+    private static final String API_MINOR_VERSION = "1";
 
     private final Cluster cluster;
     private final StateStore store;
@@ -58,11 +71,10 @@ final class AgentRoutes {
         checkRegion(request);
         AgentInfo agent = cluster.agent();
         List<Map<String, Object>> servers = new ArrayList<>();
-        long index;
         try (StateReader reader = store.reader()) {
             for (RaftStatus.Peer peer : cluster.status().peers()) {
                 Map<String, Object> server = new LinkedHashMap<>();
-                server.put("ID", peer.id());
+                server.put("ID", raftId(peer));
                 server.put("Node", nodeName(reader, peer.id(), agent));
                 server.put("Address", peer.raftAddress());
                 server.put("Leader", peer.leader());
@@ -70,13 +82,10 @@ final class AgentRoutes {
                 server.put("RaftProtocol", RAFT_PROTOCOL);
                 servers.add(server);
             }
-            // Until the Raft status carries the configuration's log index, report the index at
-            // which servers last announced themselves.
-            index = reader.tableIndex(Table.SERVERS);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Servers", servers);
-        body.put("Index", index);
+        body.put("Index", cluster.raftStats().configurationIndex());
         return json(request, body);
     }
 
@@ -86,15 +95,24 @@ final class AgentRoutes {
      */
     Reply self(GatewayRequest request) {
         AgentInfo agent = cluster.agent();
-        RaftStatus status = cluster.status();
+        Optional<NodeAgentStats> node = cluster.nodeAgent();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("config", config(agent));
+        body.put("config", config(agent, node.isPresent()));
         body.put("member", member(agent));
-        body.put("stats", stats(agent, status));
+        body.put("stats", AgentStats.of(agent, cluster.status(), cluster.raftStats(), node));
         return json(request, body);
     }
 
-    private static Map<String, Object> config(AgentInfo agent) {
+    /**
+     * A server's ID as Nomad's Raft configuration shows it: with Raft protocol 2, its Raft
+     * address. (The Ratis peer ID behind {@link RaftStatus.Peer#id()} spells the same address
+     * in a form of its own, and stays inside.)
+     */
+    static String raftId(RaftStatus.Peer peer) {
+        return peer.raftAddress();
+    }
+
+    private static Map<String, Object> config(AgentInfo agent, boolean runsNode) {
         Map<String, Object> config = new TreeMap<>();
         config.put("Region", text(agent.region()));
         config.put("Datacenter", text(agent.datacenter()));
@@ -110,8 +128,8 @@ final class AgentRoutes {
                 "Serf", port(agent.serfAddress())));
         config.put("Server", new TreeMap<>(Map.of("Enabled", true, "BootstrapExpect", agent.bootstrapExpect(),
                 "DataDir", text(agent.dataDir()))));
-        // No node agent runs in Drover yet (it comes with task running), dev mode or not.
-        config.put("Client", Map.of("Enabled", false));
+        // A dev agent runs its own node in its process; other servers run none.
+        config.put("Client", Map.of("Enabled", runsNode));
         config.put("Version", new TreeMap<>(Map.of("Version", text(agent.version()), "Revision", "",
                 "VersionMetadata", "", "VersionPrerelease", "")));
         return config;
@@ -122,12 +140,15 @@ final class AgentRoutes {
         tags.put("role", "nomad");
         tags.put("region", text(agent.region()));
         tags.put("dc", text(agent.datacenter()));
-        tags.put("id", text(agent.serverId()));
+        // The server's ID in Nomad's form (its Raft address), not the Ratis peer ID.
+        tags.put("id", text(agent.rpcAddress()));
         tags.put("rpc_addr", host(agent.rpcAddress()));
         tags.put("port", Integer.toString(port(agent.rpcAddress())));
         tags.put("build", text(agent.version()));
         tags.put("expect", Integer.toString(agent.bootstrapExpect()));
         tags.put("raft_vsn", RAFT_PROTOCOL);
+        tags.put("vsn", API_MAJOR_VERSION);
+        tags.put("mvn", API_MINOR_VERSION);
         if (agent.bootstrapExpect() == 1) {
             tags.put("bootstrap", "1");
         }
@@ -136,42 +157,26 @@ final class AgentRoutes {
         member.put("Addr", host(agent.serfAddress()));
         member.put("Port", port(agent.serfAddress()));
         member.put("Status", "alive");
+        member.put("DelegateMin", DELEGATE_MIN);
+        member.put("DelegateMax", DELEGATE_MAX);
+        member.put("DelegateCur", DELEGATE_CUR);
+        member.put("ProtocolMin", PROTOCOL_MIN);
+        member.put("ProtocolMax", PROTOCOL_MAX);
+        member.put("ProtocolCur", PROTOCOL_CUR);
         member.put("Tags", tags);
         return member;
     }
 
-    private static Map<String, Object> stats(AgentInfo agent, RaftStatus status) {
-        Map<String, String> nomad = new LinkedHashMap<>();
-        nomad.put("server", "true");
-        nomad.put("leader", Boolean.toString(status.leader()));
-        nomad.put("leader_addr", status.leaderRaftAddress() == null ? "" : status.leaderRaftAddress());
-        nomad.put("bootstrap", Boolean.toString(agent.bootstrapExpect() == 1));
-        nomad.put("known_regions", "1");
-        Map<String, String> raft = new LinkedHashMap<>();
-        raft.put("state", status.leader() ? "Leader" : "Follower");
-        raft.put("last_contact", status.leader() ? "0"
-                : status.knownLeader() ? status.lastContactMillis() + "ms" : "never");
-        raft.put("num_peers", Integer.toString(Math.max(0, status.peers().size() - 1)));
-        raft.put("protocol_version", RAFT_PROTOCOL);
-        Runtime runtime = Runtime.getRuntime();
-        Map<String, String> jvm = new LinkedHashMap<>();
-        jvm.put("version", "java" + System.getProperty("java.version"));
-        jvm.put("cpu_count", Integer.toString(runtime.availableProcessors()));
-        jvm.put("max_procs", Integer.toString(runtime.availableProcessors()));
-        jvm.put("kernel.name", System.getProperty("os.name").toLowerCase(Locale.ROOT));
-        jvm.put("arch", System.getProperty("os.arch"));
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("runtime", jvm);
-        stats.put("nomad", nomad);
-        stats.put("raft", raft);
-        return stats;
-    }
-
-    /** A server's node name as Nomad shows it ({@code name.region}). */
+    /**
+     * A server's node name as Nomad shows it ({@code name.region}): this agent's own, or the one
+     * a server announced when it led. Nomad says "(unknown)" for a server it has no name for;
+     * so does Drover for one that never led.
+     */
     private static String nodeName(StateReader reader, String serverId, AgentInfo agent) {
-        String name = reader.server(serverId).map(ServerInfo::name)
-                .orElse(serverId.equals(text(agent.serverId())) ? text(agent.name()) : serverId);
-        return name + "." + text(agent.region());
+        if (serverId.equals(text(agent.serverId()))) {
+            return text(agent.name()) + "." + text(agent.region());
+        }
+        return reader.server(serverId).map(s -> s.name() + "." + text(agent.region())).orElse(UNKNOWN_NODE);
     }
 
     private void checkRegion(GatewayRequest request) {

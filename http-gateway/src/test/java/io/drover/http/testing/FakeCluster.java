@@ -3,10 +3,13 @@ package io.drover.http.testing;
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
+import io.drover.http.NodeAgentStats;
+import io.drover.http.RaftStats;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +29,8 @@ public final class FakeCluster implements Cluster {
 
     private volatile RaftStatus status = leader();
     private volatile AgentInfo agent = agent("server-1", "global");
+    private volatile RaftStats raftStats = new RaftStats("Leader", 2, 76, 2, 76, 76, 0, 0, 0);
+    private volatile Optional<NodeAgentStats> nodeAgent = Optional.empty();
     private volatile Function<WriteRequest, CompletableFuture<WriteResult>> writeHandler =
             request -> CompletableFuture.completedFuture(WriteResult.newBuilder().setCode(WriteResult.Code.OK)
                     .setIndex(11).setJobModifyIndex(10).setEvalId("6fa66e67-3736-32e4-c842-f4c4f2c1b91e")
@@ -65,6 +70,17 @@ public final class FakeCluster implements Cluster {
         return this;
     }
 
+    public FakeCluster raftStats(RaftStats stats) {
+        this.raftStats = stats;
+        return this;
+    }
+
+    /** Runs a node agent in the agent's process (as a dev agent does), with these figures. */
+    public FakeCluster nodeAgent(NodeAgentStats stats) {
+        this.nodeAgent = Optional.of(stats);
+        return this;
+    }
+
     public FakeCluster onWrite(Function<WriteRequest, CompletableFuture<WriteResult>> handler) {
         this.writeHandler = handler;
         return this;
@@ -97,6 +113,16 @@ public final class FakeCluster implements Cluster {
     @Override
     public AgentInfo agent() {
         return agent;
+    }
+
+    @Override
+    public RaftStats raftStats() {
+        return raftStats;
+    }
+
+    @Override
+    public Optional<NodeAgentStats> nodeAgent() {
+        return nodeAgent;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.drover.model.Allocation;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.Node;
+import io.drover.model.Resources;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;
@@ -66,6 +67,24 @@ class GenericSchedulerTest {
         assertThat(done.status).isEqualTo(Evaluation.STATUS_COMPLETE);
         assertThat(done.queuedAllocations).containsEntry("web", 0);
         assertThat(done.failedTgAllocs).isNull();
+    }
+
+    @Test
+    void placementsCarryThePre09PerTaskAndSharedResourcesWithEveryNumberSet() throws Exception {
+        Fixtures.nodes(1).forEach(state::upsertNode);
+        Job job = register(Fixtures.service("job", 1));
+
+        process(Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER));
+
+        // As Nomad's scheduler writes them (recording 341): Go ints, so 0 where nothing is asked.
+        Allocation a = harness.placed().get(0);
+        Resources web = a.taskResources.get("web");
+        assertThat(new Integer[] {web.cpu, web.memoryMb, web.diskMb, web.iops}).as("CPU, MemoryMB, DiskMB, IOPS")
+                .containsExactly(500, 256, 0, 0);
+        Resources shared = a.sharedResources;
+        assertThat(new Integer[] {shared.cpu, shared.memoryMb, shared.diskMb, shared.iops})
+                .as("CPU, MemoryMB, DiskMB, IOPS").containsExactly(0, 0, 150, 0);
+        assertThat(a.resources).as("summed where the plan is stored").isNull();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.drover.server.cluster;
 import io.drover.http.AgentInfo;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
+import io.drover.http.NodeAgentStats;
+import io.drover.http.RaftStats;
 import io.drover.http.RaftStatus;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.ReadBarrierRequest;
@@ -44,6 +46,7 @@ public final class ClusterBridge implements Cluster {
     private final StateStore state;
     private final PeerClients peers;
     private final AgentInfo agent;
+    private final Supplier<Optional<NodeAgentStats>> nodeAgent;
     private final ScheduledExecutorService timer;
     private final Duration hold;
     private final ReadBarrier readIndexBarrier;
@@ -52,13 +55,15 @@ public final class ClusterBridge implements Cluster {
     private final Map<CompletableFuture<WriteResult>, String> forwarded = new ConcurrentHashMap<>();
     private volatile LeaderAddress leaderAddress;
 
+    /** {@code nodeAgent} tells of the node agent in this process, if any (a dev agent's own node). */
     public ClusterBridge(RaftNode raft, LeaderEndpoint leader, StateStore state, PeerClients peers, AgentInfo agent,
-            ScheduledExecutorService timer, Duration hold) {
+            Supplier<Optional<NodeAgentStats>> nodeAgent, ScheduledExecutorService timer, Duration hold) {
         this.raft = raft;
         this.leader = leader;
         this.state = state;
         this.peers = peers;
         this.agent = agent;
+        this.nodeAgent = nodeAgent;
         this.timer = timer;
         this.hold = hold;
         this.readIndexBarrier = new ReadBarrier(this::readIndexRound, timer);
@@ -95,6 +100,18 @@ public final class ClusterBridge implements Cluster {
     @Override
     public AgentInfo agent() {
         return agent;
+    }
+
+    @Override
+    public RaftStats raftStats() {
+        RaftNode.Stats s = raft.stats();
+        return new RaftStats(s.state(), s.term(), s.lastLogIndex(), s.lastLogTerm(), s.commitIndex(), s.appliedIndex(),
+                s.snapshotIndex(), s.snapshotTerm(), s.configurationIndex());
+    }
+
+    @Override
+    public Optional<NodeAgentStats> nodeAgent() {
+        return nodeAgent.get();
     }
 
     @Override

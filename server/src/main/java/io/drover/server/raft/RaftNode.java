@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -23,8 +24,11 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
@@ -203,6 +207,41 @@ public final class RaftNode implements AutoCloseable {
         return members().stream().filter(m -> m.id().equals(peerId)).map(Member::address).findFirst();
     }
 
+    /**
+     * This server's log and state machine now, in the terms Nomad's Raft reports them; zeros
+     * (and "Follower") while Ratis has no group member to ask.
+     */
+    public Stats stats() {
+        try {
+            RaftServer.Division division = server.getDivision(RaftPeers.GROUP_ID);
+            DivisionInfo info = division.getInfo();
+            RaftLog log = division.getRaftLog();
+            TermIndex last = log.getLastEntryTermIndex();
+            SnapshotInfo snapshot = division.getStateMachine().getLatestSnapshot();
+            return new Stats(stateName(info.getCurrentRole(), info.isLeaderReady()), info.getCurrentTerm(),
+                    last == null ? 0 : last.getIndex(), last == null ? 0 : last.getTerm(),
+                    Math.max(0, log.getLastCommittedIndex()), Math.max(0, info.getLastAppliedIndex()),
+                    snapshot == null ? 0 : snapshot.getIndex(), snapshot == null ? 0 : snapshot.getTerm(),
+                    Math.max(0, division.getRaftConf().getLogEntryIndex()));
+        } catch (IOException | RuntimeException notYetRunning) {
+            return new Stats("Follower", 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * Nomad's (hashicorp/raft's) names for Raft roles. A leader is "Leader" only once it is ready
+     * (has committed an entry of its term), as everywhere else in Drover: the cluster tests and
+     * deploy/local-cluster.sh take "Leader" for the server that serves writes. A Ratis listener
+     * follows without voting.
+     */
+    private static String stateName(RaftPeerRole role, boolean leaderReady) {
+        return switch (role) {
+            case LEADER -> leaderReady ? "Leader" : "Follower";
+            case CANDIDATE -> "Candidate";
+            default -> "Follower";
+        };
+    }
+
     public long currentTerm() {
         return ask(DivisionInfo::getCurrentTerm, 0L);
     }
@@ -242,5 +281,10 @@ public final class RaftNode implements AutoCloseable {
 
     /** A member of the group. */
     public record Member(String id, String address, boolean leader) {
+    }
+
+    /** See {@link #stats()}; indexes are Raft log indexes. */
+    public record Stats(String state, long term, long lastLogIndex, long lastLogTerm, long commitIndex,
+            long appliedIndex, long snapshotIndex, long snapshotTerm, long configurationIndex) {
     }
 }

@@ -5,6 +5,7 @@ import io.drover.model.Allocation;
 import io.drover.model.DesiredTransition;
 import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.LegacyResources;
 import io.drover.model.NomadJson;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
@@ -18,8 +19,9 @@ import java.util.List;
  * Commits what the plan applier accepted of a plan (Nomad's UpsertPlanResults): stopped and
  * preempted allocations are rebuilt from the stored ones with the plan's decision applied, then
  * stored with the placed and updated ones, in Nomad's order (stopped, placed, preempted); live
- * placed and updated ones get the job version the plan was made for; the planning evaluation's
- * ModifyIndex moves and the evaluations the plan creates are stored.
+ * placed and updated ones get the job version the plan was made for, and all of them their
+ * pre-0.9 {@code Resources} total; the planning evaluation's ModifyIndex moves and the
+ * evaluations the plan creates are stored.
  */
 final class PlanResultsApplier {
     private PlanResultsApplier() {
@@ -44,6 +46,8 @@ final class PlanResultsApplier {
             if (a.job == null && planJob != null && !a.terminalStatus()) {
                 a.job = planJob;
             }
+            // Plans leave the sum out (in-place updates clear it): it is computed where stored.
+            LegacyResources.fillTotal(a);
             placed.add(a);
         }
 
