@@ -38,6 +38,7 @@ import io.drover.server.gc.GcSelector;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a decoded write into the Raft command that carries it, as Nomad's job endpoint does
@@ -50,17 +51,31 @@ final class CommandBuilder {
     private final Stamps stamps;
     private final NodeCommands nodes;
     private final int jobMaxCount;
+    private final ServerAnnouncements servers;
 
     CommandBuilder(StateStore state, Stamps stamps) {
         this(state, stamps, JobMaxCount.DEFAULT);
     }
 
-    /** @param jobMaxCount the most instances a job may be scaled to, all groups summed; 0 for no limit */
+    /**
+     * A builder that knows no Raft members, so it refuses every server announcement.
+     * @param jobMaxCount the most instances a job may be scaled to, all groups summed; 0 for no limit
+     */
     CommandBuilder(StateStore state, Stamps stamps, int jobMaxCount) {
+        this(state, stamps, jobMaxCount, peerId -> Optional.empty());
+    }
+
+    /**
+     * @param jobMaxCount the most instances a job may be scaled to, all groups summed; 0 for no limit
+     * @param memberAddress the Raft address of a current member of the Raft configuration, by peer ID
+     */
+    CommandBuilder(StateStore state, Stamps stamps, int jobMaxCount,
+            Function<String, Optional<String>> memberAddress) {
         this.state = state;
         this.stamps = stamps;
         this.nodes = new NodeCommands(stamps);
         this.jobMaxCount = jobMaxCount;
+        this.servers = new ServerAnnouncements(memberAddress);
     }
 
     /** The command carrying {@code request}, or {@code null} when nothing needs to be written. */
@@ -105,6 +120,13 @@ final class CommandBuilder {
                 case ALLOC_STOP -> cmd.setAllocDesiredTransition(nodes.allocStop(reader, request.getAllocStop(), now));
                 case SYSTEM_GC -> cmd.setGcReap(GcSelector.select(reader, GcCutoffs.forced(now)));
                 case READ_BARRIER -> cmd.setReadBarrier(ReadBarrierCommand.getDefaultInstance()).setIgnorable(true);
+                case SERVER_ANNOUNCE -> {
+                    var announcement = servers.announce(reader, request.getServerAnnounce());
+                    if (announcement.isEmpty()) {
+                        return null;
+                    }
+                    cmd.setServerAnnounce(announcement.get());
+                }
                 case OP_NOT_SET -> throw new Refusal(WriteResult.Code.INVALID, "empty write request");
             }
         }

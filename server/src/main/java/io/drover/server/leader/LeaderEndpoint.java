@@ -44,7 +44,7 @@ public final class LeaderEndpoint {
     public LeaderEndpoint(RaftNode raft, StateStore state, Stamps stamps, Executor replies, int jobMaxCount) {
         this.raft = raft;
         this.state = state;
-        this.builder = new CommandBuilder(state, stamps, jobMaxCount);
+        this.builder = new CommandBuilder(state, stamps, jobMaxCount, raft::addressOf);
         this.commits = new GroupCommit(raft, replies, LeaderEndpoint::toResult);
     }
 
