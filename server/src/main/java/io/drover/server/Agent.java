@@ -10,6 +10,7 @@ import io.drover.client.agent.NodeAgentConfig;
 import io.drover.model.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.NodeHeartbeatRequest;
+import io.drover.proto.rpc.ServerAnnounceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.scheduler.Schedulers;
 import io.drover.scheduler.plan.PlanCommands;
@@ -22,6 +23,7 @@ import io.drover.server.scheduling.DryRunPlanner;
 import io.drover.server.scheduling.SchedulingService;
 import io.drover.server.scheduling.Timers;
 import io.drover.server.cluster.LeaderServices;
+import io.drover.server.cluster.ServerAnnouncer;
 import io.drover.server.config.AgentConfig;
 import io.drover.server.config.GatewaySettings;
 import io.drover.server.gc.GarbageCollector;
@@ -112,7 +114,8 @@ public final class Agent implements AutoCloseable {
             LeaderServices services = leaderServices(config, store, stateMachine, leader, cluster, stamps);
             devNode = config.dev() && config.devNode()
                     ? new DevNode<>(services, () -> startDevNode(config), background) : null;
-            stateMachine.setLeaderListener(devNode != null ? devNode : services);
+            ServerAnnouncer announcer = announcer(config, cluster, background);
+            stateMachine.setLeaderListener(LeaderListeners.inOrder(devNode != null ? devNode : services, announcer));
             gateway = new HttpGateway(GatewaySettings.of(config),
                     store, cluster, new DryRunPlanner(stamps::nowNanos, stamps::uuid), Clock.systemUTC(),
                     new SecureRandom());
@@ -129,6 +132,8 @@ public final class Agent implements AutoCloseable {
                 failure = e;
             }
             closeInReverse.add(raft);
+            // Closed before Raft: a server shutting down announces nothing more.
+            closeInReverse.add(announcer);
             // Closed before Raft (the list closes in reverse): stopping Raft ourselves is no failure.
             closeInReverse.add(new RaftLiveness(raft::stopped, background, LIVENESS_PERIOD, onRaftStopped));
             failure = started(rpcUp, rpc, failure);
@@ -292,6 +297,23 @@ public final class Agent implements AutoCloseable {
         return new AgentInfo(c.name(), io.drover.server.raft.RaftPeers.idOf(c.raftAddress()).toString(), c.region(),
                 c.datacenter(), c.bindAddr(), c.httpAddress(), c.raftAddress(), c.grpcAddress(),
                 c.dataDir().toString(), c.bootstrapExpect(), c.dev(), Version.current());
+    }
+
+    /**
+     * Announces this server to the leader whenever the state does not hold its current name and
+     * addresses, so every server shows its name; retries back off from a quarter second to half
+     * a minute, a pace a lost leader cannot turn into a storm of writes.
+     */
+    private ServerAnnouncer announcer(AgentConfig c, ClusterBridge cluster, ScheduledExecutorService timer) {
+        ServerAnnounceCommand self = announcement(c, raft);
+        ServerAnnounceRequest request = ServerAnnounceRequest.newBuilder().setServerId(self.getServerId())
+                .setName(self.getName()).setRaftAddress(self.getRaftAddress()).setRpcAddress(self.getRpcAddress())
+                .setHttpAddress(self.getHttpAddress()).build();
+        return new ServerAnnouncer(request, id -> {
+            try (var reader = store.reader()) {
+                return reader.server(id);
+            }
+        }, cluster::write, Timers.of(timer), Duration.ofMillis(250), Duration.ofSeconds(30));
     }
 
     private static ServerAnnounceCommand announcement(AgentConfig c, RaftNode raft) {

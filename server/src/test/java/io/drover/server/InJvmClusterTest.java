@@ -108,6 +108,23 @@ class InJvmClusterTest {
     }
 
     @Test
+    void everyServerShowsEveryServersNameInTheRaftConfigurationAsNomadDoes() {
+        // Only one server has led: the followers' names reach the others only if they announce themselves.
+        List<String> names = configs.stream().map(c -> c.name() + ".global").sorted().toList();
+        for (Agent agent : agents) {
+            Http http = new Http(agent.httpPort());
+            await("server " + agent.config().name() + " shows every server's name, not (unknown)",
+                    () -> nodeNames(http.get("/v1/operator/raft/configuration?stale")).equals(names));
+        }
+    }
+
+    private static List<String> nodeNames(Http.Answer configuration) {
+        List<String> names = new ArrayList<>();
+        configuration.json().get("Servers").forEach(s -> names.add(s.get("Node").asText()));
+        return names.stream().sorted().toList();
+    }
+
+    @Test
     void withoutAQuorumWritesFailAfterTheHoldTimeAndStaleReadsStillAnswer() {
         Agent survivor = follower();
         for (Agent a : agents) {
