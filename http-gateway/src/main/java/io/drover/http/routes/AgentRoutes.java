@@ -169,8 +169,8 @@ final class AgentRoutes {
 
     /**
      * A server's node name as Nomad shows it ({@code name.region}): this agent's own, or the one
-     * a server announced when it led. Nomad says "(unknown)" for a server it has no name for;
-     * so does Drover for one that never led.
+     * a server announced (every server announces itself through the leader). Nomad says
+     * "(unknown)" for a server it has no name for; so does Drover for one not announced yet.
      */
     private static String nodeName(StateReader reader, String serverId, AgentInfo agent) {
         if (serverId.equals(text(agent.serverId()))) {
