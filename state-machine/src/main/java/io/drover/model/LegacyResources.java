@@ -73,6 +73,33 @@ public final class LegacyResources {
         alloc.resources = total;
     }
 
+    /**
+     * For an allocation stored before these fields were written (its store older than this
+     * version): every task's and the shared numbers at 0 where missing, the shared block and the
+     * total where absent, so Nomad's CLI can read it. Changes {@code alloc}: pass a reader's copy.
+     */
+    public static void fillAnswered(Allocation alloc) {
+        if (alloc.taskResources != null) {
+            alloc.taskResources.values().forEach(LegacyResources::zeroWhereMissing);
+        }
+        if (alloc.sharedResources == null) {
+            alloc.sharedResources = zero();
+        }
+        zeroWhereMissing(alloc.sharedResources);
+        fillTotal(alloc);
+        zeroWhereMissing(alloc.resources);
+    }
+
+    private static void zeroWhereMissing(Resources r) {
+        if (r == null) {
+            return;
+        }
+        r.cpu = GoZero.num(r.cpu);
+        r.memoryMb = GoZero.num(r.memoryMb);
+        r.diskMb = GoZero.num(r.diskMb);
+        r.iops = GoZero.num(r.iops);
+    }
+
     private static void add(Resources into, Resources delta) {
         if (delta == null) {
             return;

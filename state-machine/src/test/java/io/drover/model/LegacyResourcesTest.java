@@ -27,6 +27,25 @@ class LegacyResourcesTest {
     }
 
     @Test
+    void anAllocationStoredBeforeTheLegacyNumbersIsAnsweredWithEveryOne() {
+        // As an earlier Drover stored it: per-task CPU and memory only, no shared block, no total.
+        Allocation old = new Allocation();
+        Resources task = new Resources();
+        task.cpu = 100;
+        task.memoryMb = 32;
+        old.taskResources = new java.util.LinkedHashMap<>(java.util.Map.of("t", task));
+
+        LegacyResources.fillAnswered(old);
+
+        Resources t = old.taskResources.get("t");
+        assertThat(new Integer[] {t.cpu, t.memoryMb, t.diskMb, t.iops}).containsExactly(100, 32, 0, 0);
+        Resources shared = old.sharedResources;
+        assertThat(new Integer[] {shared.cpu, shared.memoryMb, shared.diskMb, shared.iops}).containsExactly(0, 0, 0, 0);
+        Resources total = old.resources;
+        assertThat(new Integer[] {total.cpu, total.memoryMb, total.diskMb, total.iops}).containsExactly(100, 32, 0, 0);
+    }
+
+    @Test
     void aTotalAlreadyThereIsKept() {
         Allocation alloc = new Allocation();
         alloc.resources = new Resources();

@@ -3,12 +3,13 @@ package io.drover.http.routes;
 import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.JobPayload;
+import io.drover.model.LegacyResources;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Jobs as the HTTP API shows them. A dispatched job's {@code Payload} is stored Snappy-compressed,
+ * Jobs, and allocations with their jobs, as the HTTP API shows them. A dispatched job's {@code Payload} is stored Snappy-compressed,
  * as Nomad stores it and as nodes receive it, but a client reading the job gets back the bytes it
  * dispatched, as from Nomad's job and allocation reads. Every route that answers a job (or an
  * allocation with its job) passes it through here; the stored job is shared by readers, so the
@@ -32,9 +33,13 @@ final class AnsweredJobs {
         return jobs.stream().map(AnsweredJobs::job).toList();
     }
 
-    /** The allocation (the reader's own, so ours to change) with its job's payload decoded. */
+    /**
+     * The allocation (the reader's own, so ours to change) with its job's payload decoded, and
+     * its pre-0.9 resource numbers filled in if it was stored before Drover wrote them.
+     */
     static Allocation allocation(Allocation alloc) {
         alloc.job = job(alloc.job);
+        LegacyResources.fillAnswered(alloc);
         return alloc;
     }
 
@@ -42,6 +47,7 @@ final class AnsweredJobs {
     static List<Allocation> allocations(List<Allocation> allocs) {
         Map<Job, Job> decoded = new IdentityHashMap<>();
         for (Allocation alloc : allocs) {
+            LegacyResources.fillAnswered(alloc);
             if (alloc.job != null) {
                 alloc.job = decoded.computeIfAbsent(alloc.job, AnsweredJobs::job);
             }
