@@ -1,10 +1,10 @@
 package io.drover.bench;
 
-import io.drover.model.DriverInfo;
 import io.drover.model.NetworkResource;
-import io.drover.model.Node;
-import io.drover.model.NodeReservedResources;
-import io.drover.model.NodeResources;
+import io.drover.model.node.DriverInfo;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeReservedResources;
+import io.drover.model.node.NodeResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

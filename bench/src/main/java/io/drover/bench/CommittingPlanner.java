@@ -1,9 +1,9 @@
 package io.drover.bench;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.scheduler.PlanSubmission;
 import io.drover.scheduler.Planner;
 import io.drover.scheduler.memory.MemoryState;

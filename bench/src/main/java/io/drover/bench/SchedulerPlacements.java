@@ -1,12 +1,12 @@
 package io.drover.bench;
 
-import io.drover.model.BodyDecodeException;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
-import io.drover.model.JobRegisterBody;
-import io.drover.model.GoJsonDecoder;
-import io.drover.model.Node;
+import io.drover.model.canonical.JobCanonicalizer;
+import io.drover.model.canonical.JobRegisterBody;
+import io.drover.model.json.BodyDecodeException;
+import io.drover.model.json.GoJsonDecoder;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.SchedulerException;

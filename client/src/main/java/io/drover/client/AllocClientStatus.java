@@ -1,7 +1,7 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskState;
 import java.util.Collection;
 
 /**

@@ -1,10 +1,10 @@
 package io.drover.client;
 
-import io.drover.model.AllocDeploymentStatus;
-import io.drover.model.Allocation;
-import io.drover.model.GoTime;
 import io.drover.model.TaskGroup;
 import io.drover.model.UpdateStrategy;
+import io.drover.model.alloc.AllocDeploymentStatus;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.GoTime;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;

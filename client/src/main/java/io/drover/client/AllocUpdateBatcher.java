@@ -1,6 +1,6 @@
 package io.drover.client;
 
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import io.drover.proto.raft.WriteResult;
 import java.util.ArrayList;
 import java.util.Iterator;

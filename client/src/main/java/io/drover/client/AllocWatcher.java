@@ -1,7 +1,7 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
 import io.drover.proto.rpc.WatchAllocsResponse;
 import java.time.Duration;
 import java.util.ArrayList;

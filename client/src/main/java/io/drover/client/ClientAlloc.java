@@ -1,6 +1,6 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 
 /**
  * An allocation as a node runs it (nodesim's {@link SimAlloc} or the agent's alloc runner):

@@ -1,7 +1,7 @@
 package io.drover.client;
 
-import io.drover.model.GoDuration;
 import io.drover.model.Task;
+import io.drover.model.json.GoDuration;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.drover.client;
 
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;

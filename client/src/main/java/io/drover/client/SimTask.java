@@ -1,9 +1,9 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
-import io.drover.model.GoTime;
-import io.drover.model.TaskEvent;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.alloc.TaskState;
+import io.drover.model.json.GoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.Future;

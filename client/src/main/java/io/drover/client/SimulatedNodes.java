@@ -1,12 +1,12 @@
 package io.drover.client;
 
-import io.drover.model.DriverInfo;
-import io.drover.model.GoTime;
-import io.drover.model.LegacyResources;
 import io.drover.model.NetworkResource;
-import io.drover.model.Node;
-import io.drover.model.NodeReservedResources;
-import io.drover.model.NodeResources;
+import io.drover.model.json.GoTime;
+import io.drover.model.node.DriverInfo;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeReservedResources;
+import io.drover.model.node.NodeResources;
+import io.drover.model.resources.LegacyResources;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.AllocUpdateRequest;
 import io.drover.proto.rpc.NodeHeartbeatRequest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.client.agent.AllocGcPolicy;
 import io.drover.client.agent.NodeAgent;
 import io.drover.client.agent.NodeAgentConfig;
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

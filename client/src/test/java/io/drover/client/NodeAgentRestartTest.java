@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.client.agent.NodeAgent;
 import io.drover.client.agent.NodeAgentConfig;
-import io.drover.model.Allocation;
 import io.drover.model.RestartPolicy;
-import io.drover.model.TaskEvent;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.alloc.TaskState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.drover.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.drover.model.Allocation;
-import io.drover.model.Node;
-import io.drover.model.TaskEvent;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,11 +2,11 @@ package io.drover.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.AllocDeploymentStatus;
-import io.drover.model.Allocation;
-import io.drover.model.TaskEvent;
-import io.drover.model.TaskState;
 import io.drover.model.UpdateStrategy;
+import io.drover.model.alloc.AllocDeploymentStatus;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.alloc.TaskState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

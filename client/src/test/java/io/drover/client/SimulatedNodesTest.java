@@ -3,7 +3,7 @@ package io.drover.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Node;
+import io.drover.model.node.Node;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.drover.client;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

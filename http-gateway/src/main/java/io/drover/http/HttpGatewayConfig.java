@@ -24,7 +24,7 @@ public record HttpGatewayConfig(String bindAddress, int port, int maxRequestBody
      * memory): planning places every instance in memory, and a count of two billion took the
      * server's heap.
      */
-    public static final int DEFAULT_JOB_MAX_COUNT = io.drover.model.JobMaxCount.DEFAULT;
+    public static final int DEFAULT_JOB_MAX_COUNT = io.drover.model.validate.JobMaxCount.DEFAULT;
 
     public HttpGatewayConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");

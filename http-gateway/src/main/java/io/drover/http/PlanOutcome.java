@@ -1,8 +1,8 @@
 package io.drover.http;
 
-import io.drover.model.AllocMetric;
-import io.drover.model.Evaluation;
-import io.drover.model.PlanAnnotations;
+import io.drover.model.alloc.AllocMetric;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.PlanAnnotations;
 import java.util.List;
 import java.util.Map;
 

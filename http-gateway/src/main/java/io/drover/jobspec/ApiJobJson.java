@@ -1,13 +1,13 @@
 package io.drover.jobspec;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.drover.jobspec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.drover.jobspec;
 
 import io.drover.hcl.HclPos;
-import io.drover.model.MultiError;
+import io.drover.model.validate.MultiError;
 import java.util.List;
 
 /**

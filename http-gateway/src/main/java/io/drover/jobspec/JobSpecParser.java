@@ -9,8 +9,8 @@ import io.drover.hcl.HclNode;
 import io.drover.hcl.HclParser;
 import io.drover.hcl.HclSyntaxException;
 import io.drover.model.Job;
-import io.drover.model.MultiError;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.validate.MultiError;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drover.hcl.HclNode;
 import io.drover.hcl.HclPos;
-import io.drover.model.GoDuration;
+import io.drover.model.json.GoDuration;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.WriteRequest;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.jobspec.Samples;
-import io.drover.http.testing.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +114,7 @@ class JobSpecRoutesTest {
 
     private Answer parse(String hcl) {
         try {
-            return h.post("/v1/jobs/parse", io.drover.model.NomadJson.mapper()
+            return h.post("/v1/jobs/parse", io.drover.model.json.NomadJson.mapper()
                     .writeValueAsString(java.util.Map.of("JobHCL", hcl)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -162,7 +162,7 @@ class JobSpecRoutesTest {
         try (var in = getClass().getResourceAsStream("/jobspec/example.nomad")) {
             hcl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        var mapper = io.drover.model.NomadJson.mapper();
+        var mapper = io.drover.model.json.NomadJson.mapper();
         Answer parsed = h.post("/v1/jobs/parse", mapper.writeValueAsString(java.util.Map.of("JobHCL", hcl)));
         assertThat(parsed.status()).isEqualTo(200);
 

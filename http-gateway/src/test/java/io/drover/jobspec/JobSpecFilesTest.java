@@ -3,7 +3,7 @@ package io.drover.jobspec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

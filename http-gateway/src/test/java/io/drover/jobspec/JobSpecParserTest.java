@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
+import io.drover.model.canonical.JobCanonicalizer;
 import org.junit.jupiter.api.Test;
 
 class JobSpecParserTest {

@@ -1,7 +1,7 @@
 package io.drover.scheduler;
 
-import io.drover.model.Evaluation;
-import io.drover.model.Plan;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.drover.scheduler;
 
-import io.drover.model.AllocMetric;
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.Plan;
+import io.drover.model.alloc.AllocMetric;
+import io.drover.model.json.GoTime;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
 import java.util.Map;
 
 /** Nomad's evaluation helpers the schedulers share: the plan for an evaluation, follow-ups, final status. */

@@ -1,14 +1,14 @@
 package io.drover.scheduler;
 
-import io.drover.model.AllocatedResources;
-import io.drover.model.AllocatedSharedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.LegacyResources;
 import io.drover.model.Resources;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.AllocatedResources;
+import io.drover.model.alloc.AllocatedSharedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.GoTime;
+import io.drover.model.resources.LegacyResources;
 import io.drover.scheduler.select.EvalContext;
 import io.drover.scheduler.select.RankedNode;
 import io.drover.scheduler.select.SelectOptions;

@@ -1,6 +1,6 @@
 package io.drover.scheduler;
 
-import io.drover.model.PlanResult;
+import io.drover.model.scheduling.PlanResult;
 
 /**
  * Nomad's retryMax: runs one scheduling pass until it reports done, allowing {@code max}

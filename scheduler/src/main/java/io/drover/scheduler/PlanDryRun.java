@@ -1,11 +1,11 @@
 package io.drover.scheduler;
 
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.JobSpecs;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.diff.JobSpecs;
+import io.drover.model.json.GoTime;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

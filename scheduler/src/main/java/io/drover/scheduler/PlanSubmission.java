@@ -1,6 +1,6 @@
 package io.drover.scheduler;
 
-import io.drover.model.PlanResult;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.state.StateReader;
 
 /**

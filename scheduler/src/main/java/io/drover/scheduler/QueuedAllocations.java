@@ -1,7 +1,7 @@
 package io.drover.scheduler;
 
-import io.drover.model.Allocation;
-import io.drover.model.PlanResult;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.PlanResult;
 import java.util.List;
 import java.util.Map;
 

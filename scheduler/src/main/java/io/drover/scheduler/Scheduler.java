@@ -1,6 +1,6 @@
 package io.drover.scheduler;
 
-import io.drover.model.Evaluation;
+import io.drover.model.scheduling.Evaluation;
 
 /**
  * Processes one evaluation against the state it was built with (Nomad's

@@ -1,7 +1,7 @@
 package io.drover.scheduler;
 
-import io.drover.model.Allocation;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import io.drover.state.StateReader;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class TaintedNodes {
      * client never confirmed it, on a node that is down or gone, are marked lost so they stop
      * counting as running.
      */
-    public static void markStoppedAllocsLost(io.drover.model.Plan plan, Map<String, Node> tainted,
+    public static void markStoppedAllocsLost(io.drover.model.scheduling.Plan plan, Map<String, Node> tainted,
             List<Allocation> allocs, java.time.Instant now) {
         for (Allocation a : allocs) {
             if (!tainted.containsKey(a.nodeId)) {

@@ -1,19 +1,19 @@
 package io.drover.scheduler;
 
-import io.drover.model.Allocation;
 import io.drover.model.Constraint;
 import io.drover.model.EphemeralDisk;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.NetworkResource;
-import io.drover.model.Node;
-import io.drover.model.NodeReservedResources;
-import io.drover.model.NodeResources;
 import io.drover.model.Port;
 import io.drover.model.ReschedulePolicy;
 import io.drover.model.Resources;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeReservedResources;
+import io.drover.model.node.NodeResources;
+import io.drover.model.scheduling.Evaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -183,13 +183,13 @@ public final class Fixtures {
         a.taskGroup = tg.name;
         a.nodeId = node.id;
         a.nodeName = node.name;
-        a.allocatedResources = new io.drover.model.AllocatedResources();
+        a.allocatedResources = new io.drover.model.alloc.AllocatedResources();
         a.allocatedResources.tasks = new LinkedHashMap<>();
         for (Task t : tg.tasks) {
             a.allocatedResources.tasks.put(t.name,
-                    new io.drover.model.AllocatedTaskResources(t.resources.cpu, t.resources.memoryMb));
+                    new io.drover.model.alloc.AllocatedTaskResources(t.resources.cpu, t.resources.memoryMb));
         }
-        a.allocatedResources.shared = new io.drover.model.AllocatedSharedResources(tg.ephemeralDisk.sizeMb);
+        a.allocatedResources.shared = new io.drover.model.alloc.AllocatedSharedResources(tg.ephemeralDisk.sizeMb);
         a.desiredStatus = Allocation.DESIRED_RUN;
         a.clientStatus = Allocation.CLIENT_RUNNING;
         return a;

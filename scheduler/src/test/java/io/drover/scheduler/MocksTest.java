@@ -2,9 +2,9 @@ package io.drover.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import io.drover.scheduler.memory.MemoryState;
 import io.drover.state.Table;
 import org.junit.jupiter.api.Test;

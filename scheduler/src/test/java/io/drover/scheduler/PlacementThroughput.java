@@ -1,8 +1,8 @@
 package io.drover.scheduler;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.generic.GenericScheduler;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;

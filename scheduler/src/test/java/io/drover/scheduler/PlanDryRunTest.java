@@ -3,9 +3,9 @@ package io.drover.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.DesiredUpdates;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.scheduling.DesiredUpdates;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,15 +2,15 @@ package io.drover.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.AllocMetric;
-import io.drover.model.Allocation;
 import io.drover.model.Constraint;
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.ResourceFit;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.AllocMetric;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.GoTime;
+import io.drover.model.node.Node;
+import io.drover.model.resources.ResourceFit;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.memory.MemoryState;
 import java.time.Duration;
 import java.time.Instant;

@@ -51,7 +51,7 @@ final class Preload {
             Class.forName("io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder");
             Class.forName("io.netty.channel.MultiThreadIoEventLoopGroup");
             Class.forName("io.netty.handler.codec.http.HttpServerCodec");
-            io.drover.model.NomadJson.mapper();
+            io.drover.model.json.NomadJson.mapper();
             io.drover.proto.raft.RaftCommand.getDefaultInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             // Only a head start: whatever failed here loads on first use.

@@ -3,8 +3,8 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.model.NomadJson;
-import io.drover.model.Recording;
+import io.drover.model.json.NomadJson;
+import io.drover.model.json.Recording;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

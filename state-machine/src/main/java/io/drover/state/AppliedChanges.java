@@ -1,6 +1,6 @@
 package io.drover.state;
 
-import io.drover.model.Evaluation;
+import io.drover.model.scheduling.Evaluation;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

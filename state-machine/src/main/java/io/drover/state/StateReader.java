@@ -1,13 +1,13 @@
 package io.drover.state;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobListStub;
-import io.drover.model.JobScalingEvents;
-import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.launch.PeriodicLaunch;
+import io.drover.model.node.Node;
+import io.drover.model.scaling.JobScalingEvents;
+import io.drover.model.scheduling.Evaluation;
 import java.util.List;
 import java.util.Optional;
 

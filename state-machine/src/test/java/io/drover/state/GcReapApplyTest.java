@@ -13,10 +13,10 @@ import static io.drover.testing.NodeAllocCommands.status;
 import static io.drover.testing.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.GcJobRef;
 import io.drover.proto.raft.GcReapCommand;
 import io.drover.proto.raft.RaftCommand;

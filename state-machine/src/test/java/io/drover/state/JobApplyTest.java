@@ -6,9 +6,9 @@ import static io.drover.testing.Commands.register;
 import static io.drover.testing.Commands.stability;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -7,12 +7,12 @@ import static io.drover.testing.Commands.json;
 import static io.drover.testing.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobDispatch;
-import io.drover.model.JobPayload;
 import io.drover.model.JobSummary;
 import io.drover.model.ParameterizedJobConfig;
+import io.drover.model.launch.JobDispatch;
+import io.drover.model.launch.JobPayload;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobDispatchCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -7,11 +7,11 @@ import static io.drover.testing.Commands.json;
 import static io.drover.testing.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobScalingEvents;
-import io.drover.model.ScalingEvent;
 import io.drover.model.ScalingPolicy;
+import io.drover.model.scaling.JobScalingEvents;
+import io.drover.model.scaling.ScalingEvent;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -9,9 +9,9 @@ import static io.drover.testing.NodeAllocCommands.status;
 import static io.drover.testing.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Evaluation;
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
 import java.nio.file.Path;
 import java.time.Instant;

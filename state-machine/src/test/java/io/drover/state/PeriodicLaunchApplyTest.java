@@ -7,12 +7,12 @@ import static io.drover.testing.Commands.json;
 import static io.drover.testing.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
-import io.drover.model.PeriodicChild;
 import io.drover.model.PeriodicConfig;
-import io.drover.model.PeriodicLaunch;
+import io.drover.model.launch.PeriodicChild;
+import io.drover.model.launch.PeriodicLaunch;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PeriodicLaunchCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -16,11 +16,11 @@ import static io.drover.testing.NodeAllocCommands.stopped;
 import static io.drover.testing.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
-import io.drover.model.DesiredTransition;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.DesiredTransition;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.drover.testing;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
-import io.drover.model.NomadJson;
+import io.drover.model.canonical.JobCanonicalizer;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobDeregisterCommand;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.JobStabilityCommand;

@@ -2,16 +2,16 @@ package io.drover.testing;
 
 import static io.drover.testing.Commands.json;
 
-import io.drover.model.AllocatedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
-import io.drover.model.DesiredTransition;
-import io.drover.model.DrainStrategy;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
-import io.drover.model.NodeResources;
+import io.drover.model.alloc.AllocatedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.DesiredTransition;
+import io.drover.model.node.DrainStrategy;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
+import io.drover.model.node.NodeResources;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.AllocClientUpdateCommand;
 import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.EvalCreateCommand;

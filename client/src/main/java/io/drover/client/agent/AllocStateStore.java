@@ -1,7 +1,7 @@
 package io.drover.client.agent;
 
 import io.drover.client.task.LocalAllocState;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -2,7 +2,7 @@ package io.drover.client.driver;
 
 import io.drover.client.ClientTimers;
 import io.drover.client.MockTaskConfig;
-import io.drover.model.GoTime;
+import io.drover.model.json.GoTime;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;

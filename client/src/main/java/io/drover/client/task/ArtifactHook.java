@@ -1,9 +1,9 @@
 package io.drover.client.task;
 
 import io.drover.client.ClientTimers;
-import io.drover.model.GoTime;
 import io.drover.model.TaskArtifact;
-import io.drover.model.TaskEvent;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.json.GoTime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

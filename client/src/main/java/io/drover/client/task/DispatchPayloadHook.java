@@ -1,7 +1,7 @@
 package io.drover.client.task;
 
 import io.drover.model.DispatchPayloadConfig;
-import io.drover.model.JobPayload;
+import io.drover.model.launch.JobPayload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

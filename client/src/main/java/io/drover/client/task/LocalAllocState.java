@@ -1,8 +1,8 @@
 package io.drover.client.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.drover.model.Allocation;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.drover.client.task;
 
-import io.drover.model.AllocatedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
 import io.drover.model.NetworkResource;
 import io.drover.model.Port;
+import io.drover.model.alloc.AllocatedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.drover.client.task;
 
 import io.drover.client.driver.ExitResult;
-import io.drover.model.GoFmt;
 import io.drover.model.Job;
 import io.drover.model.RestartPolicy;
 import io.drover.model.TaskLifecycleConfig;
+import io.drover.model.json.GoFmt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

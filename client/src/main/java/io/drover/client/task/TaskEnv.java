@@ -1,12 +1,12 @@
 package io.drover.client.task;
 
 import io.drover.client.driver.FSIsolation;
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.Resources;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

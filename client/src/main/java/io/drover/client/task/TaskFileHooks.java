@@ -1,7 +1,7 @@
 package io.drover.client.task;
 
-import io.drover.model.Allocation;
 import io.drover.model.Task;
+import io.drover.model.alloc.Allocation;
 import java.util.Objects;
 
 /**

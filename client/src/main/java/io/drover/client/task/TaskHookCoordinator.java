@@ -2,7 +2,7 @@ package io.drover.client.task;
 
 import io.drover.model.Task;
 import io.drover.model.TaskLifecycleConfig;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.TaskState;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

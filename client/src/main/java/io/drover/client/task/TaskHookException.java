@@ -1,6 +1,6 @@
 package io.drover.client.task;
 
-import io.drover.model.TaskEvent;
+import io.drover.model.alloc.TaskEvent;
 
 /**
  * A prestart hook that failed the task's start, in one of Nomad's two ways: the hook returned

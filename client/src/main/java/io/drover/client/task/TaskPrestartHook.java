@@ -1,6 +1,6 @@
 package io.drover.client.task;
 
-import io.drover.model.TaskEvent;
+import io.drover.model.alloc.TaskEvent;
 import java.util.function.Consumer;
 
 /**

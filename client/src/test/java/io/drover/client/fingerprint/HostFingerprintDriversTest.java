@@ -3,8 +3,8 @@ package io.drover.client.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.client.driver.DriverHealth;
-import io.drover.model.DriverInfo;
-import io.drover.model.Node;
+import io.drover.model.node.DriverInfo;
+import io.drover.model.node.Node;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

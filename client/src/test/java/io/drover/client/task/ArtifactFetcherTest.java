@@ -3,12 +3,12 @@ package io.drover.client.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.Task;
 import io.drover.model.TaskArtifact;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.DispatchPayloadConfig;
-import io.drover.model.JobPayload;
-import io.drover.model.TaskEvent;
+import io.drover.model.alloc.TaskEvent;
+import io.drover.model.launch.JobPayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

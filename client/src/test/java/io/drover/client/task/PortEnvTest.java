@@ -2,12 +2,12 @@ package io.drover.client.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.AllocatedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
 import io.drover.model.NetworkResource;
 import io.drover.model.Port;
 import io.drover.model.Task;
+import io.drover.model.alloc.AllocatedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.drover.client.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.client.driver.FSIsolation;
-import io.drover.model.Allocation;
 import io.drover.model.Task;
+import io.drover.model.alloc.Allocation;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.drover.client.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.TaskEvent;
 import io.drover.model.Template;
+import io.drover.model.alloc.TaskEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,7 +1,7 @@
 package io.drover.http.core;
 
 import io.drover.http.NoLeaderException;
-import io.drover.model.BodyDecodeException;
+import io.drover.model.json.BodyDecodeException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 

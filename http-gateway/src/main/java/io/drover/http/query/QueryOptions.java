@@ -3,7 +3,7 @@ package io.drover.http.query;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.GoBool;
 import io.drover.http.core.HttpError;
-import io.drover.model.GoDuration;
+import io.drover.model.json.GoDuration;
 
 /**
  * The query parameters every read accepts, parsed as Nomad's HTTP agent parses them.

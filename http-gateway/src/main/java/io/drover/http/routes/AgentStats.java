@@ -4,7 +4,7 @@ import io.drover.http.AgentInfo;
 import io.drover.http.NodeAgentStats;
 import io.drover.http.RaftStats;
 import io.drover.http.RaftStatus;
-import io.drover.model.GoFmt;
+import io.drover.model.json.GoFmt;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

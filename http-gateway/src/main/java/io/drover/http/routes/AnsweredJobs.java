@@ -1,9 +1,9 @@
 package io.drover.http.routes;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.JobPayload;
-import io.drover.model.LegacyResources;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.launch.JobPayload;
+import io.drover.model.resources.LegacyResources;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.drover.http.routes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
-import io.drover.model.BodyDecodeException;
-import io.drover.model.GoJsonDecoder;
-import io.drover.model.GoStruct;
-import io.drover.model.GoType;
 import io.drover.model.Job;
+import io.drover.model.json.BodyDecodeException;
+import io.drover.model.json.GoJsonDecoder;
+import io.drover.model.json.GoStruct;
+import io.drover.model.json.GoType;
 
 /**
  * Bodies of the writes other than a job register, as Nomad's structs name their fields, and the

@@ -4,7 +4,7 @@ import io.drover.http.Cluster;
 import io.drover.http.JobPlanner;
 import io.drover.http.core.Reply;
 import io.drover.http.query.ReadEndpoint;
-import io.drover.model.JobMaxCount;
+import io.drover.model.validate.JobMaxCount;
 import io.drover.state.StateStore;
 import java.util.List;
 import java.util.Objects;

@@ -3,12 +3,12 @@ package io.drover.http.routes;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
 import io.drover.http.core.Regions;
-import io.drover.model.InvalidJobException;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
-import io.drover.model.JobMaxCount;
-import io.drover.model.JobValidator;
-import io.drover.model.MultiError;
+import io.drover.model.canonical.JobCanonicalizer;
+import io.drover.model.validate.InvalidJobException;
+import io.drover.model.validate.JobMaxCount;
+import io.drover.model.validate.JobValidator;
+import io.drover.model.validate.MultiError;
 import java.util.ArrayList;
 import java.util.List;
 

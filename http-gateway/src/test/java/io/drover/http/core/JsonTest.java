@@ -2,7 +2,7 @@ package io.drover.http.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

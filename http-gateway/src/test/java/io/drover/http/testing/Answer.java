@@ -1,7 +1,7 @@
 package io.drover.http.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

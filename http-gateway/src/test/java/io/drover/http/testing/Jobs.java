@@ -1,10 +1,10 @@
 package io.drover.http.testing;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
-import io.drover.model.JobRegisterBody;
-import io.drover.model.NomadJson;
+import io.drover.model.canonical.JobCanonicalizer;
+import io.drover.model.canonical.JobRegisterBody;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import java.nio.charset.StandardCharsets;
 
 /** Jobs and bodies as the recorded Nomad exchanges use them. */

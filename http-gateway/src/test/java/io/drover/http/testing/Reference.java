@@ -2,9 +2,9 @@ package io.drover.http.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drover.model.Allocation;
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package io.drover.scheduler.generic;
 
-import io.drover.model.Allocation;
-import io.drover.model.GoTime;
-import io.drover.model.RescheduleEvent;
-import io.drover.model.RescheduleTracker;
 import io.drover.model.ReschedulePolicy;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.RescheduleEvent;
+import io.drover.model.alloc.RescheduleTracker;
+import io.drover.model.json.GoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

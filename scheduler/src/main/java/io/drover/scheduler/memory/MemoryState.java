@@ -1,10 +1,10 @@
 package io.drover.scheduler.memory;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.Table;

@@ -1,11 +1,11 @@
 package io.drover.scheduler.plan;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.StoppedAlloc;

@@ -1,13 +1,13 @@
 package io.drover.scheduler.plan;
 
-import io.drover.model.Allocation;
-import io.drover.model.Allocations;
-import io.drover.model.Deployment;
-import io.drover.model.DeploymentState;
-import io.drover.model.Node;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
-import io.drover.model.ResourceFit;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.Allocations;
+import io.drover.model.node.Node;
+import io.drover.model.resources.ResourceFit;
+import io.drover.model.scheduling.Deployment;
+import io.drover.model.scheduling.DeploymentState;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
 import java.util.ArrayList;

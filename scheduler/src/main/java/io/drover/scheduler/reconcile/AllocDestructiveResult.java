@@ -1,7 +1,7 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /** A replacement for an allocation whose job changed too much to update in place (Nomad's {@code allocDestructiveResult}). */
 public record AllocDestructiveResult(String name, TaskGroup taskGroup, Allocation stopAlloc, String stopDescription)

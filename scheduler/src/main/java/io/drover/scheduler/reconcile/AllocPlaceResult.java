@@ -1,7 +1,7 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /** A new allocation to place: for a missing name, a migration or a reschedule (Nomad's {@code allocPlaceResult}). */
 public record AllocPlaceResult(String name, TaskGroup taskGroup, Allocation previousAllocation, boolean reschedule)

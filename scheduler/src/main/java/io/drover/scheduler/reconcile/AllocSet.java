@@ -1,7 +1,7 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 
 /**
  * An allocation to stop (Nomad's {@code allocStopResult}).

@@ -1,8 +1,8 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /**
  * Decides whether an allocation of an older job version can be updated in place (Nomad's

@@ -1,6 +1,6 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 import java.time.Instant;
 
 /** An allocation to replace later, at {@code rescheduleTime} (Nomad's {@code delayedRescheduleInfo}). */

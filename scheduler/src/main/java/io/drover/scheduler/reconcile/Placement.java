@@ -1,7 +1,7 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /**
  * An allocation the scheduler must place (Nomad's {@code placementResult}), possibly replacing

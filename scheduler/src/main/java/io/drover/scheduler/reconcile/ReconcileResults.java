@@ -1,8 +1,8 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
-import io.drover.model.DesiredUpdates;
-import io.drover.model.Evaluation;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.DesiredUpdates;
+import io.drover.model.scheduling.Evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

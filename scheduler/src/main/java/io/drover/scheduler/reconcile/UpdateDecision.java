@@ -1,6 +1,6 @@
 package io.drover.scheduler.reconcile;
 
-import io.drover.model.Allocation;
+import io.drover.model.alloc.Allocation;
 
 /**
  * How an existing allocation meets a new job version: left alone, replaced (destructive), or

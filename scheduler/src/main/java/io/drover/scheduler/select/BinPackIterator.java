@@ -1,17 +1,17 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.AllocatedResources;
-import io.drover.model.AllocatedSharedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
-import io.drover.model.DeviceAccounter;
 import io.drover.model.Job;
-import io.drover.model.NetworkIndex;
 import io.drover.model.NetworkResource;
 import io.drover.model.RequestedDevice;
-import io.drover.model.ResourceFit;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.AllocatedResources;
+import io.drover.model.alloc.AllocatedSharedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.resources.DeviceAccounter;
+import io.drover.model.resources.NetworkIndex;
+import io.drover.model.resources.ResourceFit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Node;
-import io.drover.model.NodeDeviceResource;
 import io.drover.model.RequestedDevice;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeDeviceResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

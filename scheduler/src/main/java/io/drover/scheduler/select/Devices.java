@@ -1,10 +1,10 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.AllocatedDeviceResource;
-import io.drover.model.DeviceAccounter;
-import io.drover.model.DeviceIdTuple;
-import io.drover.model.NodeDeviceResource;
 import io.drover.model.RequestedDevice;
+import io.drover.model.alloc.AllocatedDeviceResource;
+import io.drover.model.alloc.DeviceIdTuple;
+import io.drover.model.node.NodeDeviceResource;
+import io.drover.model.resources.DeviceAccounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

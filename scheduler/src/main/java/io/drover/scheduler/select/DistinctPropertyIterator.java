@@ -2,8 +2,8 @@ package io.drover.scheduler.select;
 
 import io.drover.model.Constraint;
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.TaskGroup;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.DriverInfo;
-import io.drover.model.Node;
+import io.drover.model.node.DriverInfo;
+import io.drover.model.node.Node;
 import java.util.Set;
 
 /**

@@ -1,8 +1,8 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.AllocMetric;
-import io.drover.model.Allocation;
-import io.drover.model.Plan;
+import io.drover.model.alloc.AllocMetric;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.Plan;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.drover.scheduler.select;
 
 import io.drover.model.Constraint;
 import io.drover.model.Job;
-import io.drover.model.NodeClass;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
+import io.drover.model.node.NodeClass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

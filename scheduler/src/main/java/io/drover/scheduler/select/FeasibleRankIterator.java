@@ -1,6 +1,6 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Node;
+import io.drover.model.node.Node;
 
 /** Turns feasible nodes into unscored {@link RankedNode}s (Nomad's {@code FeasibleRankIterator}). */
 final class FeasibleRankIterator implements RankIterator {

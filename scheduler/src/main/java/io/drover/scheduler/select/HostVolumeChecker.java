@@ -1,8 +1,8 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.ClientHostVolumeConfig;
-import io.drover.model.Node;
 import io.drover.model.VolumeRequest;
+import io.drover.model.node.ClientHostVolumeConfig;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /**
  * Penalises nodes that already hold allocations of the same job and group (Nomad's

@@ -1,6 +1,6 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Node;
+import io.drover.model.node.Node;
 
 /**
  * Resolves a constraint, affinity or spread target against a node (Nomad's

@@ -1,9 +1,9 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Allocation;
 import io.drover.model.Constraint;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

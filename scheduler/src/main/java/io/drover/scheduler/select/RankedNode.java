@@ -1,11 +1,11 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.AllocatedSharedResources;
-import io.drover.model.AllocatedTaskResources;
-import io.drover.model.Allocation;
-import io.drover.model.Node;
 import io.drover.model.Task;
 import io.drover.model.TaskLifecycleConfig;
+import io.drover.model.alloc.AllocatedSharedResources;
+import io.drover.model.alloc.AllocatedTaskResources;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

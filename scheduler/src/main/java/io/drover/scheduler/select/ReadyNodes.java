@@ -1,6 +1,6 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.Node;
+import io.drover.model.node.Node;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

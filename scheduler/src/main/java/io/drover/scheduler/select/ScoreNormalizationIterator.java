@@ -1,6 +1,6 @@
 package io.drover.scheduler.select;
 
-import io.drover.model.AllocMetric;
+import io.drover.model.alloc.AllocMetric;
 
 /**
  * Averages a node's scores into its final score (Nomad's {@code ScoreNormalizationIterator}) and

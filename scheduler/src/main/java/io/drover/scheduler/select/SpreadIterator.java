@@ -1,10 +1,10 @@
 package io.drover.scheduler.select;
 
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.Spread;
 import io.drover.model.SpreadTarget;
 import io.drover.model.TaskGroup;
+import io.drover.model.node.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.drover.scheduler.select;
 
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.TaskGroup;
+import io.drover.model.node.Node;
 import java.util.List;
 
 /**

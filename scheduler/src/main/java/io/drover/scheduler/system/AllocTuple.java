@@ -1,7 +1,7 @@
 package io.drover.scheduler.system;
 
-import io.drover.model.Allocation;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
 
 /**
  * One allocation name on one node, with its group and the allocation involved (Nomad's

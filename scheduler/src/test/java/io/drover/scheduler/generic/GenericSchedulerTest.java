@@ -2,12 +2,12 @@ package io.drover.scheduler.generic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.AllocMetric;
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
 import io.drover.model.Resources;
+import io.drover.model.alloc.AllocMetric;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;

@@ -3,12 +3,12 @@ package io.drover.scheduler.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
-import io.drover.model.Node;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.scheduler.Mocks;

@@ -2,13 +2,13 @@ package io.drover.scheduler.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
-import io.drover.model.DesiredUpdates;
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.TaskState;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.TaskState;
+import io.drover.model.json.GoTime;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.DesiredUpdates;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;

@@ -2,7 +2,7 @@ package io.drover.scheduler.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Plan;
+import io.drover.model.scheduling.Plan;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.List;
 import org.junit.jupiter.api.Test;

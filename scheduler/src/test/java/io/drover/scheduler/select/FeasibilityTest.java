@@ -2,14 +2,14 @@ package io.drover.scheduler.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
-import io.drover.model.ClientHostVolumeConfig;
 import io.drover.model.Constraint;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.Plan;
 import io.drover.model.TaskGroup;
 import io.drover.model.VolumeRequest;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.ClientHostVolumeConfig;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Plan;
 import io.drover.scheduler.Mocks;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;

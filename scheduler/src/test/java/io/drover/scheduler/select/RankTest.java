@@ -3,15 +3,15 @@ package io.drover.scheduler.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Affinity;
-import io.drover.model.Allocation;
 import io.drover.model.Job;
 import io.drover.model.NetworkResource;
-import io.drover.model.Node;
-import io.drover.model.Plan;
 import io.drover.model.Port;
 import io.drover.model.Spread;
 import io.drover.model.SpreadTarget;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Plan;
 import io.drover.scheduler.Mocks;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ class RankTest {
         a.jobId = job.id;
         a.taskGroup = job.taskGroups.get(0).name;
         a.nodeId = option.node.id;
-        a.allocatedResources = new io.drover.model.AllocatedResources();
+        a.allocatedResources = new io.drover.model.alloc.AllocatedResources();
         a.allocatedResources.tasks = option.taskResources;
         a.allocatedResources.taskLifecycles = option.taskLifecycles;
         a.allocatedResources.shared.diskMb = 150L;

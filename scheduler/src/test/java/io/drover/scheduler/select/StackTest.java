@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Affinity;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.Plan;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Plan;
 import io.drover.scheduler.Mocks;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.drover.scheduler.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;

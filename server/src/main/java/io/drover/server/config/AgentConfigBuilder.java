@@ -2,14 +2,14 @@ package io.drover.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drover.client.agent.AllocGcPolicy;
+import io.drover.server.gc.GcThresholds;
+import io.drover.server.nodes.HeartbeatConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.drover.client.agent.AllocGcPolicy;
-import io.drover.server.gc.GcThresholds;
-import io.drover.server.nodes.HeartbeatConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +142,7 @@ public final class AgentConfigBuilder {
     private static java.util.Optional<Duration> duration(JsonNode parent, String key) {
         return text(parent, key).map(v -> {
             try {
-                return Duration.ofNanos(io.drover.model.GoDuration.parseNanos(v));
+                return Duration.ofNanos(io.drover.model.json.GoDuration.parseNanos(v));
             } catch (RuntimeException e) {
                 throw new ConfigException("invalid duration for " + key + ": \"" + v + "\"");
             }

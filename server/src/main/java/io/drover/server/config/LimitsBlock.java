@@ -1,7 +1,7 @@
 package io.drover.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.model.GoDuration;
+import io.drover.model.json.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package io.drover.server.gc;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.RescheduleEvent;
 import io.drover.model.ReschedulePolicy;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.RescheduleEvent;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.GcJobRef;
 import io.drover.proto.raft.GcReapCommand;
 import io.drover.state.StateReader;

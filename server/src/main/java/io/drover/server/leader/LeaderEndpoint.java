@@ -1,7 +1,7 @@
 package io.drover.server.leader;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.drover.model.JobMaxCount;
+import io.drover.model.validate.JobMaxCount;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;

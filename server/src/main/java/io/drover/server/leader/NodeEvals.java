@@ -1,8 +1,8 @@
 package io.drover.server.leader;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,10 +1,10 @@
 package io.drover.server.leader;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
-import io.drover.model.PeriodicChild;
+import io.drover.model.json.NomadJson;
+import io.drover.model.launch.PeriodicChild;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PeriodicLaunchCommand;
 
 /**

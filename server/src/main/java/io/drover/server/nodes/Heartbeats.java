@@ -1,6 +1,6 @@
 package io.drover.server.nodes;
 
-import io.drover.model.Node;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.leader.NodeWriteHook;
@@ -81,7 +81,7 @@ public final class Heartbeats implements NodeWriteHook {
         String nodeId;
         String status;
         if (request.hasNodeRegister()) {
-            Node node = io.drover.model.NomadJson.read(request.getNodeRegister().getNodeJson().toByteArray(), Node.class);
+            Node node = io.drover.model.json.NomadJson.read(request.getNodeRegister().getNodeJson().toByteArray(), Node.class);
             nodeId = node.id;
             status = node.status;
         } else if (request.hasNodeHeartbeat()) {

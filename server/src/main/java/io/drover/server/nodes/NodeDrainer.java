@@ -1,16 +1,16 @@
 package io.drover.server.nodes;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Allocation;
-import io.drover.model.DesiredTransition;
-import io.drover.model.DrainStrategy;
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
-import io.drover.model.NomadJson;
 import io.drover.model.TaskGroup;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.DesiredTransition;
+import io.drover.model.json.GoTime;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.DrainStrategy;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.NodeDrainCommand;
 import io.drover.proto.raft.RaftCommand;

@@ -25,7 +25,7 @@ public final class DryRunPlanner implements JobPlanner {
 
     @Override
     public PlanOutcome plan(StateReader state, Job job) {
-        SchedulerEnv env = new SchedulerEnv(io.drover.model.GoTime.fromUnixNanos(nowNanos.getAsLong()), newId);
+        SchedulerEnv env = new SchedulerEnv(io.drover.model.json.GoTime.fromUnixNanos(nowNanos.getAsLong()), newId);
         io.drover.scheduler.DryRunResult r;
         try {
             r = PlanDryRun.run(state, job, env);
@@ -42,8 +42,8 @@ public final class DryRunPlanner implements JobPlanner {
         if (!job.isPeriodicActive()) {
             return null;
         }
-        return io.drover.model.PeriodicSchedule.next(job.periodic, now)
-                .map(t -> t.atZone(io.drover.model.PeriodicSchedule.zone(job.periodic))
+        return io.drover.model.launch.PeriodicSchedule.next(job.periodic, now)
+                .map(t -> t.atZone(io.drover.model.launch.PeriodicSchedule.zone(job.periodic))
                         .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .orElse(null);
     }

@@ -1,6 +1,6 @@
 package io.drover.server.scheduling;
 
-import io.drover.model.Evaluation;
+import io.drover.model.scheduling.Evaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

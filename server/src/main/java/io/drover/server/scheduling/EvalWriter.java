@@ -1,8 +1,8 @@
 package io.drover.server.scheduling;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Evaluation;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.EvalCreateCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -1,10 +1,10 @@
 package io.drover.server.scheduling;
 
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.PeriodicChild;
-import io.drover.model.PeriodicLaunch;
-import io.drover.model.PeriodicSchedule;
+import io.drover.model.json.GoTime;
+import io.drover.model.launch.PeriodicChild;
+import io.drover.model.launch.PeriodicLaunch;
+import io.drover.model.launch.PeriodicSchedule;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.server.leader.PeriodicLaunches;

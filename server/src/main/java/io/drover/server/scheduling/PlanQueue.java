@@ -1,7 +1,7 @@
 package io.drover.server.scheduling;
 
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

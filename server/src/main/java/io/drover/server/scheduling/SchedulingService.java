@@ -1,8 +1,8 @@
 package io.drover.server.scheduling;
 
-import io.drover.model.Evaluation;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

@@ -1,7 +1,7 @@
 package io.drover.server.scheduling;
 
-import io.drover.model.Evaluation;
-import io.drover.model.GoTime;
+import io.drover.model.json.GoTime;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.scheduler.Scheduler;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.SchedulerException;

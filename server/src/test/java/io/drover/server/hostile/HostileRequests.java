@@ -8,7 +8,7 @@ import static io.drover.server.hostile.HostileRequest.Expect.REFUSED_OR_CLOSED;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drover.model.GoDuration;
+import io.drover.model.json.GoDuration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

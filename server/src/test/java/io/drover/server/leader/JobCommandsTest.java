@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.JobDeregisterRequest;

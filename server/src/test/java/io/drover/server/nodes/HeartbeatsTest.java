@@ -2,14 +2,14 @@ package io.drover.server.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import com.google.protobuf.ByteString;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.NodeHeartbeatRequest;
 import io.drover.proto.rpc.NodeRegisterRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.scheduling.ManualTimers;
-import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

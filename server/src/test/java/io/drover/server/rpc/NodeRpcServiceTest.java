@@ -9,10 +9,10 @@ import static io.drover.testing.NodeAllocCommands.planResults;
 import static io.drover.testing.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WatchAllocsRequest;

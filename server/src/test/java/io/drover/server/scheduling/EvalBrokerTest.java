@@ -3,7 +3,7 @@ package io.drover.server.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Evaluation;
+import io.drover.model.scheduling.Evaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.drover.server.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.GoTime;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
 import io.drover.model.PeriodicConfig;
+import io.drover.model.json.GoTime;
+import io.drover.model.json.NomadJson;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;

@@ -3,9 +3,9 @@ package io.drover.server.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Allocation;
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

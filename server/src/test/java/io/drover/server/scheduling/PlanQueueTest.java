@@ -2,8 +2,8 @@ package io.drover.server.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.model.Plan;
-import io.drover.model.PlanResult;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,9 +1,9 @@
 package io.drover.server.testing;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobCanonicalizer;
-import io.drover.model.NomadJson;
+import io.drover.model.canonical.JobCanonicalizer;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;

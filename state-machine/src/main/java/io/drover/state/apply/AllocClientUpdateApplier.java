@@ -1,11 +1,11 @@
 package io.drover.state.apply;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.AllocDeploymentStatus;
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.AllocDeploymentStatus;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.AllocClientUpdateCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.Table;

@@ -1,7 +1,7 @@
 package io.drover.state.apply;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
+import io.drover.model.alloc.Allocation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.Table;
 import io.drover.state.rocks.StateTxn;

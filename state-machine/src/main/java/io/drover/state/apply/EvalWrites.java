@@ -1,9 +1,9 @@
 package io.drover.state.apply;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Evaluation;
 import io.drover.model.JobSummary;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.state.rocks.StateTxn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.drover.state.apply;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.Node;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.GcJobRef;
 import io.drover.proto.raft.GcReapCommand;
 import io.drover.proto.raft.WriteResult;

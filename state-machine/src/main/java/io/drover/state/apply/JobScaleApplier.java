@@ -1,12 +1,12 @@
 package io.drover.state.apply;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobScalingEvents;
-import io.drover.model.NomadJson;
-import io.drover.model.ScalingBounds;
-import io.drover.model.ScalingEvent;
 import io.drover.model.TaskGroup;
+import io.drover.model.json.NomadJson;
+import io.drover.model.scaling.JobScalingEvents;
+import io.drover.model.scaling.ScalingBounds;
+import io.drover.model.scaling.ScalingEvent;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;

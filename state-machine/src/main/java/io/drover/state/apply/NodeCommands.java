@@ -1,10 +1,10 @@
 package io.drover.state.apply;
 
 import com.google.protobuf.ByteString;
-import io.drover.model.Evaluation;
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;
 import java.util.List;

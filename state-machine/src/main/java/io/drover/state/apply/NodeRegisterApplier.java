@@ -1,8 +1,8 @@
 package io.drover.state.apply;
 
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
 import io.drover.proto.raft.NodeUpsertCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;

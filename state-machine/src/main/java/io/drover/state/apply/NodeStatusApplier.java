@@ -1,7 +1,7 @@
 package io.drover.state.apply;
 
-import io.drover.model.Node;
-import io.drover.model.NodeEvent;
+import io.drover.model.node.Node;
+import io.drover.model.node.NodeEvent;
 import io.drover.proto.raft.NodeStatusCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;

@@ -1,9 +1,9 @@
 package io.drover.state.apply;
 
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
-import io.drover.model.PeriodicChild;
+import io.drover.model.json.NomadJson;
+import io.drover.model.launch.PeriodicChild;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PeriodicLaunchCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;

@@ -1,7 +1,7 @@
 package io.drover.state.apply;
 
 import io.drover.model.Job;
-import io.drover.model.PeriodicLaunch;
+import io.drover.model.launch.PeriodicLaunch;
 import io.drover.state.rocks.StateTxn;
 
 /** The {@code periodic_launch} records: what a new leader reads to neither miss nor repeat a launch. */

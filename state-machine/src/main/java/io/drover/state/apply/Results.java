@@ -1,6 +1,6 @@
 package io.drover.state.apply;
 
-import io.drover.model.Evaluation;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.StateTxn;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.drover.state.gc;
 
-import io.drover.model.Allocation;
 import io.drover.model.Job;
+import io.drover.model.alloc.Allocation;
 
 /**
  * The rules that make an object collectable whatever its age (Nomad's jobIsGCable and the

@@ -1,7 +1,7 @@
 package io.drover.state.rocks;
 
 import io.drover.model.Job;
-import io.drover.model.NomadJson;
+import io.drover.model.json.NomadJson;
 import org.rocksdb.WriteBatch;
 
 /**

@@ -1,13 +1,13 @@
 package io.drover.state.rocks;
 
-import io.drover.model.Allocation;
-import io.drover.model.Evaluation;
 import io.drover.model.Job;
-import io.drover.model.JobScalingEvents;
-import io.drover.model.PeriodicLaunch;
 import io.drover.model.JobSummary;
-import io.drover.model.Node;
-import io.drover.model.NomadJson;
+import io.drover.model.alloc.Allocation;
+import io.drover.model.json.NomadJson;
+import io.drover.model.launch.PeriodicLaunch;
+import io.drover.model.node.Node;
+import io.drover.model.scaling.JobScalingEvents;
+import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.AppliedChanges;
 import io.drover.state.ServerInfo;

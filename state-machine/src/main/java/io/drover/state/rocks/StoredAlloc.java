@@ -1,8 +1,8 @@
 package io.drover.state.rocks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.drover.model.Allocation;
 import io.drover.model.Job;
+import io.drover.model.alloc.Allocation;
 
 /**
  * How an allocation is stored: without its job, which would otherwise be copied into every
