@@ -26,11 +26,11 @@ import java.util.Objects;
  * (what a register would say of a job, without registering it). Neither writes through Raft nor
  * reads state: any server answers them itself.
  */
-final class JobSpecs {
+final class JobSpecRoutes {
     private final Cluster cluster;
     private final int jobMaxCount;
 
-    JobSpecs(Cluster cluster, int jobMaxCount) {
+    JobSpecRoutes(Cluster cluster, int jobMaxCount) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.jobMaxCount = jobMaxCount;
     }

@@ -7,10 +7,10 @@ import io.drover.proto.rpc.WriteRequest;
 import java.util.concurrent.CompletableFuture;
 
 /** Nomad's {@code /v1/system/} writes: forcing a garbage collection. */
-final class SystemWrites {
+final class SystemWriteRoutes {
     private final WriteSubmitter writes;
 
-    SystemWrites(WriteSubmitter writes) {
+    SystemWriteRoutes(WriteSubmitter writes) {
         this.writes = writes;
     }
 

@@ -11,26 +11,26 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Takes a Netty-free request to its route, off the event loop, and always completes with a reply:
- * every failure is turned into one by {@link ErrorReplies}.
+ * Takes a Netty-free request to the route the {@link RouteTable} has for it, off the event loop,
+ * and always completes with a reply: every failure is turned into one by {@link ErrorReplies}.
  */
-public final class Dispatcher {
+public final class RequestRouter {
     private static final String INVALID_METHOD = "Invalid method";
 
-    private final Router router;
+    private final RouteTable routes;
     private final ReadPipeline reads;
     private final Executor executor;
 
-    public Dispatcher(Router router, ReadPipeline reads, Executor executor) {
-        this.router = Objects.requireNonNull(router, "router");
+    public RequestRouter(RouteTable routes, ReadPipeline reads, Executor executor) {
+        this.routes = Objects.requireNonNull(routes, "routes");
         this.reads = Objects.requireNonNull(reads, "reads");
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** Answers a request from an HTTP client of this server. */
-    public CompletableFuture<Reply> dispatch(GatewayRequest request, RequestScope scope) {
+    public CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope) {
         try {
-            return CompletableFuture.supplyAsync(() -> route(request, scope), executor)
+            return CompletableFuture.supplyAsync(() -> serve(request, scope), executor)
                     .thenCompose(reply -> reply)
                     .handle((reply, failure) -> failure == null ? reply : ErrorReplies.from(failure));
         } catch (RejectedExecutionException e) {
@@ -39,8 +39,8 @@ public final class Dispatcher {
         }
     }
 
-    private CompletableFuture<Reply> route(GatewayRequest request, RequestScope scope) {
-        Route route = router.match(request.method(), request.path());
+    private CompletableFuture<Reply> serve(GatewayRequest request, RequestScope scope) {
+        Route route = routes.match(request.method(), request.path());
         if (route instanceof Route.Read read) {
             return reads.serve(read.endpoint(), request, scope);
         }

@@ -9,11 +9,11 @@ import io.drover.proto.rpc.WriteRequest;
 import java.util.concurrent.CompletableFuture;
 
 /** The allocation writes: stopping one (the leader marks it to migrate and creates the follow-up evaluation). */
-final class AllocWrites {
+final class AllocWriteRoutes {
     private final Cluster cluster;
     private final WriteSubmitter writes;
 
-    AllocWrites(Cluster cluster, WriteSubmitter writes) {
+    AllocWriteRoutes(Cluster cluster, WriteSubmitter writes) {
         this.cluster = cluster;
         this.writes = writes;
     }

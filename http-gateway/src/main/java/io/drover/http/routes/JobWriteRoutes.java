@@ -28,12 +28,12 @@ import java.util.concurrent.CompletableFuture;
  * hands one {@link WriteRequest} to the cluster; what the leader decides (conflicts, unknown
  * jobs) comes back in the result. Invalid input is a 400 here, where Nomad sometimes says 500.
  */
-final class JobWrites {
+final class JobWriteRoutes {
     private final Cluster cluster;
     private final WriteSubmitter writes;
     private final int jobMaxCount;
 
-    JobWrites(Cluster cluster, WriteSubmitter writes, int jobMaxCount) {
+    JobWriteRoutes(Cluster cluster, WriteSubmitter writes, int jobMaxCount) {
         this.cluster = cluster;
         this.writes = writes;
         this.jobMaxCount = jobMaxCount;

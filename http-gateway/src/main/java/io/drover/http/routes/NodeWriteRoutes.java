@@ -21,14 +21,14 @@ import java.util.concurrent.CompletableFuture;
  * whether the node exists, the drain's start and forced deadline, and the evaluations to create
  * are the leader's to decide.
  */
-final class NodeWrites {
+final class NodeWriteRoutes {
     /** What a drain started through the old {@code ?enable=true} form means: force it now. */
     static final long FORCE_DRAIN_DEADLINE_NANOS = -1_000_000_000L;
 
     private final Cluster cluster;
     private final WriteSubmitter writes;
 
-    NodeWrites(Cluster cluster, WriteSubmitter writes) {
+    NodeWriteRoutes(Cluster cluster, WriteSubmitter writes) {
         this.cluster = cluster;
         this.writes = writes;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  * the job "x/bogus", and {@code /v1/job/} of the job ""). Under {@code /v1/allocation/} the path
  * is split on '/' instead: an ID, then at most one action.
  */
-public final class Router {
+public final class RouteTable {
     static final String GET = "GET";
     static final String POST = "POST";
     static final String PUT = "PUT";
@@ -36,33 +36,33 @@ public final class Router {
     /** Nomad's answer for an allocation path it cannot split into an ID and a known action. */
     private static final String RESOURCE_NOT_FOUND = "resource not found";
 
-    private final JobWrites writes;
+    private final JobWriteRoutes writes;
     private final JobPlans plans;
-    private final NodeWrites nodeWrites;
-    private final AllocWrites allocWrites;
+    private final NodeWriteRoutes nodeWrites;
+    private final AllocWriteRoutes allocWrites;
     private final AgentRoutes agent;
-    private final SystemWrites system;
-    private final JobSpecs jobSpecs;
+    private final SystemWriteRoutes system;
+    private final JobSpecRoutes jobSpecs;
 
     /**
      * @param planner does the dry run of a job plan
      * @param executor the query threads, where a plan resumes after waiting for fresh state
      */
-    public Router(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor) {
+    public RouteTable(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor) {
         this(cluster, store, random, planner, executor, JobMaxCount.DEFAULT);
     }
 
     /** @param jobMaxCount the most instances a job may ask for; 0 for no limit */
-    public Router(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor,
+    public RouteTable(Cluster cluster, StateStore store, Random random, JobPlanner planner, Executor executor,
             int jobMaxCount) {
         WriteSubmitter submitter = new WriteSubmitter(cluster, new RequestIds(random));
-        this.writes = new JobWrites(cluster, submitter, jobMaxCount);
+        this.writes = new JobWriteRoutes(cluster, submitter, jobMaxCount);
         this.plans = new JobPlans(cluster, store, Objects.requireNonNull(planner, "planner"), executor, jobMaxCount);
-        this.nodeWrites = new NodeWrites(cluster, submitter);
-        this.allocWrites = new AllocWrites(cluster, submitter);
+        this.nodeWrites = new NodeWriteRoutes(cluster, submitter);
+        this.allocWrites = new AllocWriteRoutes(cluster, submitter);
         this.agent = new AgentRoutes(cluster, store);
-        this.system = new SystemWrites(submitter);
-        this.jobSpecs = new JobSpecs(cluster, jobMaxCount);
+        this.system = new SystemWriteRoutes(submitter);
+        this.jobSpecs = new JobSpecRoutes(cluster, jobMaxCount);
     }
 
     public Route match(String method, String path) {
