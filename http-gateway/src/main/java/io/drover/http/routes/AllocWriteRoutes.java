@@ -23,7 +23,7 @@ final class AllocWriteRoutes {
         Regions.check(request.query("region"), cluster.agent().region());
         // Nomad's ErrMissingAllocID.
         PathIds.require(allocId, "Missing allocation ID");
-        AllocStopRequest stop = AllocStopRequest.newBuilder().setNamespace(Namespaces.of(request))
+        AllocStopRequest stop = AllocStopRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setAllocId(allocId).build();
         return writes.submit(request, WriteRequest.newBuilder().setAllocStop(stop), WriteResults::allocStop);
     }

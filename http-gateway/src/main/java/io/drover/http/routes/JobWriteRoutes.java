@@ -71,7 +71,7 @@ final class JobWriteRoutes {
         boolean purge = GoBool.queryFlag(request, "purge");
         Regions.check(request.query("region"), cluster.agent().region());
         PathIds.require(jobId, "missing job ID for deregistering");
-        JobDeregisterRequest deregister = JobDeregisterRequest.newBuilder().setNamespace(Namespaces.of(request))
+        JobDeregisterRequest deregister = JobDeregisterRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(jobId).setPurge(purge).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobDeregister(deregister), WriteResults::deregister);
     }
@@ -82,7 +82,7 @@ final class JobWriteRoutes {
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
         PathIds.require(jobId, "missing job ID for revert");
-        JobRevertRequest.Builder revert = JobRevertRequest.newBuilder().setNamespace(Namespaces.of(request))
+        JobRevertRequest.Builder revert = JobRevertRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(jobId).setJobVersion(body.jobVersion);
         if (body.enforcePriorVersion != null) {
             revert.setHasEnforcePriorVersion(true).setEnforcePriorVersion(body.enforcePriorVersion);
@@ -96,7 +96,7 @@ final class JobWriteRoutes {
         checkBodyJobId(body.jobId, jobId);
         Regions.check(request.query("region"), cluster.agent().region());
         PathIds.require(jobId, "missing job ID for marking job as stable");
-        JobStabilityRequest stability = JobStabilityRequest.newBuilder().setNamespace(Namespaces.of(request))
+        JobStabilityRequest stability = JobStabilityRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(jobId).setJobVersion(body.jobVersion).setStable(body.stable).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobStability(stability), WriteResults::stability);
     }
@@ -121,7 +121,7 @@ final class JobWriteRoutes {
         }
         Regions.check(request.query("region"), cluster.agent().region());
         PathIds.require(jobId, "missing job ID for evaluation");
-        JobEvaluateRequest evaluate = JobEvaluateRequest.newBuilder().setNamespace(Namespaces.of(request))
+        JobEvaluateRequest evaluate = JobEvaluateRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(jobId).setForceReschedule(forceReschedule).build();
         return writes.submit(request, WriteRequest.newBuilder().setJobEvaluate(evaluate), WriteResults::register);
     }
@@ -141,7 +141,7 @@ final class JobWriteRoutes {
             throw HttpError.badRequest("job ID in payload did not match URL");
         }
         Regions.check(request.query("region"), cluster.agent().region());
-        String namespace = Namespaces.of(request);
+        String namespace = RequestNamespace.of(request);
         String targetNamespace = target.getOrDefault(ScalingPolicy.TARGET_NAMESPACE, "");
         if (!targetNamespace.isEmpty() && !targetNamespace.equals(namespace)) {
             throw HttpError.badRequest("namespace in payload did not match header");
@@ -187,7 +187,7 @@ final class JobWriteRoutes {
         }
         Regions.check(request.query("region"), cluster.agent().region());
         PathIds.require(pathJobId, "missing parameterized job ID");
-        JobDispatchRequest.Builder dispatch = JobDispatchRequest.newBuilder().setNamespace(Namespaces.of(request))
+        JobDispatchRequest.Builder dispatch = JobDispatchRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(pathJobId);
         if (body.payload != null) {
             dispatch.setPayload(ByteString.copyFrom(body.payload));
@@ -206,7 +206,7 @@ final class JobWriteRoutes {
         Regions.check(request.query("region"), cluster.agent().region());
         // Nomad's Periodic.Force says so, in these words.
         PathIds.require(pathJobId, "missing job ID for evaluation");
-        PeriodicForceRequest force = PeriodicForceRequest.newBuilder().setNamespace(Namespaces.of(request))
+        PeriodicForceRequest force = PeriodicForceRequest.newBuilder().setNamespace(RequestNamespace.of(request))
                 .setJobId(pathJobId).build();
         return writes.submit(request, WriteRequest.newBuilder().setPeriodicForce(force), WriteResults::periodicForce);
     }
