@@ -50,14 +50,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The commands the leader builds for node and allocation writes, against a real state store:
  * Nomad's refusals and their texts, the events stamped, and which evaluations each change calls for.
  */
-class NodeCommandsTest {
+class NodeCommandBuilderTest {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
     private static final long NOW_NANOS = NOW.getEpochSecond() * 1_000_000_000L;
 
     @TempDir
     Path dir;
     TestStore state;
-    NodeCommands commands;
+    NodeCommandBuilder commands;
     CommandBuilder builder;
     Job service;
     Job system;
@@ -68,7 +68,7 @@ class NodeCommandsTest {
         state = new TestStore(dir);
         TestStore.ManualClock clock = new TestStore.ManualClock(NOW);
         Stamps stamps = new Stamps(clock, new Random(1));
-        commands = new NodeCommands(stamps);
+        commands = new NodeCommandBuilder(stamps);
         builder = new CommandBuilder(state.store(), stamps);
         state.apply(NodeAllocCommands.upsert(eligible(node("n1", ""))));
         state.apply(NodeAllocCommands.upsert(eligible(node("n2", ""))));

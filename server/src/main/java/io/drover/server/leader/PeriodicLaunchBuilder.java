@@ -11,8 +11,8 @@ import io.drover.proto.raft.PeriodicLaunchCommand;
  * The command that launches a periodic job once: its child, named after the launch time, and
  * the child's evaluation (Nomad's DispatchJob), both decided on the leader.
  */
-public final class PeriodicLaunches {
-    private PeriodicLaunches() {
+public final class PeriodicLaunchBuilder {
+    private PeriodicLaunchBuilder() {
     }
 
     public static PeriodicLaunchCommand command(Job parent, long launchUnixSeconds, long nowNanos, Stamps stamps) {

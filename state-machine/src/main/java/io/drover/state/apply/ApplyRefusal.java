@@ -7,10 +7,10 @@ import io.drover.proto.raft.WriteResult;
  * error and its FSM answers with it). {@link CommandApplier} turns it into a refused result and
  * drops the command's writes; it is an answer, not a failure, so it carries no stack trace.
  */
-final class Refusal extends RuntimeException {
+final class ApplyRefusal extends RuntimeException {
     private final WriteResult.Code code;
 
-    Refusal(WriteResult.Code code, String message) {
+    ApplyRefusal(WriteResult.Code code, String message) {
         super(message, null, false, false);
         this.code = code;
     }

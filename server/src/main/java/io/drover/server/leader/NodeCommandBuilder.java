@@ -35,7 +35,7 @@ import java.util.Set;
  * Builds the Raft commands of node writes as Nomad's Node endpoint does before its raft apply:
  * validates, stamps times and events, and decides which evaluations the change calls for.
  */
-final class NodeCommands {
+final class NodeCommandBuilder {
     static final String EVENT_DRAIN_SET = "Node drain strategy set";
     static final String EVENT_DRAIN_UPDATED = "Node drain stategy updated";
     static final String EVENT_DRAIN_DISABLED = "Node drain disabled";
@@ -46,7 +46,7 @@ final class NodeCommands {
 
     private final Stamps stamps;
 
-    NodeCommands(Stamps stamps) {
+    NodeCommandBuilder(Stamps stamps) {
         this.stamps = stamps;
     }
 
