@@ -21,8 +21,8 @@ import java.util.Map;
  * Builds allocations from the stack's choices, as both schedulers do: a new allocation on a
  * ranked node, and the in-place update of an existing allocation re-checked on its own node.
  */
-public final class Placements {
-    private Placements() {
+public final class AllocBuilder {
+    private AllocBuilder() {
     }
 
     /**
