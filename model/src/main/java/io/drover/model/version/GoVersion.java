@@ -1,37 +1,16 @@
-package io.drover.scheduler.select;
+package io.drover.model.version;
 
-import java.util.ArrayList;
+import io.drover.model.json.GoStrconv;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A version as hashicorp/go-version reads it (the library Nomad's {@code version} and
  * {@code semver} constraint operands use): numeric segments padded to three, a prerelease and
- * metadata. {@link #compare} follows go-version, including its prerelease ordering (numeric parts
- * before alphanumeric ones, a release after its prereleases).
+ * metadata. {@link #compareTo} follows go-version, including its prerelease ordering (numeric
+ * parts before alphanumeric ones, a release after its prereleases).
  */
-final class GoVersion implements Comparable<GoVersion> {
-    private static final String VERSION_RAW = "v?([0-9]+(\\.[0-9]+)*?)"
-            + "(-([0-9]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)|(-?([A-Za-z\\-~]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)))?"
-            + "(\\+([0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*))?"
-            + "?";
-    /** Semver differs only in requiring the dash before an alphanumeric prerelease. */
-    private static final String SEMVER_RAW = "v?([0-9]+(\\.[0-9]+)*?)"
-            + "(-([0-9]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)|(-([A-Za-z\\-~]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)))?"
-            + "(\\+([0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*))?"
-            + "?";
-    /** Go's \s: Java's also matches a vertical tab. */
-    private static final String SPACE = "[\\t\\n\\f\\r ]";
-    private static final Pattern VERSION = Pattern.compile("^" + VERSION_RAW + "$");
-    private static final Pattern SEMVER = Pattern.compile("^" + SEMVER_RAW + "$");
-    private static final Pattern VERSION_CONSTRAINT = Pattern.compile(
-            "^" + SPACE + "*(~>|>=|<=|!=|=|>|<|)" + SPACE + "*(" + VERSION_RAW + ")" + SPACE + "*$");
-    private static final Pattern SEMVER_CONSTRAINT = Pattern.compile(
-            "^" + SPACE + "*(>=|<=|!=|=|>|<|)" + SPACE + "*(" + SEMVER_RAW + ")" + SPACE + "*$");
-
+public final class GoVersion implements Comparable<GoVersion> {
     private final long[] segments;
     /** How many segments were written (before padding). */
     private final int si;
@@ -46,28 +25,37 @@ final class GoVersion implements Comparable<GoVersion> {
     }
 
     /** go-version's NewVersion; null where it reports an error. */
-    static GoVersion parse(String v) {
-        return parse(v, VERSION);
+    public static GoVersion parse(String v) {
+        return orNull(v, VersionSyntax.GO_VERSION);
     }
 
     /** go-version's NewSemver; null where it reports an error. */
-    static GoVersion parseSemver(String v) {
-        return parse(v, SEMVER);
+    public static GoVersion parseSemver(String v) {
+        return orNull(v, VersionSyntax.SEMVER);
     }
 
-    private static GoVersion parse(String v, Pattern pattern) {
-        Matcher m = pattern.matcher(v);
-        if (!m.matches()) {
+    private static GoVersion orNull(String v, VersionSyntax syntax) {
+        try {
+            return read(v, syntax);
+        } catch (MalformedVersionException e) {
             return null;
+        }
+    }
+
+    /** go-version's newVersion, with its error texts. */
+    static GoVersion read(String v, VersionSyntax syntax) throws MalformedVersionException {
+        Matcher m = syntax.version.matcher(v);
+        if (!m.matches()) {
+            throw new MalformedVersionException("Malformed version: " + v);
         }
         String[] parts = m.group(1).split("\\.");
         long[] segs = new long[Math.max(3, parts.length)];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                segs[i] = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
-                return null;
+            String err = GoStrconv.parseIntError(parts[i]);
+            if (err != null) {
+                throw new MalformedVersionException("Error parsing version: " + err);
             }
+            segs[i] = Long.parseLong(parts[i]);
         }
         String pre = m.group(7) != null && !m.group(7).isEmpty() ? m.group(7) : nullToEmpty(m.group(4));
         return new GoVersion(segs, parts.length, pre, nullToEmpty(m.group(10)));
@@ -75,10 +63,6 @@ final class GoVersion implements Comparable<GoVersion> {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    String prerelease() {
-        return pre;
     }
 
     @Override
@@ -188,73 +172,11 @@ final class GoVersion implements Comparable<GoVersion> {
         }
     }
 
-    /** A comma-separated list of constraints, all of which must hold (go-version's Constraints). */
-    static final class Constraints {
-        private final List<BiPredicate<GoVersion, GoVersion>> checks;
-        private final List<GoVersion> targets;
-
-        private Constraints(List<BiPredicate<GoVersion, GoVersion>> checks, List<GoVersion> targets) {
-            this.checks = checks;
-            this.targets = targets;
-        }
-
-        /** go-version's NewConstraint (with {@code ~>} and its prerelease rules); null on an error. */
-        static Constraints parseVersion(String s) {
-            return parse(s, VERSION_CONSTRAINT, false);
-        }
-
-        /** Nomad's semver NewConstraint: no {@code ~>}, and prereleases compare without go-version's extra checks. */
-        static Constraints parseSemver(String s) {
-            return parse(s, SEMVER_CONSTRAINT, true);
-        }
-
-        private static Constraints parse(String s, Pattern pattern, boolean semver) {
-            List<BiPredicate<GoVersion, GoVersion>> checks = new ArrayList<>();
-            List<GoVersion> targets = new ArrayList<>();
-            for (String single : s.split(",", -1)) {
-                Matcher m = pattern.matcher(single);
-                if (!m.matches()) {
-                    return null;
-                }
-                GoVersion target = semver ? GoVersion.parseSemver(m.group(2)) : GoVersion.parse(m.group(2));
-                if (target == null) {
-                    return null;
-                }
-                checks.add(operator(m.group(1), semver));
-                targets.add(target);
-            }
-            return new Constraints(checks, targets);
-        }
-
-        boolean check(GoVersion v) {
-            for (int i = 0; i < checks.size(); i++) {
-                if (!checks.get(i).test(v, targets.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static BiPredicate<GoVersion, GoVersion> operator(String op, boolean semver) {
-            BiPredicate<GoVersion, GoVersion> pre = semver ? (v, c) -> true : GoVersion::prereleaseCheck;
-            return switch (op) {
-                case "", "=" -> (v, c) -> v.compareTo(c) == 0;
-                case "!=" -> (v, c) -> v.compareTo(c) != 0;
-                case ">" -> (v, c) -> pre.test(v, c) && v.compareTo(c) == 1;
-                case "<" -> (v, c) -> pre.test(v, c) && v.compareTo(c) == -1;
-                case ">=" -> (v, c) -> pre.test(v, c) && v.compareTo(c) >= 0;
-                case "<=" -> (v, c) -> pre.test(v, c) && v.compareTo(c) <= 0;
-                case "~>" -> GoVersion::pessimistic;
-                default -> throw new IllegalStateException("operator " + op);
-            };
-        }
-    }
-
     /**
      * go-version's prereleaseCheck: a prerelease only satisfies an ordering against a
      * prerelease of the same core version, never against a release.
      */
-    private static boolean prereleaseCheck(GoVersion v, GoVersion c) {
+    static boolean prereleaseCheck(GoVersion v, GoVersion c) {
         boolean vPre = !v.pre.isEmpty();
         boolean cPre = !c.pre.isEmpty();
         if (cPre && vPre) {
@@ -264,7 +186,7 @@ final class GoVersion implements Comparable<GoVersion> {
     }
 
     /** go-version's {@code ~>}: at least c, and the same in every segment c wrote but its last. */
-    private static boolean pessimistic(GoVersion v, GoVersion c) {
+    static boolean pessimistic(GoVersion v, GoVersion c) {
         if (!prereleaseCheck(v, c) || (!c.pre.isEmpty() && v.pre.isEmpty())) {
             return false;
         }
