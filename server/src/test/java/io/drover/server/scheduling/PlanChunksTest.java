@@ -1,4 +1,4 @@
-package io.drover.scheduler.plan;
+package io.drover.server.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.drover.scheduler.plan;
+package io.drover.server.scheduling;
 
 import com.google.protobuf.ByteString;
 import io.drover.proto.raft.PlanResultsCommand;
@@ -13,12 +13,12 @@ import java.util.List;
  * reference); each is a valid commit on its own, so a leader lost between chunks leaves a partial
  * commit, which the scheduler's next pass completes as it does any partial commit.
  */
-public final class PlanChunks {
+final class PlanChunks {
     private PlanChunks() {
     }
 
     /** {@code command} itself if it fits in {@code maxBytes}, else chunks that each fit (bar a single oversized allocation). */
-    public static List<PlanResultsCommand> split(PlanResultsCommand command, int maxBytes) {
+    static List<PlanResultsCommand> split(PlanResultsCommand command, int maxBytes) {
         if (command.getSerializedSize() <= maxBytes) {
             return List.of(command);
         }

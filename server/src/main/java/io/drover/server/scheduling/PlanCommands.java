@@ -1,4 +1,4 @@
-package io.drover.scheduler.plan;
+package io.drover.server.scheduling;
 
 import com.google.protobuf.ByteString;
 import io.drover.model.Job;
@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what the {@link PlanEvaluator} accepted into the Raft command the leader commits
- * (Nomad's {@code applyPlan} request, in its normalized form): placed and updated allocations in
- * full, as Nomad JSON without their job; the plan's job by reference ({@link PlanJobRef}: the
+ * Turns what the {@link io.drover.scheduler.plan.PlanEvaluator PlanEvaluator} accepted into the
+ * Raft command the leader commits (Nomad's {@code applyPlan} request, in its normalized form),
+ * here beside the plan applier, so the scheduler knows nothing of Raft: placed and updated
+ * allocations in full, as Nomad JSON without their job; the plan's job by reference ({@link PlanJobRef}: the
  * applier gives that version to the live allocations placed or updated in place, as Nomad
  * attaches the plan's job); stopped allocations as the change to make ({@link StoppedAlloc});
  * preempted allocations as the plan's eviction records.
@@ -33,7 +34,7 @@ public final class PlanCommands {
         return toCommand(plan, result, 0);
     }
 
-    public static PlanResultsCommand toCommand(Plan plan, PlanResult result, long nowUnixNanos) {
+    static PlanResultsCommand toCommand(Plan plan, PlanResult result, long nowUnixNanos) {
         PlanResultsCommand.Builder cmd = PlanResultsCommand.newBuilder().setEvalId(nullToEmpty(plan.evalId));
         if (plan.job != null) {
             cmd.setJob(jobRef(plan.job));
@@ -76,7 +77,7 @@ public final class PlanCommands {
     }
 
     /** The reference to {@code job} a plan's command carries. */
-    public static PlanJobRef jobRef(Job job) {
+    private static PlanJobRef jobRef(Job job) {
         return PlanJobRef.newBuilder().setNamespace(nullToEmpty(job.namespace)).setJobId(nullToEmpty(job.id))
                 .setVersion(job.version == null ? 0 : job.version)
                 .setJobModifyIndex(job.jobModifyIndex == null ? 0 : job.jobModifyIndex).build();
