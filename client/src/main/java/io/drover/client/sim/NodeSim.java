@@ -1,5 +1,10 @@
-package io.drover.client;
+package io.drover.client.sim;
 
+import io.drover.client.AllocUpdateBatcher;
+import io.drover.client.AllocWatcher;
+import io.drover.client.ClientTimers;
+import io.drover.client.NodeHeartbeats;
+import io.drover.client.NodeRpcClient;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.node.Node;
 import java.time.Clock;

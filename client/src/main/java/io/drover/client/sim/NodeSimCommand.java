@@ -1,4 +1,4 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package io.drover.client;
+package io.drover.client.sim;
 
+import io.drover.client.ClientTimers;
+import io.drover.client.MockTaskConfig;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.alloc.TaskState;

@@ -1,4 +1,4 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 /**
  * A moment's count of what {@link NodeSim} runs, for its status line and for tests.

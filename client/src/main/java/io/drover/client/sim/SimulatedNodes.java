@@ -1,4 +1,4 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import io.drover.model.NetworkResource;
 import io.drover.model.json.GoTime;

@@ -1,5 +1,10 @@
-package io.drover.client;
+package io.drover.client.sim;
 
+import io.drover.client.AllocClientStatus;
+import io.drover.client.AllocHealth;
+import io.drover.client.ClientAlloc;
+import io.drover.client.ClientTimers;
+import io.drover.client.MockTaskConfig;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
 import io.drover.model.alloc.Allocation;

@@ -1,7 +1,9 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.client.ManualTimers;
+import io.drover.client.TestAllocs;
 import io.drover.model.UpdateStrategy;
 import io.drover.model.alloc.AllocDeploymentStatus;
 import io.drover.model.alloc.Allocation;

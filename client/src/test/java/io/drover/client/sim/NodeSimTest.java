@@ -1,8 +1,10 @@
-package io.drover.client;
+package io.drover.client.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.drover.client.FakeNodeServer;
+import io.drover.client.TestAllocs;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.node.Node;
