@@ -26,23 +26,14 @@ public final class GoVersion implements Comparable<GoVersion> {
 
     /** go-version's NewVersion; null where it reports an error. */
     public static GoVersion parse(String v) {
-        return orNull(v, VersionSyntax.GO_VERSION);
-    }
-
-    /** go-version's NewSemver; null where it reports an error. */
-    public static GoVersion parseSemver(String v) {
-        return orNull(v, VersionSyntax.SEMVER);
-    }
-
-    private static GoVersion orNull(String v, VersionSyntax syntax) {
         try {
-            return read(v, syntax);
+            return read(v, VersionSyntax.GO_VERSION);
         } catch (MalformedVersionException e) {
             return null;
         }
     }
 
-    /** go-version's newVersion, with its error texts. */
+    /** go-version's newVersion (NewSemver with {@link VersionSyntax#SEMVER}), with its error texts. */
     static GoVersion read(String v, VersionSyntax syntax) throws MalformedVersionException {
         Matcher m = syntax.version.matcher(v);
         if (!m.matches()) {
@@ -51,11 +42,13 @@ public final class GoVersion implements Comparable<GoVersion> {
         String[] parts = m.group(1).split("\\.");
         long[] segs = new long[Math.max(3, parts.length)];
         for (int i = 0; i < parts.length; i++) {
-            String err = GoStrconv.parseIntError(parts[i]);
-            if (err != null) {
-                throw new MalformedVersionException("Error parsing version: " + err);
+            try {
+                segs[i] = Long.parseLong(parts[i]);
+            } catch (NumberFormatException e) {
+                // Only digits get here, so the value is past int64: Go's error text, built only now
+                // (the scheduler parses a node's version for every constraint it checks).
+                throw new MalformedVersionException("Error parsing version: " + GoStrconv.parseIntError(parts[i]));
             }
-            segs[i] = Long.parseLong(parts[i]);
         }
         String pre = m.group(7) != null && !m.group(7).isEmpty() ? m.group(7) : nullToEmpty(m.group(4));
         return new GoVersion(segs, parts.length, pre, nullToEmpty(m.group(10)));
