@@ -1,8 +1,8 @@
 package io.drover.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimStatus;
+import io.drover.client.sim.NodeSim;
+import io.drover.client.sim.NodeSimStatus;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.drover.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimConfig;
+import io.drover.client.sim.NodeSim;
+import io.drover.client.sim.NodeSimConfig;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.drover.client;
 import io.drover.model.alloc.Allocation;
 
 /**
- * An allocation as a node runs it (nodesim's {@link SimAlloc} or the agent's alloc runner):
+ * An allocation as a node runs it (nodesim's {@code sim.SimAlloc} or the agent's alloc runner):
  * what the {@link AllocUpdateBatcher} needs to report it.
  */
 public interface ClientAlloc {

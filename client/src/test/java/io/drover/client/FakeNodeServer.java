@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * AllocModifyIndex), parks watches until an allocation of a watched node changes, and records
  * every call for tests to look at.
  */
-final class FakeNodeServer implements AutoCloseable {
+public final class FakeNodeServer implements AutoCloseable {
     private final Server server;
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-node-server-timeouts");
@@ -44,23 +44,23 @@ final class FakeNodeServer implements AutoCloseable {
         return t;
     });
 
-    volatile long ttlNanos = Duration.ofSeconds(10).toNanos();
+    public volatile long ttlNanos = Duration.ofSeconds(10).toNanos();
     /** What writes are answered with; NOT_LEADER makes this server one a node must move on from. */
-    volatile WriteResult.Code writeAnswer = WriteResult.Code.OK;
+    public volatile WriteResult.Code writeAnswer = WriteResult.Code.OK;
 
-    final Map<String, Node> nodes = new ConcurrentHashMap<>();
-    final Map<String, Integer> registrations = new ConcurrentHashMap<>();
-    final Map<String, List<String>> heartbeats = new ConcurrentHashMap<>();
-    final List<List<Allocation>> updateCalls = new CopyOnWriteArrayList<>();
+    public final Map<String, Node> nodes = new ConcurrentHashMap<>();
+    public final Map<String, Integer> registrations = new ConcurrentHashMap<>();
+    public final Map<String, List<String>> heartbeats = new ConcurrentHashMap<>();
+    public final List<List<Allocation>> updateCalls = new CopyOnWriteArrayList<>();
     /** Each allocation's reported client statuses, in the order they arrived. */
     final Map<String, List<String>> reportedStatuses = new ConcurrentHashMap<>();
-    final Map<String, Allocation> lastReported = new ConcurrentHashMap<>();
+    public final Map<String, Allocation> lastReported = new ConcurrentHashMap<>();
 
     private final Map<String, Allocation> allocs = new LinkedHashMap<>();
     private final List<Watch> parked = new ArrayList<>();
     private long index = 1;
 
-    FakeNodeServer() {
+    public FakeNodeServer() {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(new Service())
                 .build();
@@ -71,12 +71,12 @@ final class FakeNodeServer implements AutoCloseable {
         }
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getPort();
     }
 
     /** The servers place {@code placed} (their nodes, jobs and IDs set by the test) in one write. */
-    synchronized void place(Allocation... placed) {
+    public synchronized void place(Allocation... placed) {
         index++;
         for (Allocation a : placed) {
             a.createIndex = index;
@@ -94,7 +94,7 @@ final class FakeNodeServer implements AutoCloseable {
     }
 
     /** The servers want the allocation stopped. */
-    synchronized void stop(String allocId) {
+    public synchronized void stop(String allocId) {
         index++;
         Allocation a = allocs.get(allocId).copy();
         a.desiredStatus = Allocation.DESIRED_STOP;
@@ -105,11 +105,11 @@ final class FakeNodeServer implements AutoCloseable {
     }
 
     /** The servers lose the node, so its next heartbeat is answered "node not found". */
-    void forget(String nodeId) {
+    public void forget(String nodeId) {
         nodes.remove(nodeId);
     }
 
-    List<String> statuses(String allocId) {
+    public List<String> statuses(String allocId) {
         return reportedStatuses.getOrDefault(allocId, List.of());
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /** Timers on a clock the test moves: {@link #advance} runs what falls due, in time order, on the test's thread. */
-final class ManualTimers implements ClientTimers {
+public final class ManualTimers implements ClientTimers {
     private record Due(long at, long seq, FutureTask<?> task) {
     }
 
@@ -17,7 +17,7 @@ final class ManualTimers implements ClientTimers {
     private long nanos;
     private long seq;
 
-    ManualTimers(Instant start) {
+    public ManualTimers(Instant start) {
         this.start = start;
     }
 
@@ -33,7 +33,7 @@ final class ManualTimers implements ClientTimers {
         return task;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long until = nanos + by.toNanos();
         while (!queue.isEmpty() && queue.peek().at <= until) {
             Due d = queue.poll();

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Allocations as the servers would hand them out: one group of one task, with the job. */
-final class TestAllocs {
+public final class TestAllocs {
     private TestAllocs() {
     }
 
-    static Allocation mock(String id, String nodeId, Map<String, Object> config) {
+    public static Allocation mock(String id, String nodeId, Map<String, Object> config) {
         return of(id, nodeId, "mock_driver", config);
     }
 
-    static Allocation of(String id, String nodeId, String driver, Map<String, Object> config) {
+    public static Allocation of(String id, String nodeId, String driver, Map<String, Object> config) {
         Task task = new Task();
         task.name = "t";
         task.driver = driver;

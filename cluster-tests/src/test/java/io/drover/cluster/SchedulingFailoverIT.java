@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimConfig;
+import io.drover.client.sim.NodeSim;
+import io.drover.client.sim.NodeSimConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.drover.http;
 
 import io.drover.http.core.Reply;
 import io.drover.http.core.ReplyFinisher;
-import io.drover.http.routes.Dispatcher;
+import io.drover.http.routes.RequestRouter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -23,7 +23,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
      */
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
 
-    private final Dispatcher dispatcher;
+    private final RequestRouter router;
     private final ReplyFinisher finisher;
     private final int maxRequestBodyBytes;
     private final ChannelGroup channels;
@@ -31,9 +31,9 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ClientConnectionLimit perClient;
     private final BodyBudget bodies;
 
-    GatewayChannelInitializer(Dispatcher dispatcher, ReplyFinisher finisher, int maxRequestBodyBytes,
+    GatewayChannelInitializer(RequestRouter router, ReplyFinisher finisher, int maxRequestBodyBytes,
             ChannelGroup channels, HttpLimits limits, ClientConnectionLimit perClient, BodyBudget bodies) {
-        this.dispatcher = dispatcher;
+        this.router = router;
         this.finisher = finisher;
         this.maxRequestBodyBytes = maxRequestBodyBytes;
         this.channels = channels;
@@ -57,6 +57,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         pipeline.addLast("aggregator", new BodyLimitAggregator(maxRequestBodyBytes,
                 request -> NettyMessages.toResponse(finisher.finish(Reply.text(413, "Request body too large"),
                         request.headers().get(HttpHeaderNames.ACCEPT_ENCODING)))));
-        pipeline.addLast("gateway", new GatewayHandler(dispatcher, finisher));
+        pipeline.addLast("gateway", new GatewayHandler(router, finisher));
     }
 }

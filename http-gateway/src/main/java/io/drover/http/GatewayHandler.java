@@ -7,7 +7,7 @@ import io.drover.http.core.HttpError;
 import io.drover.http.core.Reply;
 import io.drover.http.core.ReplyFinisher;
 import io.drover.http.core.RequestScope;
-import io.drover.http.routes.Dispatcher;
+import io.drover.http.routes.RequestRouter;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,18 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler of a connection: hands each request, Netty-free, to the dispatcher and writes
+ * The one handler of a connection: hands each request, Netty-free, to the router and writes
  * the reply when it completes. Requests on a connection are answered in order, one at a time
  * (pipelined ones wait their turn); while one is in flight, closing the connection cancels it, so
  * a parked blocking query is let go at once. Runs on the connection's event loop, and never
- * blocks it: the dispatcher works on the query threads.
+ * blocks it: the router works on the query threads.
  */
 final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
     /** Pipelined requests beyond this mean a misbehaving client: close. */
     private static final int MAX_QUEUED = 64;
 
-    private final Dispatcher dispatcher;
+    private final RequestRouter router;
     private final ReplyFinisher finisher;
     private final ArrayDeque<Call> queued = new ArrayDeque<>();
     private RequestScope inFlight;
@@ -40,8 +40,8 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private record Call(GatewayRequest request, Reply refusal, String acceptEncoding) {
     }
 
-    GatewayHandler(Dispatcher dispatcher, ReplyFinisher finisher) {
-        this.dispatcher = dispatcher;
+    GatewayHandler(RequestRouter router, ReplyFinisher finisher) {
+        this.router = router;
         this.finisher = finisher;
     }
 
@@ -82,7 +82,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         RequestScope scope = new RequestScope();
         inFlight = scope;
-        dispatcher.dispatch(call.request(), scope).whenComplete((reply, failure) -> {
+        router.route(call.request(), scope).whenComplete((reply, failure) -> {
             Reply answer = failure == null ? reply : ErrorReplies.from(failure);
             try {
                 ctx.executor().execute(() -> answered(ctx, scope, call, answer));

@@ -5,8 +5,8 @@ import io.drover.http.core.HttpError;
 import io.drover.http.core.ReplyFinisher;
 import io.drover.http.query.BlockingQueries;
 import io.drover.http.query.ReadPipeline;
-import io.drover.http.routes.Dispatcher;
-import io.drover.http.routes.Router;
+import io.drover.http.routes.RequestRouter;
+import io.drover.http.routes.RouteTable;
 import io.drover.state.StateStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -52,7 +52,7 @@ public final class HttpGateway implements AutoCloseable {
     private final ExecutorService queryThreads;
     private final HashedWheelTimer timer;
     private final BlockingQueries queries;
-    private final Dispatcher dispatcher;
+    private final RequestRouter router;
     private final ReplyFinisher finisher;
     private final ChannelGroup channels = new DefaultChannelGroup("drover-http", GlobalEventExecutor.INSTANCE);
     private final ClientConnectionLimit perClient;
@@ -91,7 +91,8 @@ public final class HttpGateway implements AutoCloseable {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("drover-http-timer", true), 10,
                 TimeUnit.MILLISECONDS, 512);
         this.queries = new BlockingQueries(store, queryThreads, timer, random, QUERY_CACHE_ENTRIES);
-        this.dispatcher = new Dispatcher(new Router(cluster, store, random, planner, queryThreads, config.jobMaxCount()),
+        this.router = new RequestRouter(
+                new RouteTable(cluster, store, random, planner, queryThreads, config.jobMaxCount()),
                 new ReadPipeline(cluster, queries, queryThreads), queryThreads);
         this.finisher = new ReplyFinisher(Objects.requireNonNull(clock, "clock"));
         this.perClient = new ClientConnectionLimit(config.limits().maxConnsPerClient());
@@ -116,7 +117,7 @@ public final class HttpGateway implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new GatewayChannelInitializer(dispatcher, finisher, config.maxRequestBodyBytes(),
+                .childHandler(new GatewayChannelInitializer(router, finisher, config.maxRequestBodyBytes(),
                         channels, config.limits(), perClient, bodies));
         try {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).syncUninterruptibly().channel();

@@ -1,6 +1,6 @@
 package io.drover.server;
 
-import io.drover.client.NodeSimCommand;
+import io.drover.client.sim.NodeSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

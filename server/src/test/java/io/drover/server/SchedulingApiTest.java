@@ -6,8 +6,8 @@ import static io.drover.server.TestJobs.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimConfig;
+import io.drover.client.sim.NodeSim;
+import io.drover.client.sim.NodeSimConfig;
 import io.drover.server.nodes.HeartbeatConfig;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.drover.cluster.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.client.NodeSim;
-import io.drover.client.NodeSimConfig;
+import io.drover.client.sim.NodeSim;
+import io.drover.client.sim.NodeSimConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.drover.http.core.Reply;
 import io.drover.http.query.ReadEndpoint;
 import java.util.concurrent.CompletableFuture;
 
-/** What the router found for a method and path; path parameters are already bound. */
+/** What the route table found for a method and path; path parameters are already bound. */
 public sealed interface Route {
     /** A read of the replicated state: consistency modes and blocking queries apply. */
     record Read(ReadEndpoint endpoint) implements Route {

@@ -4,6 +4,7 @@ import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
 import io.drover.http.core.Regions;
 import io.drover.model.Job;
+import io.drover.model.Namespaces;
 import io.drover.model.canonical.JobCanonicalizer;
 import io.drover.model.validate.InvalidJobException;
 import io.drover.model.validate.JobMaxCount;

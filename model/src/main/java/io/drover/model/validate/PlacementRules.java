@@ -12,6 +12,7 @@ import io.drover.model.SpreadTarget;
 import io.drover.model.json.GoFmt;
 import io.drover.model.json.GoStrconv;
 import io.drover.model.json.GoZero;
+import io.drover.model.version.VersionConstraints;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,8 +80,8 @@ final class PlacementRules {
         switch (operand) {
             case Constraint.REGEX -> add(errs, "Regular expression failed to compile: ", RegexpSyntax.check(rTarget));
             case Constraint.VERSION -> add(errs, "Version " + kind + " is invalid: ",
-                    VersionConstraintSyntax.checkVersion(rTarget));
-            default -> add(errs, "Semver " + kind + " is invalid: ", VersionConstraintSyntax.checkSemver(rTarget));
+                    VersionConstraints.versionError(rTarget));
+            default -> add(errs, "Semver " + kind + " is invalid: ", VersionConstraints.semverError(rTarget));
         }
     }
 

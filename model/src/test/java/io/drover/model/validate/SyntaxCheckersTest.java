@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The syntax Nomad's vendored libraries accept for cron lines, regular expressions and version constraints. */
+/** The syntax Nomad's vendored libraries accept for cron lines and regular expressions. */
 class SyntaxCheckersTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -62,32 +62,5 @@ class SyntaxCheckersTest {
     })
     void refusedRegexps(String re, String error) {
         assertThat(RegexpSyntax.check(re)).isEqualTo("error parsing regexp: " + error);
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"1.2.3", ">= 1.2", ">= 1.0, < 2.0", "~> 1.2.3", "!= 1.0.0-beta", " = v1.0+build "})
-    void acceptedVersionConstraints(String c) {
-        assertThat(VersionConstraintSyntax.checkVersion(c)).isNull();
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-            "abc                 | Malformed constraint: abc",
-            ">= 1.0,             | 'Malformed constraint: '",
-            "=> 1.0              | Malformed constraint: => 1.0",
-            "99999999999999999999 | Error parsing version: strconv.ParseInt: parsing \"99999999999999999999\": value out of range",
-    })
-    void refusedVersionConstraints(String c, String error) {
-        assertThat(VersionConstraintSyntax.checkVersion(c)).isEqualTo(error);
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-            ">= 1.6.0-beta1 | ",
-            "~> 1.2         | Malformed constraint: ~> 1.2",
-            "1.0beta        | Malformed constraint: 1.0beta",
-    })
-    void semverConstraintsAreStricter(String c, String error) {
-        assertThat(VersionConstraintSyntax.checkSemver(c)).isEqualTo(error);
     }
 }

@@ -9,10 +9,10 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.model.scheduling.Plan;
 import io.drover.model.scheduling.PlanAnnotations;
 import io.drover.model.scheduling.PlanResult;
+import io.drover.scheduler.AllocBuilder;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Evals;
-import io.drover.scheduler.Placements;
 import io.drover.scheduler.PlanAttempts;
 import io.drover.scheduler.PlanSubmission;
 import io.drover.scheduler.Planner;
@@ -213,7 +213,7 @@ public final class GenericScheduler implements Scheduler {
             return UpdateDecision.IGNORE;
         }
         ctx.reset();
-        Allocation updated = Placements.inPlaceUpdate(ctx, stack, existing, newGroup, eval.id, env);
+        Allocation updated = AllocBuilder.inPlaceUpdate(ctx, stack, existing, newGroup, eval.id, env);
         if (updated == null) {
             return UpdateDecision.DESTRUCTIVE;
         }
@@ -245,7 +245,7 @@ public final class GenericScheduler implements Scheduler {
             ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDc());
             ctx.metrics().populateScoreMetaData();
             if (option != null) {
-                Allocation alloc = Placements.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
+                Allocation alloc = AllocBuilder.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
                 if (prev != null) {
                     alloc.previousAllocation = prev.id;
                     if (missing.isRescheduling()) {

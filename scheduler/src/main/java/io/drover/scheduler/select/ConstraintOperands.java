@@ -1,6 +1,8 @@
 package io.drover.scheduler.select;
 
 import io.drover.model.Constraint;
+import io.drover.model.version.GoVersion;
+import io.drover.model.version.VersionConstraints;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -62,7 +64,7 @@ final class ConstraintOperands {
     }
 
     /** The left side is read as a go-version version (even for semver), the right as constraints. */
-    private static boolean versionMatch(String lVal, GoVersion.Constraints constraints) {
+    private static boolean versionMatch(String lVal, VersionConstraints constraints) {
         GoVersion v = GoVersion.parse(lVal);
         return v != null && constraints != null && constraints.check(v);
     }

@@ -3,6 +3,7 @@ package io.drover.scheduler.select;
 import io.drover.model.alloc.AllocMetric;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.scheduling.Plan;
+import io.drover.model.version.VersionConstraints;
 import io.drover.state.StateReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +30,8 @@ public class EvalContext {
     private AllocMetric metrics = new AllocMetric();
     private EvalEligibility eligibility;
     private final Map<String, Optional<Pattern>> regexps = new HashMap<>();
-    private final Map<String, Optional<GoVersion.Constraints>> versionConstraints = new HashMap<>();
-    private final Map<String, Optional<GoVersion.Constraints>> semverConstraints = new HashMap<>();
+    private final Map<String, Optional<VersionConstraints>> versionConstraints = new HashMap<>();
+    private final Map<String, Optional<VersionConstraints>> semverConstraints = new HashMap<>();
     /** Each node's live allocations in {@link #state}, read once: the view never changes, only the plan does. */
     private final Map<String, List<Allocation>> liveAllocs = new HashMap<>();
 
@@ -86,13 +87,13 @@ public class EvalContext {
         }).orElse(null);
     }
 
-    GoVersion.Constraints versionConstraints(String expr) {
-        return versionConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(GoVersion.Constraints.parseVersion(e)))
+    VersionConstraints versionConstraints(String expr) {
+        return versionConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(VersionConstraints.parseVersion(e)))
                 .orElse(null);
     }
 
-    GoVersion.Constraints semverConstraints(String expr) {
-        return semverConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(GoVersion.Constraints.parseSemver(e)))
+    VersionConstraints semverConstraints(String expr) {
+        return semverConstraints.computeIfAbsent(expr, e -> Optional.ofNullable(VersionConstraints.parseSemver(e)))
                 .orElse(null);
     }
 

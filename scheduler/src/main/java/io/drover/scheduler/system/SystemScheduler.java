@@ -10,10 +10,10 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.model.scheduling.Plan;
 import io.drover.model.scheduling.PlanAnnotations;
 import io.drover.model.scheduling.PlanResult;
+import io.drover.scheduler.AllocBuilder;
 import io.drover.scheduler.Descriptions;
 import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Evals;
-import io.drover.scheduler.Placements;
 import io.drover.scheduler.PlanAttempts;
 import io.drover.scheduler.PlanSubmission;
 import io.drover.scheduler.Planner;
@@ -187,7 +187,7 @@ public final class SystemScheduler implements Scheduler {
             return true;
         }
         ctx.reset();
-        Allocation updated = Placements.inPlaceUpdate(ctx, stack, t.alloc(), t.taskGroup(), eval.id, env);
+        Allocation updated = AllocBuilder.inPlaceUpdate(ctx, stack, t.alloc(), t.taskGroup(), eval.id, env);
         if (updated == null) {
             return false;
         }
@@ -236,7 +236,7 @@ public final class SystemScheduler implements Scheduler {
             }
             ctx.metrics().nodesAvailable = new LinkedHashMap<>(candidates.byDc());
             ctx.metrics().populateScoreMetaData();
-            Allocation alloc = Placements.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
+            Allocation alloc = AllocBuilder.newAllocation(job, eval.id, tg, missing.name(), option, ctx, env);
             alloc.previousAllocation = missing.alloc().id;
             if (option.preemptedAllocs != null && !option.preemptedAllocs.isEmpty()) {
                 List<String> preempted = new ArrayList<>();

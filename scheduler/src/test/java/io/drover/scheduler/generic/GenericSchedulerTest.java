@@ -15,7 +15,6 @@ import io.drover.scheduler.Harness;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.StackFactory;
 import io.drover.scheduler.memory.MemoryState;
-import io.drover.scheduler.plan.PlanCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -309,10 +308,9 @@ class GenericSchedulerTest {
             assertThat(a.job).as("planned without a job: the plan's is attached").isNull();
         });
         assertThat(planned).extracting(a -> a.id).containsAll(before);
-        // What the plan's commit carries: the version its allocations move to.
-        var command = PlanCommands.toCommand(plan, harness.results.get(1));
-        assertThat(command.getJob().getVersion()).isEqualTo(1);
-        assertThat(command.getJob().getJobModifyIndex()).isEqualTo(scaled.jobModifyIndex);
+        // The plan's job is what its commit refers to (by version): the version its allocations move to.
+        assertThat(plan.job.version).isEqualTo(1);
+        assertThat(plan.job.jobModifyIndex).isEqualTo(scaled.jobModifyIndex);
         for (String id : before) {
             Allocation updated = state.allocation(id).orElseThrow();
             assertThat(updated.job.version).isEqualTo(1);

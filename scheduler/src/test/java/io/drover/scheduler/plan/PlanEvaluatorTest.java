@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.Job;
 import io.drover.model.alloc.Allocation;
-import io.drover.model.json.NomadJson;
 import io.drover.model.node.Node;
 import io.drover.model.scheduling.Plan;
 import io.drover.model.scheduling.PlanResult;
-import io.drover.proto.raft.PlanJobRef;
-import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.scheduler.Mocks;
 import io.drover.scheduler.memory.MemoryState;
 import java.time.Instant;
@@ -151,34 +148,5 @@ class PlanEvaluatorTest {
         assertThatThrownBy(() -> evaluator.evaluate(state, plan))
                 .isInstanceOf(PlanEvaluationException.class)
                 .hasMessage("alloc " + ghost.id + " doesn't exist");
-    }
-
-    @Test
-    void commandCarriesPlacementsWithTheirJobAndStops() {
-        Node node = Mocks.node();
-        Allocation old = Mocks.allocFor(job, node, 500, 256, 150);
-        state.upsertNode(node).upsertJob(job).upsertAlloc(old);
-        Plan plan = plan();
-        plan.appendStoppedAlloc(old, "alloc not needed", "", "follow-up-eval", Instant.EPOCH);
-        Allocation placed = placement(node, 256);
-        plan.appendAlloc(placed);
-        PlanResult result = evaluator.evaluate(state, plan);
-
-        PlanResultsCommand cmd = PlanCommands.toCommand(plan, result, 1234L);
-        assertThat(cmd.getEvalId()).isEqualTo(plan.evalId);
-        assertThat(cmd.getStoppedList()).singleElement().satisfies(s -> {
-            assertThat(s.getAllocId()).isEqualTo(old.id);
-            assertThat(s.getDesiredDescription()).isEqualTo("alloc not needed");
-            assertThat(s.getModifyTime()).isEqualTo(1234L);
-            assertThat(s.getFollowupEvalId()).isEqualTo("follow-up-eval");
-        });
-        Allocation decoded = NomadJson.read(cmd.getAllocJson(0).toByteArray(), Allocation.class);
-        assertThat(decoded.id).isEqualTo(placed.id);
-        assertThat(decoded.job).as("the applier attaches the plan's job").isNull();
-        assertThat(cmd.getJob()).as("the plan's job, by reference").isEqualTo(PlanJobRef.newBuilder()
-                .setNamespace(job.namespace).setJobId(job.id).setVersion(job.version)
-                .setJobModifyIndex(job.jobModifyIndex).build());
-        assertThat(decoded.createTime).isEqualTo(1234L);
-        assertThat(placed.job).as("the plan is not changed").isNull();
     }
 }

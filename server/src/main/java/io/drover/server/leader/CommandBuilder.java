@@ -49,7 +49,7 @@ import java.util.function.Function;
 final class CommandBuilder {
     private final StateStore state;
     private final Stamps stamps;
-    private final NodeCommands nodes;
+    private final NodeCommandBuilder nodes;
     private final int jobMaxCount;
     private final ServerAnnouncements servers;
 
@@ -73,7 +73,7 @@ final class CommandBuilder {
             Function<String, Optional<String>> memberAddress) {
         this.state = state;
         this.stamps = stamps;
-        this.nodes = new NodeCommands(stamps);
+        this.nodes = new NodeCommandBuilder(stamps);
         this.jobMaxCount = jobMaxCount;
         this.servers = new ServerAnnouncements(memberAddress);
     }
@@ -303,7 +303,7 @@ final class CommandBuilder {
             throw new Refusal(WriteResult.Code.INVALID, "force launch for job \"" + job.id
                     + "\" failed: can't force run non-tracked job \"" + job.id + "\" (" + job.namespace + ")");
         }
-        return PeriodicLaunches.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
+        return PeriodicLaunchBuilder.command(job, now / 1_000_000_000L, now, stamps).toBuilder().setForce(true).build();
     }
 
     private JobDeregisterCommand deregister(StateReader reader, JobDeregisterRequest r, long now) throws Refusal {

@@ -7,7 +7,7 @@ import io.drover.model.launch.PeriodicLaunch;
 import io.drover.model.launch.PeriodicSchedule;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import io.drover.server.leader.PeriodicLaunches;
+import io.drover.server.leader.PeriodicLaunchBuilder;
 import io.drover.server.leader.Stamps;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
@@ -164,7 +164,7 @@ public final class PeriodicDispatcher {
         RaftCommand cmd = RaftCommand.newBuilder()
                 .setRequestId(stamps.uuid())
                 .setLeaderTimeUnixNanos(now)
-                .setPeriodicLaunch(PeriodicLaunches.command(job, launchUnixSeconds, now, stamps))
+                .setPeriodicLaunch(PeriodicLaunchBuilder.command(job, launchUnixSeconds, now, stamps))
                 .build();
         try {
             // Waits, so the next pass sees this launch's child when checking overlap.

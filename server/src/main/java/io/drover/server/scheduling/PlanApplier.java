@@ -5,7 +5,6 @@ import io.drover.model.scheduling.PlanResult;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import io.drover.scheduler.plan.PlanChunks;
 import io.drover.state.StateReader;
 import io.drover.state.StateStore;
 import java.util.Optional;

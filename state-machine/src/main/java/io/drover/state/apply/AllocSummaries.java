@@ -25,7 +25,7 @@ final class AllocSummaries {
             if (txn.job(alloc.namespace, alloc.jobId).isEmpty()) {
                 return;
             }
-            throw new Refusal(WriteResult.Code.INTERNAL, "job summary for job \"" + alloc.jobId
+            throw new ApplyRefusal(WriteResult.Code.INTERNAL, "job summary for job \"" + alloc.jobId
                     + "\" in namespace \"" + alloc.namespace + "\" is not present");
         }
         if (alloc.job.createIndex == null || summary.createIndex != alloc.job.createIndex) {
@@ -33,7 +33,7 @@ final class AllocSummaries {
         }
         JobSummary.TaskGroupSummary tg = summary.summary.get(alloc.taskGroup);
         if (tg == null) {
-            throw new Refusal(WriteResult.Code.INTERNAL,
+            throw new ApplyRefusal(WriteResult.Code.INTERNAL,
                     "unable to find task group in the job summary: " + alloc.taskGroup);
         }
         boolean changed;

@@ -55,7 +55,7 @@ final class AllocWrites {
         }
         if (alloc.job == null) {
             // Plans carry the job once, not in each allocation: it is the job as registered now.
-            alloc.job = txn.job(alloc.namespace, alloc.jobId).orElseThrow(() -> new Refusal(
+            alloc.job = txn.job(alloc.namespace, alloc.jobId).orElseThrow(() -> new ApplyRefusal(
                     WriteResult.Code.INVALID, "attempting to upsert allocation \"" + alloc.id + "\" without a job"));
         }
     }

@@ -11,13 +11,13 @@ import java.util.List;
 /**
  * Applies one Raft command to the state: a switch over the command's case. Everything here is
  * deterministic: no clocks, no randomness, no I/O but the transaction. A command refused part
- * way through (a {@link Refusal}) changes nothing.
+ * way through (a {@link ApplyRefusal}) changes nothing.
  */
 public final class CommandApplier {
     public WriteResult apply(StateTxn txn, RaftCommand command) {
         try {
             return dispatch(txn, command);
-        } catch (Refusal r) {
+        } catch (ApplyRefusal r) {
             return Results.refused(txn, r.code(), r.getMessage());
         }
     }

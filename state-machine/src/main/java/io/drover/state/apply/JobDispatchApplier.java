@@ -23,13 +23,13 @@ final class JobDispatchApplier {
     static WriteResult apply(StateTxn txn, JobDispatchCommand cmd) {
         Job child = NomadJson.read(cmd.getJobJson().toByteArray(), Job.class);
         Job parent = txn.job(child.namespace, child.parentId)
-                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "parameterized job not found"));
+                .orElseThrow(() -> new ApplyRefusal(WriteResult.Code.NOT_FOUND, "parameterized job not found"));
         if (!parent.isParameterized()) {
-            throw new Refusal(WriteResult.Code.INVALID,
+            throw new ApplyRefusal(WriteResult.Code.INVALID,
                     "Specified job \"" + parent.id + "\" is not a parameterized job");
         }
         if (parent.isStopped()) {
-            throw new Refusal(WriteResult.Code.INVALID, "Specified job \"" + parent.id + "\" is stopped");
+            throw new ApplyRefusal(WriteResult.Code.INVALID, "Specified job \"" + parent.id + "\" is stopped");
         }
 
         Optional<Job> earlier = earlierDispatch(txn, parent, child.dispatchIdempotencyToken);

@@ -1,6 +1,7 @@
 package io.drover.state.apply;
 
 import io.drover.model.Job;
+import io.drover.model.Namespaces;
 import io.drover.model.diff.JobSpecs;
 import io.drover.model.json.NomadJson;
 import io.drover.model.scheduling.Evaluation;

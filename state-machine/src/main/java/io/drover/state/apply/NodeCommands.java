@@ -17,7 +17,7 @@ final class NodeCommands {
     /** The stored node, as a copy to change; an unknown node refuses the command. */
     static Node existing(StateTxn txn, String nodeId) {
         return txn.node(nodeId).map(Node::copy)
-                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "node not found"));
+                .orElseThrow(() -> new ApplyRefusal(WriteResult.Code.NOT_FOUND, "node not found"));
     }
 
     /** The command's node event, or null when it carries none. */

@@ -22,11 +22,11 @@ final class NodeEligibilityApplier {
     static WriteResult apply(StateTxn txn, NodeEligibilityCommand cmd) {
         String eligibility = cmd.getEligibility();
         if (!Node.ELIGIBLE.equals(eligibility) && !Node.INELIGIBLE.equals(eligibility)) {
-            throw new Refusal(WriteResult.Code.INVALID, "invalid scheduling eligibility \"" + eligibility + "\"");
+            throw new ApplyRefusal(WriteResult.Code.INVALID, "invalid scheduling eligibility \"" + eligibility + "\"");
         }
         Node node = NodeCommands.existing(txn, cmd.getNodeId());
         if (node.drainStrategy != null && Node.ELIGIBLE.equals(eligibility)) {
-            throw new Refusal(WriteResult.Code.INVALID, ELIGIBLE_WHILE_DRAINING);
+            throw new ApplyRefusal(WriteResult.Code.INVALID, ELIGIBLE_WHILE_DRAINING);
         }
         String before = node.schedulingEligibility;
         node.statusUpdatedAt = cmd.getUpdatedAtUnix();

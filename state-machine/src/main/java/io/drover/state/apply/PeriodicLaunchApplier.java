@@ -23,15 +23,15 @@ final class PeriodicLaunchApplier {
     static WriteResult apply(StateTxn txn, PeriodicLaunchCommand cmd) {
         Job child = NomadJson.read(cmd.getJobJson().toByteArray(), Job.class);
         Job parent = txn.job(child.namespace, child.parentId)
-                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "job not found"));
+                .orElseThrow(() -> new ApplyRefusal(WriteResult.Code.NOT_FOUND, "job not found"));
         if (!parent.isPeriodic() || parent.isParameterized()) {
-            throw new Refusal(WriteResult.Code.INVALID, "can't force launch non-periodic job");
+            throw new ApplyRefusal(WriteResult.Code.INVALID, "can't force launch non-periodic job");
         }
         if (txn.job(child.namespace, child.id).isPresent() && !cmd.getForce()) {
             return Results.ok(txn).build();
         }
         long launchSeconds = PeriodicChild.launchSeconds(child.id)
-                .orElseThrow(() -> new Refusal(WriteResult.Code.INVALID, "not a periodic child: " + child.id));
+                .orElseThrow(() -> new ApplyRefusal(WriteResult.Code.INVALID, "not a periodic child: " + child.id));
 
         JobWrites.upsert(txn, child, false);
         PeriodicLaunches.put(txn, parent.namespace, parent.id, launchSeconds * 1_000_000_000L);

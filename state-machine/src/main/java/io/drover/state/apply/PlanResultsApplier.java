@@ -120,14 +120,14 @@ final class PlanResultsApplier {
 
     private static Allocation stored(StateTxn txn, String allocId) {
         return txn.allocation(allocId).map(Allocation::copySkipJob)
-                .orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND, "alloc " + allocId + " doesn't exist"));
+                .orElseThrow(() -> new ApplyRefusal(WriteResult.Code.NOT_FOUND, "alloc " + allocId + " doesn't exist"));
     }
 
     private static void touchPlanningEval(StateTxn txn, String evalId) {
         if (evalId.isEmpty()) {
             return;
         }
-        Evaluation eval = txn.evaluation(evalId).orElseThrow(() -> new Refusal(WriteResult.Code.NOT_FOUND,
+        Evaluation eval = txn.evaluation(evalId).orElseThrow(() -> new ApplyRefusal(WriteResult.Code.NOT_FOUND,
                 "unable to find eval id \"" + evalId + "\""));
         eval.modifyIndex = txn.index();
         txn.putEvaluation(eval);
