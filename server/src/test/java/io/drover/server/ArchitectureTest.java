@@ -57,7 +57,8 @@ class ArchitectureTest {
     void theSchedulerSeesNoStorageRaftNetworkOrServer() {
         check(noClasses().that().resideInAPackage("io.drover.scheduler..")
                 .should().dependOnClassesThat().resideInAnyPackage(concat(STORAGE_AND_RAFT, "io.netty..", "io.grpc..",
-                        "io.drover.http..", "io.drover.client..", "io.drover.server..", "io.drover.jobspec..")));
+                        "io.drover.http..", "io.drover.client..", "io.drover.server..", "io.drover.jobspec..",
+                        "io.drover.proto..")));
     }
 
     @Test
