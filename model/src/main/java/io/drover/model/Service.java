@@ -1,6 +1,7 @@
 package io.drover.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.drover.model.connect.ConsulConnect;
 import io.drover.model.json.GoType;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.drover.model.canonical;
 
-import io.drover.model.ConsulConnect;
-import io.drover.model.ConsulProxy;
 import io.drover.model.Job;
 import io.drover.model.NetworkResource;
 import io.drover.model.Resources;
@@ -12,6 +10,8 @@ import io.drover.model.Task;
 import io.drover.model.TaskGroup;
 import io.drover.model.UpdateStrategy;
 import io.drover.model.VolumeRequest;
+import io.drover.model.connect.ConsulConnect;
+import io.drover.model.connect.ConsulProxy;
 import io.drover.model.json.GoZero;
 import java.util.LinkedHashMap;
 import java.util.List;

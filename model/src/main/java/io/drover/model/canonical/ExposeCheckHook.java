@@ -1,15 +1,15 @@
 package io.drover.model.canonical;
 
-import io.drover.model.ConsulExposeConfig;
-import io.drover.model.ConsulExposePath;
-import io.drover.model.ConsulProxy;
-import io.drover.model.ConsulSidecarService;
 import io.drover.model.Job;
 import io.drover.model.NetworkResource;
 import io.drover.model.Port;
 import io.drover.model.Service;
 import io.drover.model.ServiceCheck;
 import io.drover.model.TaskGroup;
+import io.drover.model.connect.ConsulExposeConfig;
+import io.drover.model.connect.ConsulExposePath;
+import io.drover.model.connect.ConsulProxy;
+import io.drover.model.connect.ConsulSidecarService;
 import io.drover.model.json.GoStrconv;
 import io.drover.model.json.GoZero;
 import io.drover.model.json.GoZeroValues;

@@ -1,12 +1,12 @@
 package io.drover.model.diff;
 
 import io.drover.model.CheckRestart;
-import io.drover.model.ConsulConnect;
-import io.drover.model.ConsulProxy;
-import io.drover.model.ConsulSidecarService;
 import io.drover.model.Service;
 import io.drover.model.ServiceCheck;
-import io.drover.model.SidecarTask;
+import io.drover.model.connect.ConsulConnect;
+import io.drover.model.connect.ConsulProxy;
+import io.drover.model.connect.ConsulSidecarService;
+import io.drover.model.connect.SidecarTask;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,13 +8,13 @@ import static io.drover.model.json.GoZero.num;
 import static io.drover.model.json.GoZero.str;
 
 import io.drover.model.CheckRestart;
-import io.drover.model.ConsulConnect;
 import io.drover.model.NetworkResource;
 import io.drover.model.Port;
 import io.drover.model.Service;
 import io.drover.model.ServiceCheck;
 import io.drover.model.Task;
 import io.drover.model.canonical.StructCanonicalizer;
+import io.drover.model.connect.ConsulConnect;
 import io.drover.model.json.GoFmt;
 import io.drover.model.json.GoStrconv;
 import io.drover.model.json.GoUrl;

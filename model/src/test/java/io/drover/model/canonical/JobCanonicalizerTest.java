@@ -6,7 +6,6 @@ import static io.drover.model.json.GoFmt.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.ConsulExposePath;
 import io.drover.model.Job;
 import io.drover.model.Jobs;
 import io.drover.model.MigrateStrategy;
@@ -17,6 +16,7 @@ import io.drover.model.Task;
 import io.drover.model.TaskGroup;
 import io.drover.model.Template;
 import io.drover.model.UpdateStrategy;
+import io.drover.model.connect.ConsulExposePath;
 import io.drover.model.diff.JobSpecs;
 import io.drover.model.json.NomadJson;
 import io.drover.model.validate.InvalidJobException;

@@ -13,8 +13,6 @@ import static io.drover.model.diff.Expected.same;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.CheckRestart;
-import io.drover.model.ConsulConnect;
-import io.drover.model.ConsulSidecarService;
 import io.drover.model.DispatchPayloadConfig;
 import io.drover.model.LogConfig;
 import io.drover.model.NetworkResource;
@@ -28,6 +26,8 @@ import io.drover.model.TaskArtifact;
 import io.drover.model.TaskLifecycleConfig;
 import io.drover.model.Template;
 import io.drover.model.Vault;
+import io.drover.model.connect.ConsulConnect;
+import io.drover.model.connect.ConsulSidecarService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.drover.model;
+package io.drover.model.connect;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

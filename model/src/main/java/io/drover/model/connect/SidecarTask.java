@@ -1,6 +1,8 @@
-package io.drover.model;
+package io.drover.model.connect;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.drover.model.LogConfig;
+import io.drover.model.Resources;
 import io.drover.model.json.GoNullable;
 import io.drover.model.json.GoType;
 import java.util.Map;
