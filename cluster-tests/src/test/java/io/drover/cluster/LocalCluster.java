@@ -83,7 +83,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
             args.add("-config");
             args.add(config.toString());
         }
-        int[] ports = io.drover.testing.FreePorts.take(3 * size);
+        int[] ports = io.drover.testkit.net.FreePorts.take(3 * size);
         List<String> raftAddresses = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             raftAddresses.add("127.0.0.1:" + ports[3 * i + 1]);

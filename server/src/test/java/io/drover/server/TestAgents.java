@@ -61,6 +61,6 @@ final class TestAgents {
     }
 
     static int[] freePorts(int n) {
-        return io.drover.testing.FreePorts.take(n);
+        return io.drover.testkit.net.FreePorts.take(n);
     }
 }

@@ -93,7 +93,7 @@ final class RatisCluster implements AutoCloseable {
     }
 
     private static int freePort() {
-        return io.drover.testing.FreePorts.take(1)[0];
+        return io.drover.testkit.net.FreePorts.take(1)[0];
     }
 
     final class Node {

@@ -1,18 +1,18 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.desiredTransitions;
-import static io.drover.testing.NodeAllocCommands.evals;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.preempted;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.stopped;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.desiredTransitions;
+import static io.drover.testkit.fixtures.NodeAllocCommands.evals;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.preempted;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.stopped;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -356,7 +356,7 @@ class AllocApplyTest {
         Allocation replacement = placement(job, n1, registerEval.id, 0, 20);
         replacement.previousAllocation = placed.get(0).id;
         WriteResult w = h.apply(planResults(plan(registerEval.id, replacement)
-                .addPreemptedJson(io.drover.testing.Commands.json(preempted(placed.get(1).id, replacement.id)))));
+                .addPreemptedJson(io.drover.testkit.fixtures.Commands.json(preempted(placed.get(1).id, replacement.id)))));
 
         assertThat(w.getCode()).isEqualTo(WriteResult.Code.OK);
         Allocation evicted = alloc(placed.get(1).id);

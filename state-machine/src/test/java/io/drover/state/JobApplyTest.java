@@ -1,9 +1,9 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.Commands.stability;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.Commands.stability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;

@@ -1,10 +1,10 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.eval;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.json;
-import static io.drover.testing.Commands.register;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.eval;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.json;
+import static io.drover.testkit.fixtures.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;

@@ -2,7 +2,7 @@ package io.drover.cluster.fault;
 
 import io.drover.cluster.Api;
 import io.drover.cluster.ServerProcess;
-import io.drover.testing.FreePorts;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

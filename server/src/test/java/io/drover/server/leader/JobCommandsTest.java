@@ -18,7 +18,7 @@ import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
-import io.drover.testing.Commands;
+import io.drover.testkit.fixtures.Commands;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package io.drover.server.leader;
 
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +32,8 @@ import io.drover.proto.rpc.NodeRegisterRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
-import io.drover.testing.NodeAllocCommands;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

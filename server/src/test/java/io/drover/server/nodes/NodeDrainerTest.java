@@ -1,9 +1,9 @@
 package io.drover.server.nodes;
 
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -22,8 +22,8 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
-import io.drover.testing.NodeAllocCommands;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -36,7 +36,7 @@ class RaftNodeStartupTest {
     @Test
     void aServerStartingUpAnswersWithoutFailing() throws Exception {
         try (RocksStateStore store = RocksStateStore.open(dir.resolve("state"))) {
-            String self = "127.0.0.1:" + io.drover.testing.FreePorts.take(1)[0];
+            String self = "127.0.0.1:" + io.drover.testkit.net.FreePorts.take(1)[0];
             RaftNode node = new RaftNode(new RaftNodeConfig("127.0.0.1", Integer.parseInt(self.split(":")[1]), self,
                     List.of(self), dir.resolve("raft"), Duration.ofMillis(150), Duration.ofMillis(300), 0),
                     new DroverStateMachine(store, dir.resolve("state")));

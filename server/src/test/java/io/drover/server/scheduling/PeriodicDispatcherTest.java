@@ -10,7 +10,7 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
+import io.drover.testkit.fixtures.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
