@@ -29,28 +29,21 @@ import io.drover.model.resources.LegacyResources;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Plans placing and stopping allocations, clients reporting on them, and what that does to jobs. */
-class AllocApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
+class AllocApplyTest extends StoreTest {
     Node n1 = node("n1", "small");
     Job job;
     Evaluation registerEval;
     long planIndex;
 
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.apply(upsert(n1));
         Job spec = job("web", "5");
         spec.taskGroups.get(0).count = 3;
@@ -59,11 +52,6 @@ class AllocApplyTest {
             job = s.job("default", "web").orElseThrow();
             registerEval = s.evaluation(r.getEvalId()).orElseThrow();
         }
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     /** The scheduler's pass: queued counts recorded, then three placements committed, then the eval completed. */

@@ -23,32 +23,20 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the leader hears after each command: the evaluations stored and where capacity appeared. */
-class AppliedChangesTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
+class AppliedChangesTest extends StoreTest {
     final List<AppliedChanges> heard = new ArrayList<>();
     final Node small = node("n1", "small");
     final Node large = node("n2", "large");
 
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.listener = heard::add;
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     private AppliedChanges last() {

@@ -13,29 +13,11 @@ import io.drover.model.node.Node;
 import io.drover.model.node.NodeEvent;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Registering nodes and changing their status, eligibility and drain, as Nomad's state store does. */
-class NodeApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
-    @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class NodeApplyTest extends StoreTest {
     private Node read(String id) {
         try (StateReader s = h.store.reader()) {
             return s.node(id).orElseThrow();
