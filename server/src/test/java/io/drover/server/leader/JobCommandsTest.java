@@ -18,6 +18,7 @@ import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
+import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class JobCommandsTest {
     void setUp() {
         state = new TestStore(dir);
         builder = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)));
+                new Stamps(new ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)));
     }
 
     @AfterEach
@@ -58,7 +59,7 @@ class JobCommandsTest {
     @Test
     void aScaleOverTheJobsInstanceLimitIsRefused() throws Exception {
         CommandBuilder limited = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 10);
+                new Stamps(new ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 10);
         state.apply(Commands.register(TestStore.job("web", "service", 4, ""), 1));
         WriteRequest.Builder toTen = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
                 .setNamespace("default").setJobId("web").setGroup("g").setHasCount(true).setCount(10));

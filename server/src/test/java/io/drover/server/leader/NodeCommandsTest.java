@@ -32,6 +32,7 @@ import io.drover.proto.rpc.NodeRegisterRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
+import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
 import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class NodeCommandsTest {
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        TestStore.ManualClock clock = new TestStore.ManualClock(NOW);
+        ManualClock clock = new ManualClock(NOW);
         Stamps stamps = new Stamps(clock, new Random(1));
         commands = new NodeCommands(stamps);
         builder = new CommandBuilder(state.store(), stamps);

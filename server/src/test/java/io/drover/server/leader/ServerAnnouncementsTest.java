@@ -8,6 +8,7 @@ import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.ServerAnnounceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
+import io.drover.testkit.clock.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +42,7 @@ class ServerAnnouncementsTest {
     void setUp() {
         state = new TestStore(dir);
         builder = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 0,
+                new Stamps(new ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 0,
                 id -> Optional.ofNullable(MEMBERS.get(id)));
     }
 

@@ -22,6 +22,7 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
+import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
 import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class NodeDrainerTest {
     @TempDir
     Path dir;
     TestStore state;
-    TestStore.ManualClock clock;
+    ManualClock clock;
     NodeDrainer drainer;
     Job web;
     Job batch;
@@ -63,7 +64,7 @@ class NodeDrainerTest {
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        clock = new TestStore.ManualClock(NOW);
+        clock = new ManualClock(NOW);
         drainer = new NodeDrainer(state.store(), new Stamps(clock, new Random(1)),
                 command -> CompletableFuture.completedFuture(state.apply(command)));
         state.apply(NodeAllocCommands.upsert(node("n1", "")));

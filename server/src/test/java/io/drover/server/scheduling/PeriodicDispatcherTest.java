@@ -10,6 +10,7 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
+import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +30,13 @@ class PeriodicDispatcherTest {
     @TempDir
     Path dir;
     TestStore state;
-    TestStore.ManualClock clock;
+    ManualClock clock;
     int leaders;
 
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        clock = new TestStore.ManualClock(REGISTERED);
+        clock = new ManualClock(REGISTERED);
     }
 
     @AfterEach

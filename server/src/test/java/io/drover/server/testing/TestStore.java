@@ -13,10 +13,6 @@ import io.drover.testkit.fixtures.Commands;
 import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A real RocksDB state store fed commands at increasing log indexes, as Raft would apply them
@@ -70,34 +66,6 @@ public final class TestStore implements AutoCloseable {
         Job job = NomadJson.read(json.getBytes(StandardCharsets.UTF_8), Job.class);
         JobCanonicalizer.canonicalize(job);
         return job;
-    }
-
-    /** A clock a test moves by hand. */
-    public static final class ManualClock extends Clock {
-        private Instant now;
-
-        public ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(java.time.Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Override
