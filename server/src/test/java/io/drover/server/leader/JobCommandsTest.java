@@ -20,6 +20,7 @@ import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
 import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
@@ -60,7 +61,7 @@ class JobCommandsTest {
     void aScaleOverTheJobsInstanceLimitIsRefused() throws Exception {
         CommandBuilder limited = new CommandBuilder(state.store(),
                 new Stamps(new ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 10);
-        state.apply(Commands.register(TestStore.job("web", "service", 4, ""), 1));
+        state.apply(Commands.register(JobBody.service("web").count(4).canonical(), 1));
         WriteRequest.Builder toTen = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
                 .setNamespace("default").setJobId("web").setGroup("g").setHasCount(true).setCount(10));
         WriteRequest.Builder toEleven = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
@@ -80,9 +81,9 @@ class JobCommandsTest {
      */
     @Test
     void aRegisterWarnsAboutTheCountsAsSentNotAsPreserved() throws Exception {
-        state.apply(Commands.register(TestStore.job("web", "service", 2, ""), 1));
+        state.apply(Commands.register(JobBody.service("web").count(2).canonical(), 1));
         WriteRequest register = WriteRequest.newBuilder().setRequestId("r").setJobRegister(JobRegisterRequest.newBuilder()
-                .setJobJson(ByteString.copyFrom(NomadJson.write(TestStore.job("web", "service", 0, ""))))
+                .setJobJson(ByteString.copyFrom(NomadJson.write(JobBody.service("web").count(0).canonical())))
                 .setPreserveCounts(true)).build();
 
         JobRegisterCommand command = builder.build(register).getJobRegister();

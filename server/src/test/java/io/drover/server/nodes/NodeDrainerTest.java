@@ -24,6 +24,7 @@ import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
 import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,9 +70,9 @@ class NodeDrainerTest {
                 command -> CompletableFuture.completedFuture(state.apply(command)));
         state.apply(NodeAllocCommands.upsert(node("n1", "")));
         state.apply(NodeAllocCommands.upsert(node("n2", "")));
-        web = register(TestStore.job("web", "service", 4, ",\"Migrate\":{\"MaxParallel\":2}"));
-        batch = register(TestStore.job("crunch", "batch", 1, ""));
-        system = register(TestStore.job("sys", "system", 1, ""));
+        web = register(JobBody.service("web").count(4).groupSetting("Migrate", "{\"MaxParallel\":2}").canonical());
+        batch = register(JobBody.batch("crunch").canonical());
+        system = register(JobBody.ofType("sys", "system").canonical());
         for (int i = 0; i < 4; i++) {
             webAllocs.add(placement(web, node("n1", ""), "eval-web", i, 1));
         }

@@ -12,6 +12,7 @@ import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
 import io.drover.testkit.clock.ManualClock;
 import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class PeriodicDispatcherTest {
     }
 
     private void register(String spec, String timeZone, boolean prohibitOverlap) {
-        Job job = TestStore.job("cron", "batch", 1, "");
+        Job job = JobBody.batch("cron").canonical();
         job.periodic = new PeriodicConfig();
         job.periodic.enabled = true;
         job.periodic.specType = PeriodicConfig.SPEC_CRON;

@@ -1,8 +1,6 @@
 package io.drover.server.testing;
 
 import io.drover.model.Job;
-import io.drover.model.canonical.JobCanonicalizer;
-import io.drover.model.json.NomadJson;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
@@ -11,7 +9,6 @@ import io.drover.state.apply.CommandApplier;
 import io.drover.state.rocks.RocksStateStore;
 import io.drover.testkit.fixtures.Commands;
 import io.drover.testkit.fixtures.NodeAllocCommands;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -55,17 +52,6 @@ public final class TestStore implements AutoCloseable {
 
     public long index() {
         return index;
-    }
-
-    /** A canonicalized job of one group "g" of {@code count} raw_exec tasks "t", plus {@code groupExtras}. */
-    public static Job job(String id, String type, int count, String groupExtras) {
-        String json = "{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Type\":\"" + type + "\","
-                + "\"Datacenters\":[\"dc1\"],\"TaskGroups\":[{\"Name\":\"g\",\"Count\":" + count + groupExtras + ","
-                + "\"Tasks\":[{\"Name\":\"t\",\"Driver\":\"raw_exec\",\"Config\":{\"command\":\"/bin/sleep\"},"
-                + "\"Resources\":{\"CPU\":100,\"MemoryMB\":32}}]}]}";
-        Job job = NomadJson.read(json.getBytes(StandardCharsets.UTF_8), Job.class);
-        JobCanonicalizer.canonicalize(job);
-        return job;
     }
 
     @Override
