@@ -9,7 +9,6 @@ import io.drover.client.task.LocalAllocState;
 import io.drover.model.Job;
 import io.drover.model.RestartPolicy;
 import io.drover.model.Task;
-import io.drover.model.TaskGroup;
 import io.drover.model.TaskLifecycleConfig;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
@@ -225,15 +224,7 @@ class AllocRunnerLifecycleTest {
     }
 
     private static Allocation alloc(String type, Task... tasks) {
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.tasks = List.of(tasks);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = type;
-        job.namespace = "default";
-        job.taskGroups = List.of(group);
+        Job job = TestAllocs.job(type, tasks);
         Allocation a = new Allocation();
         a.id = "5d0f3c1e-7a7b-4c59-8c1e-000000000001";
         a.name = "j.g[0]";

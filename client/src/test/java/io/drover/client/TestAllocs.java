@@ -9,8 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Allocations as the servers would hand them out: one group of one task, with the job. */
-final class TestAllocs {
+public final class TestAllocs {
     private TestAllocs() {
+    }
+
+    /** Job "j" of {@code type} in the default namespace: one group "g" of {@code tasks}. */
+    public static Job job(String type, Task... tasks) {
+        TaskGroup group = new TaskGroup();
+        group.name = "g";
+        group.tasks = List.of(tasks);
+        Job job = new Job();
+        job.id = "j";
+        job.name = "j";
+        job.type = type;
+        job.namespace = "default";
+        job.taskGroups = List.of(group);
+        return job;
     }
 
     static Allocation mock(String id, String nodeId, Map<String, Object> config) {
@@ -23,17 +37,9 @@ final class TestAllocs {
         task.driver = driver;
         task.config = new LinkedHashMap<>(config);
         task.killTimeout = 5_000_000_000L;
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.count = 1;
-        group.tasks = List.of(task);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = "batch";
-        job.namespace = "default";
+        Job job = job("batch", task);
+        job.taskGroups.get(0).count = 1;
         job.datacenters = List.of("dc1");
-        job.taskGroups = List.of(group);
         Allocation a = new Allocation();
         a.id = id;
         a.namespace = "default";
