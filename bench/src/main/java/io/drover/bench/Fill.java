@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.testkit.http.NomadClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ final class Fill implements Runnable {
 
     @Override
     public void run() {
-        Api api = new Api();
+        NomadClient api = new NomadClient(addr, addr);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(connections);
@@ -29,7 +30,7 @@ final class Fill implements Runnable {
                 try {
                     for (int i; (i = next.getAndIncrement()) < jobs; ) {
                         try {
-                            if (api.register(addr, String.format("fill-%06d", i)).statusCode() != 200) {
+                            if (SleepJob.register(api, String.format("fill-%06d", i)).status() != 200) {
                                 failed.incrementAndGet();
                             }
                         } catch (Exception e) {
