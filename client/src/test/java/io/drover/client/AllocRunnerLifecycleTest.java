@@ -2,7 +2,6 @@ package io.drover.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.client.driver.Driver;
 import io.drover.client.driver.MockDriver;
 import io.drover.client.task.AllocRunner;
 import io.drover.client.task.LocalAllocState;
@@ -13,7 +12,6 @@ import io.drover.model.TaskLifecycleConfig;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.alloc.TaskState;
-import io.drover.model.node.Node;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,11 +213,7 @@ class AllocRunnerLifecycleTest {
     }
 
     private AllocRunner.Context context() {
-        Node node = new Node();
-        node.id = "n1";
-        node.datacenter = "dc1";
-        Map<String, Driver> drivers = Map.of(MockDriver.NAME, new MockDriver(timers));
-        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+        return TestAllocs.runnerContext(data.resolve("alloc"), Map.of(MockDriver.NAME, new MockDriver(timers)), timers);
     }
 
     private static Allocation alloc(String type, Task... tasks) {

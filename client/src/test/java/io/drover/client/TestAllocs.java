@@ -1,12 +1,17 @@
 package io.drover.client;
 
+import io.drover.client.driver.Driver;
+import io.drover.client.task.AllocRunner;
 import io.drover.model.Job;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
 import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** Allocations as the servers would hand them out: one group of one task, with the job. */
 public final class TestAllocs {
@@ -25,6 +30,18 @@ public final class TestAllocs {
         job.namespace = "default";
         job.taskGroups = List.of(group);
         return job;
+    }
+
+    /**
+     * What an allocation runner of node "n1" in dc1 and region "global" runs with: these
+     * drivers and timers, allocation dirs under {@code allocsRoot}, a Random(1) for repeatable
+     * restart jitter.
+     */
+    public static AllocRunner.Context runnerContext(Path allocsRoot, Map<String, Driver> drivers, ClientTimers timers) {
+        Node node = new Node();
+        node.id = "n1";
+        node.datacenter = "dc1";
+        return new AllocRunner.Context(node, "global", allocsRoot, drivers, timers, new Random(1));
     }
 
     static Allocation mock(String id, String nodeId, Map<String, Object> config) {

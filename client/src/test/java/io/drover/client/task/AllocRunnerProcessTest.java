@@ -20,7 +20,6 @@ import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.alloc.TaskState;
 import io.drover.model.launch.JobPayload;
-import io.drover.model.node.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -114,12 +112,9 @@ class AllocRunnerProcessTest {
     }
 
     private AllocRunner.Context context() {
-        Node node = new Node();
-        node.id = "n1";
-        node.datacenter = "dc1";
         Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "exec", exec,
                 "mock_driver", new MockDriver(timers));
-        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+        return TestAllocs.runnerContext(data.resolve("alloc"), drivers, timers);
     }
 
     /** A runner of the next agent on the same data dir, taking the allocation up from what the last one saved. */
