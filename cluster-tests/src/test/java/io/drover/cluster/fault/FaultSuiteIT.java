@@ -54,7 +54,8 @@ class FaultSuiteIT {
         long started = System.nanoTime();
         String report;
         RunChecks checks;
-        try (FaultCluster cluster = new FaultCluster(PackagedServer.launcher(), 3, List.of("-snapshot-threshold", "128"))) {
+        try (FaultCluster cluster = new FaultCluster(PackagedServer.launcher(), 3,
+                List.of("-snapshot-threshold", "128"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
             cluster.startAll();
             FaultInjector injector = new FaultInjector(cluster);

@@ -67,7 +67,10 @@ public final class ServerProcess {
         return new ServerProcess(name, launcher.run(args), ports, advertisedRaft, dataDir, home.resolve(name + ".log"));
     }
 
-    /** {@code agent -dev} (a server and its own node; its data where the dev agent puts it), logging to {@code home/<name>.log}. */
+    /**
+     * {@code agent -dev}: a server and its own node, its data where the dev agent puts it, its
+     * log {@code home/<name>.log}.
+     */
     public static ServerProcess dev(AgentLauncher launcher, String name, ServerPorts ports, Path home) {
         List<String> args = List.of("agent", "-dev", "-http-port", Integer.toString(ports.http()),
                 "-rpc-port", Integer.toString(ports.raft()), "-serf-port", Integer.toString(ports.grpc()));
