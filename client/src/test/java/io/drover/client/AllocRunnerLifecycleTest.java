@@ -217,16 +217,7 @@ class AllocRunnerLifecycleTest {
     }
 
     private static Allocation alloc(String type, Task... tasks) {
-        Job job = TestAllocs.job(type, tasks);
-        Allocation a = new Allocation();
-        a.id = "5d0f3c1e-7a7b-4c59-8c1e-000000000001";
-        a.name = "j.g[0]";
-        a.namespace = "default";
-        a.nodeId = "n1";
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
-        return a;
+        return TestAllocs.alloc("5d0f3c1e-7a7b-4c59-8c1e-000000000001", "j.g[0]", TestAllocs.job(type, tasks), "n1");
     }
 
     /** A mock task that exits with {@code exitCode} after {@code runFor}, or (null) runs for longer than any test. */

@@ -32,6 +32,19 @@ public final class TestAllocs {
         return job;
     }
 
+    /** Allocation {@code id} named {@code name} of {@code job}'s group "g", on {@code nodeId}. */
+    public static Allocation alloc(String id, String name, Job job, String nodeId) {
+        Allocation a = new Allocation();
+        a.id = id;
+        a.name = name;
+        a.namespace = "default";
+        a.nodeId = nodeId;
+        a.jobId = job.id;
+        a.job = job;
+        a.taskGroup = "g";
+        return a;
+    }
+
     /**
      * What an allocation runner of node "n1" in dc1 and region "global" runs with: these
      * drivers and timers, allocation dirs under {@code allocsRoot}, a Random(1) for repeatable
@@ -57,15 +70,8 @@ public final class TestAllocs {
         Job job = job("batch", task);
         job.taskGroups.get(0).count = 1;
         job.datacenters = List.of("dc1");
-        Allocation a = new Allocation();
-        a.id = id;
-        a.namespace = "default";
+        Allocation a = alloc(id, "j.g[0]", job, nodeId);
         a.evalId = "e-" + id;
-        a.name = "j.g[0]";
-        a.nodeId = nodeId;
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
         return a;
     }
 }

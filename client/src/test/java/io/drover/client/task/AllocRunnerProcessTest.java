@@ -94,14 +94,8 @@ class AllocRunnerProcessTest {
         task.restartPolicy = restart;
         Job job = TestAllocs.job(type, task);
         customize.accept(task, job);
-        Allocation a = new Allocation();
-        a.id = "0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size());
-        a.name = "j.g[2]";
-        a.namespace = "default";
-        a.nodeId = "n1";
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
+        Allocation a = TestAllocs.alloc("0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size()), "j.g[2]",
+                job, "n1");
         AllocRunner.Context ctx = context();
         return on(() -> {
             AllocRunner r = new AllocRunner(a, ctx, x -> { });
