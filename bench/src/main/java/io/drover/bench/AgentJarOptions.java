@@ -1,5 +1,7 @@
 package io.drover.bench;
 
+import io.drover.testkit.process.AgentLauncher;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -14,7 +16,7 @@ final class AgentJarOptions {
             description = "JVM options for the agent (repeatable; default: bin/jvm.options, as bin/drover)")
     List<String> jvmOptions = new ArrayList<>();
 
-    ServerProcesses start() {
-        return new ServerProcesses(jar, jvmOptions);
+    AgentLauncher launcher() {
+        return jvmOptions.isEmpty() ? AgentLauncher.jar(Path.of(jar)) : AgentLauncher.jar(Path.of(jar), jvmOptions);
     }
 }

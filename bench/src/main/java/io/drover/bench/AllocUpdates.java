@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.client.sim.NodeSim;
 import io.drover.client.sim.NodeSimConfig;
 import io.drover.client.sim.NodeSimStatus;
-import java.io.IOException;
-import java.net.http.HttpResponse;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.process.ServerGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,27 +53,25 @@ final class AllocUpdates implements Runnable {
     @Option(names = "--rounds", defaultValue = "2")
     int rounds;
 
-    private final Api api = new Api();
-
     @Override
     public void run() {
-        Measurement.run(this::measure);
+        measure();
     }
 
-    private void measure() throws IOException, InterruptedException {
+    private void measure() {
         if (count % GROUPS != 0) {
             throw new IllegalArgumentException("--count must be a multiple of " + GROUPS);
         }
-        try (ServerProcesses procs = agent.start()) {
-            DevAgent dev = DevAgent.start(procs);
-            String addr = dev.httpAddress();
-            dev.awaitLeader(api);
+        try (ServerGroup group = ServerGroup.inTempDir("drover-bench-")) {
+            DevAgent dev = DevAgent.start(group, agent.launcher());
+            NomadClient api = dev.api();
+            dev.awaitLeader();
             try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of(dev.grpcAddress())))) {
                 sim.start();
                 DevAgent.awaitReady(sim, nodes);
                 List<Double> rates = new ArrayList<>();
                 for (int round = 1 - warmup; round <= rounds; round++) {
-                    Round r = round(addr, sim, "alloc-updates-" + (round + warmup));
+                    Round r = round(api, sim, "alloc-updates-" + (round + warmup));
                     double rate = r.transitions / (r.windowNanos / 1e9);
                     System.out.printf("%s %d: %d transitions in the summary over %.0f ms = %.0f/s "
                             + "(busiest second %d; largest backlog %d; summary complete %.0f ms after nodesim; "
@@ -86,6 +85,8 @@ final class AllocUpdates implements Runnable {
                 System.out.printf("alloc-updates: median %.0f client transitions/s absorbed into the job summary "
                         + "(%d nodes, count %d, %d rounds)%n", Stats.median(rates), nodes, count, rounds);
             }
+            // SIGTERM: a dev agent removes the data dir it made itself only when it shuts down
+            dev.server().stop();
         }
     }
 
@@ -107,28 +108,27 @@ final class AllocUpdates implements Runnable {
     private record Sample(long nanos, long transitions) {
     }
 
-    private Round round(String addr, NodeSim sim, String id) throws IOException, InterruptedException {
+    private Round round(NomadClient api, NodeSim sim, String id) {
         NodeSimStatus before = sim.status();
-        HttpResponse<String> r = api.post(addr, "/v1/jobs", body(id));
+        Answer r = api.register(body(id));
         long acked = System.nanoTime();
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
+        if (r.status() != 200) {
+            throw new IllegalStateException("register of " + id + " answered " + r.status() + ": " + r.body());
         }
-        long index = Api.JSON.readTree(r.body()).path("JobModifyIndex").asLong();
+        long index = r.json().path("JobModifyIndex").asLong();
         List<Sample> samples = new ArrayList<>();
         long largestBacklog = 0;
         long simDoneAt = 0;
         JsonNode summary = null;
         while (System.nanoTime() - acked < ROUND_LIMIT.toNanos()) {
-            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
-                    Duration.ofSeconds(40));
+            Answer s = api.get("/v1/job/" + id + "/summary?index=" + index + "&wait=30s");
             long now = System.nanoTime();
             NodeSimStatus onNodes = sim.status();
-            if (s.statusCode() != 200) {
-                throw new IllegalStateException("summary of " + id + " answered " + s.statusCode() + ": " + s.body());
+            if (s.status() != 200) {
+                throw new IllegalStateException("summary of " + id + " answered " + s.status() + ": " + s.body());
             }
-            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
-            summary = Api.JSON.readTree(s.body()).path("Summary");
+            index = s.index();
+            summary = s.json().path("Summary");
             long running = 0;
             long ended = 0;
             for (JsonNode g : summary) {

@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.testkit.http.NomadClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +41,13 @@ final class BlockingFanOut implements Runnable {
 
     @Override
     public void run() {
-        Api api = new Api();
+        NomadClient api = new NomadClient(addr, addr);
         String host = addr.substring(0, addr.lastIndexOf(':'));
         int port = Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
         try {
             boolean loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
             for (int round = 1; round <= rounds; round++) {
-                long index = api.index(addr, "/v1/jobs");
+                long index = api.get("/v1/jobs", Duration.ofSeconds(10)).index();
                 byte[] request = ("GET /v1/jobs?index=" + index + "&wait=120s HTTP/1.1\r\nHost: " + addr
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                 try (Selector selector = Selector.open()) {
@@ -67,7 +69,7 @@ final class BlockingFanOut implements Runnable {
                     long early = selector.selectedKeys().size();
                     selector.selectedKeys().clear();
                     long writeStart = System.nanoTime();
-                    api.register(addr, "blocking-" + System.nanoTime());
+                    SleepJob.register(api, "blocking-" + System.nanoTime());
                     long acked = System.nanoTime();
                     int answered = 0;
                     long last = 0;

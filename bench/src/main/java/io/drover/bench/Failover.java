@@ -1,6 +1,11 @@
 package io.drover.bench;
 
-import java.net.http.HttpResponse;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.process.AgentLauncher;
+import io.drover.testkit.process.Leaders;
+import io.drover.testkit.process.ServerGroup;
+import io.drover.testkit.process.ServerProcess;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "failover", description = "kill -9 of the leader under write load: time to the next acknowledged write.")
 final class Failover implements Runnable {
+    private static final Duration LEADER_LIMIT = Duration.ofSeconds(60);
+
     @Option(names = "--jar", required = true)
     String jar;
 
@@ -32,11 +39,14 @@ final class Failover implements Runnable {
 
     @Override
     public void run() {
-        Api api = new Api();
+        AgentLauncher launcher = jvmOptions.isEmpty() ? AgentLauncher.jar(Path.of(jar))
+                : AgentLauncher.jar(Path.of(jar), jvmOptions);
         for (int round = 1; round <= rounds; round++) {
-            try (ServerProcesses procs = new ServerProcesses(jar, jvmOptions)) {
-                List<ServerProcesses.Server> servers = procs.startCluster(3);
-                ServerProcesses.Server leader = awaitLeader(api, servers);
+            try (ServerGroup group = ServerGroup.inTempDir("drover-bench-")) {
+                List<ServerProcess> servers = group.addCluster(launcher, 3, List.of());
+                servers.forEach(ServerProcess::start);
+                ServerProcess leader = Await.value("a leader (logs in " + group.home() + ")", LEADER_LIMIT,
+                        () -> Leaders.agreed(servers));
                 Set<String> acked = ConcurrentHashMap.newKeySet();
                 AtomicLong killedAt = new AtomicLong();
                 AtomicLong firstAckAfterKill = new AtomicLong();
@@ -45,13 +55,14 @@ final class Failover implements Runnable {
                 List<Thread> threads = new ArrayList<>();
                 for (int w = 0; w < writers; w++) {
                     int offset = w;
-                    Thread t = new Thread(() -> write(api, servers, offset, seq, acked, killedAt, firstAckAfterKill, stop));
+                    Thread t = new Thread(() -> write(servers, offset, seq, acked, killedAt, firstAckAfterKill, stop));
                     t.setDaemon(true);
                     t.start();
                     threads.add(t);
                 }
                 TimeUnit.SECONDS.sleep(3);
-                leader.process().destroyForcibly();
+                leader.kill();
+                // once the process is gone: a write sent before may still have been answered by it
                 killedAt.set(System.nanoTime());
                 while (firstAckAfterKill.get() == 0 && System.nanoTime() - killedAt.get() < 30_000_000_000L) {
                     TimeUnit.MILLISECONDS.sleep(5);
@@ -61,7 +72,7 @@ final class Failover implements Runnable {
                 for (Thread t : threads) {
                     t.join(40_000);
                 }
-                long missing = countMissing(api, servers, leader, acked);
+                long missing = countMissing(servers, leader, acked);
                 System.out.printf("failover round %d: a write sent after kill -9 of the leader acknowledged %.0f ms after the kill; "
                         + "%d writes acknowledged, %d missing afterwards%n", round,
                         (firstAckAfterKill.get() - killedAt.get()) / 1e6, acked.size(), missing);
@@ -72,17 +83,16 @@ final class Failover implements Runnable {
         }
     }
 
-    private static void write(Api api, List<ServerProcesses.Server> servers, int offset, AtomicLong seq,
-            Set<String> acked, AtomicLong killedAt, AtomicLong firstAckAfterKill, AtomicBoolean stop) {
+    private static void write(List<ServerProcess> servers, int offset, AtomicLong seq, Set<String> acked,
+            AtomicLong killedAt, AtomicLong firstAckAfterKill, AtomicBoolean stop) {
         int target = offset;
         while (!stop.get()) {
             String id = "failover-" + seq.incrementAndGet();
             long firstSent = System.nanoTime();
             for (int attempt = 0; attempt < 50 && !stop.get(); attempt++) {
-                ServerProcesses.Server s = servers.get(target % servers.size());
+                ServerProcess s = servers.get(target % servers.size());
                 try {
-                    HttpResponse<String> r = api.register(s.httpAddress(), id);
-                    if (r.statusCode() == 200) {
+                    if (SleepJob.register(s.api(), id).status() == 200) {
                         acked.add(id);
                         // Only a write first sent after the kill shows the cluster writing again;
                         // one in flight across the kill may have committed before it.
@@ -92,7 +102,7 @@ final class Failover implements Runnable {
                         }
                         break;
                     }
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     // connection refused from the killed server: try the next one
                 }
                 target++;
@@ -100,52 +110,18 @@ final class Failover implements Runnable {
         }
     }
 
-    private static ServerProcesses.Server awaitLeader(Api api, List<ServerProcesses.Server> servers)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            for (ServerProcesses.Server s : servers) {
-                String leader = api.leader(s.httpAddress());
-                if (!leader.isEmpty()) {
-                    String raftPort = leader.substring(leader.lastIndexOf(':') + 1);
-                    for (ServerProcesses.Server c : servers) {
-                        if (c.command().indexOf(raftPort) == c.command().indexOf("-rpc-port") + 1
-                                && isLeader(api, c)) {
-                            return c;
-                        }
-                    }
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new IllegalStateException("no leader");
-    }
-
-    /** Whether the server itself says it leads (another's view of the leader may be stale). */
-    private static boolean isLeader(Api api, ServerProcesses.Server s) {
-        try {
-            HttpResponse<String> r = api.get(s.httpAddress(), "/v1/agent/self", Duration.ofSeconds(2));
-            return r.statusCode() == 200
-                    && "Leader".equals(Api.JSON.readTree(r.body()).path("stats").path("raft").path("state").asText());
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static long countMissing(Api api, List<ServerProcesses.Server> servers, ServerProcesses.Server killed,
-            Set<String> acked) {
+    private static long countMissing(List<ServerProcess> servers, ServerProcess killed, Set<String> acked) {
         long missing = 0;
-        for (ServerProcesses.Server s : servers) {
+        for (ServerProcess s : servers) {
             if (s == killed) {
                 continue;
             }
             for (String id : acked) {
                 try {
-                    HttpResponse<String> r = api.get(s.httpAddress(), "/v1/job/" + id + "?stale", Duration.ofSeconds(10));
-                    if (r.statusCode() != 200) {
+                    if (s.api().get("/v1/job/" + id + "?stale", Duration.ofSeconds(10)).status() != 200) {
                         missing++;
                     }
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     missing++;
                 }
             }

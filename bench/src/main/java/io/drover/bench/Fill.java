@@ -1,6 +1,6 @@
 package io.drover.bench;
 
-import java.util.concurrent.CountDownLatch;
+import io.drover.testkit.http.NomadClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,35 +19,21 @@ final class Fill implements Runnable {
 
     @Override
     public void run() {
-        Api api = new Api();
+        NomadClient api = new NomadClient(addr, addr);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(connections);
         long started = System.nanoTime();
-        for (int c = 0; c < connections; c++) {
-            Thread t = new Thread(() -> {
+        LoadThreads.run(connections, c -> {
+            for (int i; (i = next.getAndIncrement()) < jobs; ) {
                 try {
-                    for (int i; (i = next.getAndIncrement()) < jobs; ) {
-                        try {
-                            if (api.register(addr, String.format("fill-%06d", i)).statusCode() != 200) {
-                                failed.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                        }
+                    if (SleepJob.register(api, String.format("fill-%06d", i)).status() != 200) {
+                        failed.incrementAndGet();
                     }
-                } finally {
-                    done.countDown();
+                } catch (Exception e) {
+                    failed.incrementAndGet();
                 }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            }
+        });
         System.out.printf("fill: %d jobs registered (%d failed) in %.1f s%n", jobs - failed.get(), failed.get(),
                 (System.nanoTime() - started) / 1e9);
     }

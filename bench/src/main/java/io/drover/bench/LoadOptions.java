@@ -1,5 +1,8 @@
 package io.drover.bench;
 
+import io.drover.testkit.http.NomadClient;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The options every timed load shares. */
@@ -15,4 +18,9 @@ final class LoadOptions {
 
     @Option(names = "--warmup-seconds", defaultValue = "5")
     int warmupSeconds;
+
+    /** One client per server named in {@code --addr}. */
+    List<NomadClient> servers() {
+        return Stream.of(addrs.split(",")).map(a -> new NomadClient(a, a)).toList();
+    }
 }

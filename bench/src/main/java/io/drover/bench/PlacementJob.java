@@ -1,5 +1,7 @@
 package io.drover.bench;
 
+import io.drover.testkit.fixtures.JobBody;
+
 /**
  * The job both placement benchmarks place: one service group of {@code count} mock_driver
  * tasks that run until stopped, asking little enough (20 MHz, 16 MB) that every node fits many,
@@ -13,9 +15,6 @@ final class PlacementJob {
 
     /** The {@code POST /v1/jobs} body. */
     static String registerBody(String id, int count) {
-        return "{\"Job\":{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Type\":\"service\",\"Datacenters\":[\"dc1\"],"
-                + "\"TaskGroups\":[{\"Name\":\"" + GROUP + "\",\"Count\":" + count + ",\"Tasks\":[{\"Name\":\"t\","
-                + "\"Driver\":\"mock_driver\",\"Config\":{\"run_for\":\"24h\"},"
-                + "\"Resources\":{\"CPU\":20,\"MemoryMB\":16}}]}]}}";
+        return JobBody.service(id).group(GROUP).count(count).mock("24h").resources(20, 16).register();
     }
 }

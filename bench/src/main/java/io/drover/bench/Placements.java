@@ -3,8 +3,9 @@ package io.drover.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.client.sim.NodeSim;
 import io.drover.client.sim.NodeSimConfig;
-import java.io.IOException;
-import java.net.http.HttpResponse;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.process.ServerGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,29 +56,27 @@ final class Placements implements Runnable {
     @Option(names = "--threads", description = "also print the agent's busiest threads (CPU) of each round")
     boolean threads;
 
-    private final Api api = new Api();
-
     @Override
     public void run() {
-        Measurement.run(this::measure);
+        measure();
     }
 
-    private void measure() throws IOException, InterruptedException {
-        try (ServerProcesses procs = agent.start()) {
-            DevAgent dev = DevAgent.start(procs);
-            String addr = dev.httpAddress();
-            dev.awaitLeader(api);
-            ProcessHandle agent = dev.server().process().toHandle();
+    private void measure() {
+        try (ServerGroup group = ServerGroup.inTempDir("drover-bench-")) {
+            DevAgent dev = DevAgent.start(group, agent.launcher());
+            NomadClient api = dev.api();
+            dev.awaitLeader();
+            ProcessHandle agent = ProcessHandle.of(dev.server().pid()).orElseThrow();
             try (NodeSim sim = new NodeSim(NodeSimConfig.of(nodes, List.of(dev.grpcAddress())))) {
                 sim.start();
                 DevAgent.awaitReady(sim, nodes);
                 System.out.printf("placements: dev agent pid %d, %d nodes ready%n",
-                        dev.server().process().pid(), nodes);
+                        dev.server().pid(), nodes);
                 List<Double> placedRates = new ArrayList<>();
                 List<Double> runningRates = new ArrayList<>();
                 for (int round = 1 - warmup; round <= rounds; round++) {
                     String id = "placements-" + (round + warmup);
-                    RoundTimes t = round(addr, id, agent);
+                    RoundTimes t = round(api, id, agent);
                     double placed = count / (t.placedNanos / 1e9);
                     double running = count / (t.runningNanos / 1e9);
                     System.out.printf("%s %d: %d placed in %.0f ms (%.0f placements/s; agent CPU %.0f ms), "
@@ -95,7 +94,7 @@ final class Placements implements Runnable {
                         runningRates.add(running);
                     }
                     Map<String, Long> beforeStop = ThreadCpu.sample(agent.pid());
-                    long stopNanos = stop(addr, id);
+                    long stopNanos = JobStop.awaitIdle(api, id, PlacementJob.GROUP, ROUND_LIMIT);
                     System.out.printf("  stopped: all %d tasks ended in %.0f ms%n", count, stopNanos / 1e6);
                     if (threads) {
                         System.out.println("  agent threads while stopping: "
@@ -106,6 +105,8 @@ final class Placements implements Runnable {
                         + "%.0f/s all running (%d nodes, count %d, %d rounds)%n", Stats.median(placedRates),
                         Stats.median(runningRates), nodes, count, rounds);
             }
+            // SIGTERM: a dev agent removes the data dir it made itself only when it shuts down
+            dev.server().stop();
         }
     }
 
@@ -117,28 +118,27 @@ final class Placements implements Runnable {
             Map<String, Long> threadsAcked, Map<String, Long> threadsPlaced, Map<String, Long> threadsRunning) {
     }
 
-    private RoundTimes round(String addr, String id, ProcessHandle agent) throws IOException, InterruptedException {
-        HttpResponse<String> r = api.post(addr, "/v1/jobs", PlacementJob.registerBody(id, count));
+    private RoundTimes round(NomadClient api, String id, ProcessHandle agent) {
+        Answer r = api.register(PlacementJob.registerBody(id, count));
         long acked = System.nanoTime();
         long ackedCpu = cpuNanos(agent);
         Map<String, Long> threadsAcked = ThreadCpu.sample(agent.pid());
         Map<String, Long> threadsPlaced = Map.of();
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("register of " + id + " answered " + r.statusCode() + ": " + r.body());
+        if (r.status() != 200) {
+            throw new IllegalStateException("register of " + id + " answered " + r.status() + ": " + r.body());
         }
-        long index = Api.JSON.readTree(r.body()).path("JobModifyIndex").asLong();
+        long index = r.json().path("JobModifyIndex").asLong();
         long placedAt = 0;
         long placedCpu = 0;
         JsonNode group = null;
         while (System.nanoTime() - acked < ROUND_LIMIT.toNanos()) {
-            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
-                    Duration.ofSeconds(40));
+            Answer s = api.get("/v1/job/" + id + "/summary?index=" + index + "&wait=30s");
             long now = System.nanoTime();
-            if (s.statusCode() != 200) {
-                throw new IllegalStateException("summary of " + id + " answered " + s.statusCode() + ": " + s.body());
+            if (s.status() != 200) {
+                throw new IllegalStateException("summary of " + id + " answered " + s.status() + ": " + s.body());
             }
-            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
-            group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
+            index = s.index();
+            group = s.json().path("Summary").path(PlacementJob.GROUP);
             int running = group.path("Running").asInt();
             if (placedAt == 0 && group.path("Queued").asInt() == 0
                     && group.path("Starting").asInt() + running == count) {
@@ -156,32 +156,5 @@ final class Placements implements Runnable {
 
     private static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    /**
-     * Stops the job and waits until the agent has heard that every task ended (its summary shows
-     * none starting or running), so the next round finds the nodes, and the agent, idle.
-     *
-     * @return nanoseconds from the stop's acknowledgement to then
-     */
-    private long stop(String addr, String id) throws IOException, InterruptedException {
-        HttpResponse<String> r = api.delete(addr, "/v1/job/" + id);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("stop of " + id + " answered " + r.statusCode() + ": " + r.body());
-        }
-        long started = System.nanoTime();
-        long index = Api.JSON.readTree(r.body()).path("Index").asLong();
-        JsonNode group = null;
-        while (System.nanoTime() - started < ROUND_LIMIT.toNanos()) {
-            HttpResponse<String> s = api.get(addr, "/v1/job/" + id + "/summary?index=" + index + "&wait=30s",
-                    Duration.ofSeconds(40));
-            index = Long.parseLong(s.headers().firstValue("X-Nomad-Index").orElse("" + index));
-            group = Api.JSON.readTree(s.body()).path("Summary").path(PlacementJob.GROUP);
-            if (group.path("Starting").asInt() + group.path("Running").asInt() == 0) {
-                return System.nanoTime() - started;
-            }
-        }
-        throw new IllegalStateException("tasks of " + id + " still running after " + ROUND_LIMIT.toSeconds()
-                + " s; summary " + group);
     }
 }

@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.testkit.http.NomadClient;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,15 +18,14 @@ final class ReadLoad implements Runnable {
 
     @Override
     public void run() {
-        List<String> servers = Api.split(load.addrs);
-        Api api = new Api();
+        List<NomadClient> servers = load.servers();
         try {
-            api.register(servers.get(0), "bench-read");
+            SleepJob.register(servers.get(0), "bench-read");
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the job to read", e);
         }
         Stats stats = TimedLoad.run(load.connections, load.warmupSeconds, load.seconds,
-                c -> api.get(servers.get(c % servers.size()), path, Duration.ofSeconds(30)).statusCode() == 200);
+                c -> servers.get(c % servers.size()).get(path, Duration.ofSeconds(30)).status() == 200);
         System.out.println(stats.summary("read " + path + " (" + load.connections + " connections, " + servers.size()
                 + " server(s))", load.seconds));
     }

@@ -1,5 +1,6 @@
 package io.drover.bench;
 
+import io.drover.testkit.http.NomadClient;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +15,11 @@ final class RegisterLoad implements Runnable {
 
     @Override
     public void run() {
-        List<String> servers = Api.split(load.addrs);
-        Api api = new Api();
+        List<NomadClient> servers = load.servers();
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicLong seq = new AtomicLong();
-        Stats stats = TimedLoad.run(load.connections, load.warmupSeconds, load.seconds, c -> api.register(
-                servers.get(c % servers.size()), "bench-" + run + "-" + seq.incrementAndGet()).statusCode() == 200);
+        Stats stats = TimedLoad.run(load.connections, load.warmupSeconds, load.seconds, c -> SleepJob.register(
+                servers.get(c % servers.size()), "bench-" + run + "-" + seq.incrementAndGet()).status() == 200);
         System.out.println(stats.summary("register (" + load.connections + " connections, " + servers.size()
                 + " server(s))", load.seconds));
     }

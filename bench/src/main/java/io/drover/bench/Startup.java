@@ -1,5 +1,13 @@
 package io.drover.bench;
 
+import io.drover.testkit.await.AgentReady;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.process.AgentLauncher;
+import io.drover.testkit.process.ServerGroup;
+import io.drover.testkit.process.ServerPorts;
+import io.drover.testkit.process.ServerProcess;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -11,41 +19,33 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "startup", description = "Dev agent start to leader answering, over several runs.")
 final class Startup implements Runnable {
+    private static final Duration LEADER_LIMIT = Duration.ofSeconds(60);
+
     @Option(names = "--drover", defaultValue = "bin/drover", description = "the launcher (default bin/drover)")
     String drover;
 
     @Option(names = "--runs", defaultValue = "5")
     int runs;
 
-
     @Override
     public void run() {
-        try {
-            measure();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        measure();
     }
 
-    private void measure() throws InterruptedException {
-        Api api = new Api();
+    private void measure() {
         List<Long> millis = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            try (ServerProcesses procs = new ServerProcesses(List.of(drover))) {
-                int http = ServerProcesses.freePort();
+            try (ServerGroup group = ServerGroup.inTempDir("drover-bench-")) {
+                ServerProcess dev = group.add(ServerProcess.dev(AgentLauncher.script(drover), "dev", ServerPorts.free(),
+                        group.home()));
+                NomadClient api = dev.api();
                 long started = System.nanoTime();
-                procs.servers.add(procs.start("dev", http, List.of("agent", "-dev", "-http-port", "" + http,
-                        "-rpc-port", "" + ServerProcesses.freePort(), "-serf-port", "" + ServerProcesses.freePort())));
-                String addr = "127.0.0.1:" + http;
-                while (api.leader(addr).isEmpty()) {
-                    if (System.nanoTime() - started > 60_000_000_000L) {
-                        throw new IllegalStateException("no leader after 60 s; see " + procs.dir);
-                    }
-                    Thread.sleep(5);
-                }
+                dev.start();
+                Await.until("a leader (log in " + group.home() + ")", LEADER_LIMIT, Duration.ofMillis(5),
+                        () -> !AgentReady.leaderOf(api).isEmpty());
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 millis.add(ms);
-                procs.stopGracefully();
+                dev.stop();
                 System.out.printf("startup run %d: leader answered %d ms after the JVM was started%n", run + 1, ms);
             }
         }

@@ -1,7 +1,5 @@
 package io.drover.bench;
 
-import java.util.concurrent.CountDownLatch;
-
 /**
  * Runs one request loop per connection until a deadline, recording each request's latency
  * after a warm-up.
@@ -20,35 +18,20 @@ final class TimedLoad {
         Stats stats = new Stats();
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         long end = warmupEnd + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(connections);
-        for (int c = 0; c < connections; c++) {
-            int connection = c;
-            Thread t = new Thread(() -> {
+        LoadThreads.run(connections, connection -> {
+            while (System.nanoTime() < end) {
+                long started = System.nanoTime();
+                boolean ok;
                 try {
-                    while (System.nanoTime() < end) {
-                        long started = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = request.send(connection);
-                        } catch (Exception e) {
-                            ok = false;
-                        }
-                        if (started > warmupEnd) {
-                            stats.record(started, ok);
-                        }
-                    }
-                } finally {
-                    done.countDown();
+                    ok = request.send(connection);
+                } catch (Exception e) {
+                    ok = false;
                 }
-            }, "load-" + c);
-            t.setDaemon(true);
-            t.start();
-        }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+                if (started > warmupEnd) {
+                    stats.record(started, ok);
+                }
+            }
+        });
         return stats;
     }
 }

@@ -2,19 +2,16 @@ package io.drover.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.client.driver.Driver;
 import io.drover.client.driver.MockDriver;
 import io.drover.client.task.AllocRunner;
 import io.drover.client.task.LocalAllocState;
 import io.drover.model.Job;
 import io.drover.model.RestartPolicy;
 import io.drover.model.Task;
-import io.drover.model.TaskGroup;
 import io.drover.model.TaskLifecycleConfig;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.alloc.TaskState;
-import io.drover.model.node.Node;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,32 +213,11 @@ class AllocRunnerLifecycleTest {
     }
 
     private AllocRunner.Context context() {
-        Node node = new Node();
-        node.id = "n1";
-        node.datacenter = "dc1";
-        Map<String, Driver> drivers = Map.of(MockDriver.NAME, new MockDriver(timers));
-        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+        return TestAllocs.runnerContext(data.resolve("alloc"), Map.of(MockDriver.NAME, new MockDriver(timers)), timers);
     }
 
     private static Allocation alloc(String type, Task... tasks) {
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.tasks = List.of(tasks);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = type;
-        job.namespace = "default";
-        job.taskGroups = List.of(group);
-        Allocation a = new Allocation();
-        a.id = "5d0f3c1e-7a7b-4c59-8c1e-000000000001";
-        a.name = "j.g[0]";
-        a.namespace = "default";
-        a.nodeId = "n1";
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
-        return a;
+        return TestAllocs.alloc("5d0f3c1e-7a7b-4c59-8c1e-000000000001", "j.g[0]", TestAllocs.job(type, tasks), "n1");
     }
 
     /** A mock task that exits with {@code exitCode} after {@code runFor}, or (null) runs for longer than any test. */

@@ -1,16 +1,60 @@
 package io.drover.client;
 
+import io.drover.client.driver.Driver;
+import io.drover.client.task.AllocRunner;
 import io.drover.model.Job;
 import io.drover.model.Task;
 import io.drover.model.TaskGroup;
 import io.drover.model.alloc.Allocation;
+import io.drover.model.node.Node;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** Allocations as the servers would hand them out: one group of one task, with the job. */
 public final class TestAllocs {
     private TestAllocs() {
+    }
+
+    /** Job "j" of {@code type} in the default namespace: one group "g" of {@code tasks}. */
+    public static Job job(String type, Task... tasks) {
+        TaskGroup group = new TaskGroup();
+        group.name = "g";
+        group.tasks = List.of(tasks);
+        Job job = new Job();
+        job.id = "j";
+        job.name = "j";
+        job.type = type;
+        job.namespace = "default";
+        job.taskGroups = List.of(group);
+        return job;
+    }
+
+    /** Allocation {@code id} named {@code name} of {@code job}'s group "g", on {@code nodeId}. */
+    public static Allocation alloc(String id, String name, Job job, String nodeId) {
+        Allocation a = new Allocation();
+        a.id = id;
+        a.name = name;
+        a.namespace = "default";
+        a.nodeId = nodeId;
+        a.jobId = job.id;
+        a.job = job;
+        a.taskGroup = "g";
+        return a;
+    }
+
+    /**
+     * What an allocation runner of node "n1" in dc1 and region "global" runs with: these
+     * drivers and timers, allocation dirs under {@code allocsRoot}, a Random(1) for repeatable
+     * restart jitter.
+     */
+    public static AllocRunner.Context runnerContext(Path allocsRoot, Map<String, Driver> drivers, ClientTimers timers) {
+        Node node = new Node();
+        node.id = "n1";
+        node.datacenter = "dc1";
+        return new AllocRunner.Context(node, "global", allocsRoot, drivers, timers, new Random(1));
     }
 
     public static Allocation mock(String id, String nodeId, Map<String, Object> config) {
@@ -23,26 +67,11 @@ public final class TestAllocs {
         task.driver = driver;
         task.config = new LinkedHashMap<>(config);
         task.killTimeout = 5_000_000_000L;
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.count = 1;
-        group.tasks = List.of(task);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = "batch";
-        job.namespace = "default";
+        Job job = job("batch", task);
+        job.taskGroups.get(0).count = 1;
         job.datacenters = List.of("dc1");
-        job.taskGroups = List.of(group);
-        Allocation a = new Allocation();
-        a.id = id;
-        a.namespace = "default";
+        Allocation a = alloc(id, "j.g[0]", job, nodeId);
         a.evalId = "e-" + id;
-        a.name = "j.g[0]";
-        a.nodeId = nodeId;
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
         return a;
     }
 }

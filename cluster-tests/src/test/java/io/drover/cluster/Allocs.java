@@ -1,6 +1,9 @@
 package io.drover.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +71,7 @@ final class Allocs {
 
     /** The body of a 200 answer to {@code GET path}. */
     static JsonNode ok(ServerProcess s, String path) {
-        Api.Answer a = s.api().get(path);
+        Answer a = s.api().get(path);
         if (a.status() != 200) {
             throw new IllegalStateException("GET " + path + ": " + a);
         }

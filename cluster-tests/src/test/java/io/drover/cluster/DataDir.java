@@ -1,5 +1,6 @@
 package io.drover.cluster;
 
+import io.drover.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

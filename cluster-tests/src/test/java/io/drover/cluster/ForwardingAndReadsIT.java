@@ -3,6 +3,9 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ class ForwardingAndReadsIT {
         ServerProcess leader = cluster.leader();
         ServerProcess follower = cluster.followers().get(0);
 
-        Api.Answer reg = follower.api().register(Jobs.batch("via-follower"));
+        Answer reg = follower.api().register(Jobs.batch("via-follower"));
 
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         JsonNode r = reg.json();
@@ -42,7 +45,7 @@ class ForwardingAndReadsIT {
         assertThat(reg.index()).isEqualTo(index);
 
         // Answered after commit: the leader already serves it, with no waiting.
-        Api.Answer onLeader = leader.api().get("/v1/job/via-follower");
+        Answer onLeader = leader.api().get("/v1/job/via-follower");
         assertThat(onLeader.status()).as(onLeader.toString()).isEqualTo(200);
         assertThat(onLeader.json().get("JobModifyIndex").asLong()).isEqualTo(index);
         assertThat(onLeader.index()).isGreaterThanOrEqualTo(index);
@@ -50,14 +53,14 @@ class ForwardingAndReadsIT {
         for (ServerProcess s : cluster.servers()) {
             JsonNode job = Await.value(s.name() + " has applied the job and serves it from its own state",
                     REPLICATION_BOUND, () -> {
-                        Api.Answer a = s.api().get("/v1/job/via-follower?stale");
+                        Answer a = s.api().get("/v1/job/via-follower?stale");
                         return a.status() == 200 ? Optional.of(a.json()) : Optional.empty();
                     });
             assertThat(job.get("JobModifyIndex").asLong()).as(s.name()).isEqualTo(index);
             assertThat(job.get("CreateIndex").asLong()).as(s.name()).isEqualTo(index);
         }
 
-        Api.Answer evals = follower.api().get("/v1/job/via-follower/evaluations");
+        Answer evals = follower.api().get("/v1/job/via-follower/evaluations");
         assertThat(evals.status()).isEqualTo(200);
         assertThat(evals.json()).hasSize(1);
         assertThat(evals.json().get(0).get("ID").asText()).isEqualTo(r.get("EvalID").asText());
@@ -71,14 +74,14 @@ class ForwardingAndReadsIT {
         for (ServerProcess follower : cluster.followers()) {
             // Sent right after the write was acknowledged: the follower answers once it has applied
             // what the leader had committed, with its own headers.
-            Api.Answer read = follower.api().get("/v1/job/read-forwarded");
+            Answer read = follower.api().get("/v1/job/read-forwarded");
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json().get("JobModifyIndex").asLong()).isEqualTo(index);
             assertThat(read.knownLeader()).as("X-Nomad-KnownLeader from " + follower).isEqualTo("true");
             assertThat(read.lastContact()).as("X-Nomad-LastContact from " + follower).matches("\\d+");
             assertThat(read.index()).isEqualTo(index);
 
-            Api.Answer list = follower.api().get("/v1/jobs?prefix=read-forwarded");
+            Answer list = follower.api().get("/v1/jobs?prefix=read-forwarded");
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.index()).isGreaterThanOrEqualTo(index);
             assertThat(list.json()).extracting(j -> j.get("ID").asText()).containsExactly("read-forwarded");
@@ -90,14 +93,14 @@ class ForwardingAndReadsIT {
         registered(cluster.leader(), "read-stale");
 
         for (ServerProcess follower : cluster.followers()) {
-            Api.Answer read = follower.api().get("/v1/jobs?stale");
+            Answer read = follower.api().get("/v1/jobs?stale");
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.knownLeader()).as("X-Nomad-KnownLeader from " + follower).isEqualTo("true");
             assertThat(read.lastContact()).as("X-Nomad-LastContact from " + follower).matches("\\d+");
             assertThat(read.index()).isPositive();
             assertThat(read.json().isArray()).isTrue();
         }
-        Api.Answer onLeader = cluster.leader().api().get("/v1/jobs?stale");
+        Answer onLeader = cluster.leader().api().get("/v1/jobs?stale");
         assertThat(onLeader.knownLeader()).isEqualTo("true");
         assertThat(onLeader.lastContact()).isEqualTo("0");
     }
@@ -113,7 +116,7 @@ class ForwardingAndReadsIT {
             String id = "consistent-" + round;
             long index = registered(writer, id);
 
-            Api.Answer read = reader.api().get("/v1/job/" + id + "?consistent");
+            Answer read = reader.api().get("/v1/job/" + id + "?consistent");
 
             assertThat(read.status()).as("round %d: written through %s at %d, read through %s: %s", round,
                     writer.name(), index, reader.name(), read).isEqualTo(200);
@@ -128,13 +131,13 @@ class ForwardingAndReadsIT {
         List<String> everyAddress = cluster.servers().stream().map(ServerProcess::raftAddress).toList();
 
         for (ServerProcess s : cluster.servers()) {
-            Api.Answer named = s.api().get("/v1/status/leader");
+            Answer named = s.api().get("/v1/status/leader");
             assertThat(named.status()).isEqualTo(200);
             assertThat(named.json().asText()).as("leader named by " + s).isEqualTo(leader.raftAddress());
             assertThat(LocalCluster.raftState(s)).as("role of " + s)
                     .isEqualTo(s == leader ? "Leader" : "Follower");
 
-            Api.Answer peers = s.api().get("/v1/status/peers");
+            Answer peers = s.api().get("/v1/status/peers");
             assertThat(peers.status()).isEqualTo(200);
             List<String> listed = new ArrayList<>();
             peers.json().forEach(p -> listed.add(p.asText()));
@@ -150,9 +153,9 @@ class ForwardingAndReadsIT {
         // Every server at the same index first, so that no earlier write can wake the queries.
         long before = Views.awaitSameJobs(cluster.servers(), 0, REPLICATION_BOUND);
 
-        CompletableFuture<Api.Answer> parked = parkedOn.api()
+        CompletableFuture<Answer> parked = parkedOn.api()
                 .getAsync("/v1/jobs?index=" + before + "&wait=60s", Duration.ofSeconds(90));
-        CompletableFuture<Api.Answer> parkedStale = parkedOn.api()
+        CompletableFuture<Answer> parkedStale = parkedOn.api()
                 .getAsync("/v1/jobs?stale&index=" + before + "&wait=60s", Duration.ofSeconds(90));
         // Nothing changed since that index: both queries must be parked, not answered.
         assertThat(Await.isStillPending(parked, Duration.ofSeconds(1))).as("parked").isTrue();
@@ -161,8 +164,8 @@ class ForwardingAndReadsIT {
         long written = registered(writeThrough, "wakes-blocked");
 
         // Far below the 60 s wait: the queries end because the write landed, not because they timed out.
-        for (CompletableFuture<Api.Answer> query : List.of(parked, parkedStale)) {
-            Api.Answer woken = query.get(20, TimeUnit.SECONDS);
+        for (CompletableFuture<Answer> query : List.of(parked, parkedStale)) {
+            Answer woken = query.get(20, TimeUnit.SECONDS);
             assertThat(woken.status()).as(woken.toString()).isEqualTo(200);
             assertThat(woken.index()).isGreaterThanOrEqualTo(written);
             assertThat(woken.json()).extracting(j -> j.get("ID").asText()).contains("wakes-blocked");
@@ -174,11 +177,11 @@ class ForwardingAndReadsIT {
         ServerProcess leader = cluster.leader();
         // Six versions of a job with a megabyte of metadata each: its version history is ~6 MB.
         for (int version = 0; version < 6; version++) {
-            Api.Answer reg = leader.api().register(Jobs.withMeta("big-history", "v" + version, 1 << 20));
+            Answer reg = leader.api().register(Jobs.withMeta("big-history", "v" + version, 1 << 20));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         }
         for (ServerProcess s : cluster.servers()) {
-            Api.Answer versions = s.api().get("/v1/job/big-history/versions");
+            Answer versions = s.api().get("/v1/job/big-history/versions");
             assertThat(versions.status()).as("%s answered %d", s, versions.status()).isEqualTo(200);
             assertThat(versions.body().length()).as("bytes from " + s).isGreaterThan(5 << 20);
             assertThat(versions.json().get("Versions")).as("versions from " + s).hasSize(6);
@@ -187,7 +190,7 @@ class ForwardingAndReadsIT {
 
     /** Registers a small job through {@code s}, expecting success; returns its JobModifyIndex. */
     static long registered(ServerProcess s, String id) {
-        Api.Answer reg = s.api().register(Jobs.batch(id));
+        Answer reg = s.api().register(Jobs.batch(id));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         return reg.json().get("JobModifyIndex").asLong();
     }

@@ -1,13 +1,15 @@
 package io.drover.cluster;
 
+import io.drover.testkit.fixtures.JobBody;
+
 /** Job bodies a Nomad user would register. */
 final class Jobs {
     private Jobs() {
     }
 
-    /** A small batch job. */
+    /** A small batch job: one raw_exec task running {@code /bin/sleep 5}. */
     static String batch(String id) {
-        return withMeta(id, "");
+        return sleep(id).register();
     }
 
     /**
@@ -15,12 +17,12 @@ final class Jobs {
      * segments quickly, which the snapshot tests need.
      */
     static String large(String id, int metaBytes) {
-        return withMeta(id, "\"Meta\": {\"blob\": \"" + "x".repeat(metaBytes) + "\"},");
+        return sleep(id).meta("blob", "x".repeat(metaBytes)).register();
     }
 
     /** A batch job whose metadata holds {@code tag} and {@code bytes} of filler: each tag a new version. */
     static String withMeta(String id, String tag, int bytes) {
-        return withMeta(id, "\"Meta\": {\"tag\": \"" + tag + "\", \"blob\": \"" + "x".repeat(bytes) + "\"},");
+        return sleep(id).meta("tag", tag).meta("blob", "x".repeat(bytes)).register();
     }
 
     /**
@@ -28,34 +30,22 @@ final class Jobs {
      * {@code group}, placed in {@code datacenter}: nodesim runs them and reports them running.
      */
     static String mockService(String id, String group, String datacenter, int count) {
-        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"service\","
-                + " \"Datacenters\": [\"" + datacenter + "\"],"
-                + " \"TaskGroups\": [{\"Name\": \"" + group + "\", \"Count\": " + count + ","
-                + " \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"mock_driver\", \"Config\": {\"run_for\": \"1h\"},"
-                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 64}}]}]}}";
+        return JobBody.service(id).datacenter(datacenter).group(group).count(count).mock("1h").resources(100, 64)
+                .register();
     }
 
     /**
      * A service job of {@code count} raw_exec tasks named {@code t} that run {@code /bin/sh -c
      * script} as real processes, in one group named {@code group} in dc1, spread over the nodes
-     * by their unique ID so that each node agent gets its share. {@code script} is a JSON string
-     * body: quotes and backslashes must already be escaped.
+     * by their unique ID so that each node agent gets its share.
      */
     static String rawExecService(String id, String group, int count, String script) {
-        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"service\","
-                + " \"Datacenters\": [\"dc1\"],"
-                + " \"TaskGroups\": [{\"Name\": \"" + group + "\", \"Count\": " + count + ","
-                + " \"Spreads\": [{\"Attribute\": \"${node.unique.id}\", \"Weight\": 100}],"
-                + " \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"raw_exec\","
-                + " \"Config\": {\"command\": \"/bin/sh\", \"args\": [\"-c\", \"" + script + "\"]},"
-                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+        return JobBody.service(id).group(group).count(count)
+                .groupSetting("Spreads", "[{\"Attribute\": \"${node.unique.id}\", \"Weight\": 100}]")
+                .rawExec("/bin/sh", "-c", script).register();
     }
 
-    private static String withMeta(String id, String meta) {
-        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\","
-                + " \"Datacenters\": [\"dc1\"], " + meta
-                + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": [{\"Name\": \"t\","
-                + " \"Driver\": \"raw_exec\", \"Config\": {\"command\": \"/bin/sleep\", \"args\": [\"5\"]},"
-                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+    private static JobBody sleep(String id) {
+        return JobBody.batch(id).rawExec("/bin/sleep", "5");
     }
 }

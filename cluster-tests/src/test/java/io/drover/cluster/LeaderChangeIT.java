@@ -3,6 +3,10 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,21 +41,21 @@ class LeaderChangeIT {
         ServerProcess parkedOn = followers.get(0);
         long index = Views.awaitSameJobs(cluster.servers(), 0, BOUND);
 
-        CompletableFuture<Api.Answer> parked = parkedOn.api()
+        CompletableFuture<Answer> parked = parkedOn.api()
                 .getAsync("/v1/jobs?index=" + index + "&wait=60s", Duration.ofSeconds(90));
-        CompletableFuture<Api.Answer> parkedStale = parkedOn.api()
+        CompletableFuture<Answer> parkedStale = parkedOn.api()
                 .getAsync("/v1/jobs?stale&index=" + index + "&wait=60s", Duration.ofSeconds(90));
         assertThat(Await.isStillPending(parked, Duration.ofSeconds(1))).as("parked before the kill").isTrue();
         leader.kill();
         cluster.leader();
         assertThat(parked).as("a new leader has nothing new to answer with").isNotDone();
 
-        Api.Answer reg = followers.get(1).api().register(Jobs.batch("after-leader-died"));
+        Answer reg = followers.get(1).api().register(Jobs.batch("after-leader-died"));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         long written = reg.json().get("JobModifyIndex").asLong();
 
-        for (CompletableFuture<Api.Answer> query : List.of(parked, parkedStale)) {
-            Api.Answer woken = query.get(20, TimeUnit.SECONDS);
+        for (CompletableFuture<Answer> query : List.of(parked, parkedStale)) {
+            Answer woken = query.get(20, TimeUnit.SECONDS);
             assertThat(woken.status()).as(woken.toString()).isEqualTo(200);
             assertThat(woken.index()).isGreaterThanOrEqualTo(written);
             assertThat(woken.json()).extracting(j -> j.get("ID").asText()).contains("after-leader-died");
@@ -64,12 +68,12 @@ class LeaderChangeIT {
         List<ServerProcess> followers = cluster.followers();
         String key = UUID.randomUUID().toString();
         String body = Jobs.batch("sent-twice");
-        Api.Answer first = followers.get(0).api().register(body, key, Api.DEFAULT_TIMEOUT);
+        Answer first = followers.get(0).api().register(body, key, NomadClient.DEFAULT_TIMEOUT);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
 
         leader.kill();
         cluster.leader();
-        Api.Answer again = followers.get(1).api().register(body, key, Api.DEFAULT_TIMEOUT);
+        Answer again = followers.get(1).api().register(body, key, NomadClient.DEFAULT_TIMEOUT);
 
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         JsonNode f = first.json();
@@ -77,9 +81,9 @@ class LeaderChangeIT {
         for (String field : List.of("EvalID", "EvalCreateIndex", "JobModifyIndex", "Index")) {
             assertThat(a.get(field)).as(field).isEqualTo(f.get(field));
         }
-        Api.Answer evals = followers.get(1).api().get("/v1/job/sent-twice/evaluations");
+        Answer evals = followers.get(1).api().get("/v1/job/sent-twice/evaluations");
         assertThat(evals.json()).hasSize(1);
-        Api.Answer versions = followers.get(1).api().get("/v1/job/sent-twice/versions");
+        Answer versions = followers.get(1).api().get("/v1/job/sent-twice/versions");
         assertThat(versions.json().get("Versions")).hasSize(1);
     }
 
@@ -89,7 +93,7 @@ class LeaderChangeIT {
         List<ServerProcess> servers = cluster.servers();
         for (int i = 0; i < 30; i++) {
             String id = "before-crash-" + i;
-            Api.Answer reg = servers.get(i % 3).api().register(Jobs.batch(id));
+            Answer reg = servers.get(i % 3).api().register(Jobs.batch(id));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
             acknowledged.put(id, reg.json().get("JobModifyIndex").asLong());
         }
@@ -112,7 +116,7 @@ class LeaderChangeIT {
                 assertThat(evals.get(id)).as("evaluations of %s on %s", id, s.name()).hasSize(1);
             }
         }
-        Api.Answer after = servers.get(0).api().register(Jobs.batch("after-crash"));
+        Answer after = servers.get(0).api().register(Jobs.batch("after-crash"));
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
         assertThat(after.json().get("Index").asLong()).as("index of the first write after the crash")
                 .isGreaterThan(highest);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +100,7 @@ class LeaderFailoverIT {
         List<String> writtenWhileDown = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = PREFIX + "while-down-" + i;
-            Api.Answer reg = survivors.get(i % survivors.size()).api().register(Jobs.batch(id));
+            Answer reg = survivors.get(i % survivors.size()).api().register(Jobs.batch(id));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
             writtenWhileDown.add(id);
         }
@@ -122,11 +125,11 @@ class LeaderFailoverIT {
         }
 
         // The returning server takes writes again, and they reach everyone.
-        Api.Answer reg = killed.api().register(Jobs.batch(PREFIX + "after-restart"));
+        Answer reg = killed.api().register(Jobs.batch(PREFIX + "after-restart"));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         long index = reg.json().get("JobModifyIndex").asLong();
         for (ServerProcess s : cluster.servers()) {
-            Api.Answer read = s.api().get("/v1/job/" + PREFIX + "after-restart?consistent");
+            Answer read = s.api().get("/v1/job/" + PREFIX + "after-restart?consistent");
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json().get("JobModifyIndex").asLong()).isEqualTo(index);
         }

@@ -1,19 +1,18 @@
 package io.drover.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.process.AgentLauncher;
+import io.drover.testkit.process.Leaders;
+import io.drover.testkit.process.ServerGroup;
+import io.drover.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,17 +22,15 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Three Drover servers on 127.0.0.1, each a JVM started from the packaged jar, as
  * {@code deploy/local-cluster.sh} runs them. Registered as a static JUnit extension it starts
  * the servers before the class's tests and waits for a leader, prints every server's log tail
- * when a test fails, and afterwards kills the servers and removes their data, also when the test
- * JVM itself is shut down.
+ * when a test fails, and afterwards kills the servers and removes their data (a
+ * {@link ServerGroup}, which does so also when the test JVM itself is shut down).
  */
 final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWatcher {
     static final Duration ELECTION_BOUND = Duration.ofSeconds(30);
     private final int size;
     private final List<String> extraArgs;
     private final String agentConfig;
-    private final List<ServerProcess> servers = new ArrayList<>();
-    private Path home;
-    private Thread shutdownHook;
+    private ServerGroup group;
 
     private LocalCluster(int size, List<String> extraArgs, String agentConfig) {
         this.size = size;
@@ -67,34 +64,28 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         return new LocalCluster(3, List.of(), Objects.requireNonNull(agentConfigJson));
     }
 
+    /**
+     * Three servers with short heartbeat TTLs, so that a node that goes silent (or whose agent is
+     * closed) is down within seconds rather than minutes.
+     */
+    static LocalCluster ofThreeWithShortHeartbeats() {
+        return ofThreeWithConfig("""
+                {"server": {"min_heartbeat_ttl": "2s", "heartbeat_grace": "2s", "failover_heartbeat_ttl": "10s"}}
+                """);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        String jarProperty = System.getProperty("drover.server.jar");
-        assertThat(jarProperty).as("system property drover.server.jar (set by cluster-tests/pom.xml)").isNotNull();
-        Path jar = Path.of(jarProperty).toAbsolutePath().normalize();
-        assertThat(jar).as("the packaged server (mvn -DskipTests package builds it)").isRegularFile();
-
-        home = Files.createTempDirectory("drover-cluster-");
-        shutdownHook = new Thread(this::killAllAndRemoveData, "local-cluster-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        AgentLauncher launcher = PackagedServer.launcher();
+        group = ServerGroup.inTempDir("drover-cluster-");
         List<String> args = new ArrayList<>(extraArgs);
         if (agentConfig != null) {
-            Path config = Files.writeString(home.resolve("agent.json"), agentConfig);
+            Path config = Files.writeString(group.home().resolve("agent.json"), agentConfig);
             args.add("-config");
             args.add(config.toString());
         }
-        int[] ports = io.drover.testing.FreePorts.take(3 * size);
-        List<String> raftAddresses = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            raftAddresses.add("127.0.0.1:" + ports[3 * i + 1]);
-        }
-        for (int i = 0; i < size; i++) {
-            String name = "server" + i;
-            servers.add(new ServerProcess(jar, name,
-                    new ServerProcess.Ports(ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]), raftAddresses,
-                    Files.createDirectories(home.resolve(name)), args));
-        }
-        System.out.println("[cluster] " + context.getDisplayName() + ": " + servers + " in " + home);
+        List<ServerProcess> servers = group.addCluster(launcher, size, args);
+        System.out.println("[cluster] " + context.getDisplayName() + ": " + servers + " in " + group.home());
         servers.forEach(ServerProcess::start);
         try {
             leader();
@@ -106,9 +97,8 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
 
     @Override
     public void afterAll(ExtensionContext context) {
-        killAllAndRemoveData();
-        if (shutdownHook != null) {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        if (group != null) {
+            group.close();
         }
     }
 
@@ -120,11 +110,11 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
     }
 
     List<ServerProcess> servers() {
-        return List.copyOf(servers);
+        return group.servers();
     }
 
     List<ServerProcess> running() {
-        return servers.stream().filter(ServerProcess::isRunning).toList();
+        return group.running();
     }
 
     /**
@@ -133,12 +123,12 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
      */
     ServerProcess leader() {
         return Await.value("the running servers " + running() + " agree on a leader", ELECTION_BOUND,
-                this::agreedLeader);
+                () -> Leaders.agreed(servers()));
     }
 
     /** Starts every server that was stopped or killed, and waits for a leader again. */
     void restartStopped() {
-        for (ServerProcess s : servers) {
+        for (ServerProcess s : servers()) {
             if (!s.isRunning()) {
                 s.start();
             }
@@ -152,39 +142,14 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         return running().stream().filter(s -> s != leader).toList();
     }
 
-    private Optional<ServerProcess> agreedLeader() {
-        String named = null;
-        for (ServerProcess s : running()) {
-            Api.Answer a = s.api().get("/v1/status/leader", Duration.ofSeconds(2));
-            if (a.status() != 200) {
-                return Optional.empty();
-            }
-            String leader = a.json().asText();
-            if (leader.isEmpty() || (named != null && !named.equals(leader))) {
-                return Optional.empty();
-            }
-            named = leader;
-        }
-        String leaderAddress = named;
-        Optional<ServerProcess> leader = running().stream()
-                .filter(s -> s.raftAddress().equals(leaderAddress)).findFirst();
-        return leader.filter(s -> "Leader".equals(raftState(s)));
-    }
-
     /** {@code stats.raft.state} of {@code /v1/agent/self}: "Leader", "Follower" or "Candidate". */
     static String raftState(ServerProcess s) {
-        JsonNode self = s.api().get("/v1/agent/self", Duration.ofSeconds(2)).json();
-        return self.path("stats").path("raft").path("state").asText();
+        return Leaders.raftState(s);
     }
 
     /** Every server's log tail, for a failure report. */
     String logTails() {
-        StringBuilder out = new StringBuilder();
-        for (ServerProcess s : servers) {
-            out.append("----- ").append(s).append(" (").append(s.state()).append(")")
-                    .append(", last log lines -----\n").append(s.logTail(60));
-        }
-        return out.toString();
+        return group.logTails(60);
     }
 
     /**
@@ -198,33 +163,11 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback, TestWat
         }
         String testClass = context.getTestClass().map(Class::getSimpleName).orElse("cluster");
         try {
-            Path dir = Files.createDirectories(Path.of(root, testClass));
-            for (ServerProcess s : servers) {
-                s.copyLogTo(dir);
-            }
+            Path dir = Path.of(root, testClass);
+            group.copyLogsTo(dir);
             System.out.println("[cluster] full server logs kept in " + dir.toAbsolutePath());
         } catch (IOException | UncheckedIOException e) {
             System.out.println("[cluster] could not keep the server logs: " + e);
-        }
-    }
-
-    private synchronized void killAllAndRemoveData() {
-        for (ServerProcess s : servers) {
-            s.kill();
-        }
-        if (home != null) {
-            deleteRecursively(home);
-            home = null;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            System.out.println("[cluster] could not remove " + dir + ": " + e);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.drover.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,13 +85,13 @@ class NoQuorumIT {
             assertThat(refused.millis()).as("ms until refused").isLessThan(NO_LEADER_BOUND.toMillis());
         }
 
-        Api.Answer stale = survivor.api().get("/v1/job/" + jobWrittenBefore + "?stale");
+        Answer stale = survivor.api().get("/v1/job/" + jobWrittenBefore + "?stale");
         assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
         assertThat(stale.knownLeader()).as("X-Nomad-KnownLeader").isEqualTo("false");
         assertThat(stale.lastContact()).as("X-Nomad-LastContact").matches("\\d+");
         assertThat(stale.json().get("ID").asText()).isEqualTo(jobWrittenBefore);
 
-        Api.Answer leader = survivor.api().get("/v1/status/leader");
+        Answer leader = survivor.api().get("/v1/status/leader");
         assertThat(leader.status()).isEqualTo(200);
         assertThat(leader.json().asText()).as("the leader %s names", survivor.name()).isEmpty();
     }
@@ -98,24 +101,24 @@ class NoQuorumIT {
         long started = System.nanoTime();
         returning.start();
         String key = UUID.randomUUID().toString();
-        Api.Answer ack = Await.value("a write through " + survivor.name() + " is acknowledged once "
+        Answer ack = Await.value("a write through " + survivor.name() + " is acknowledged once "
                 + returning.name() + " is back", Duration.ofSeconds(60), () -> {
-                    Api.Answer a = survivor.api().register(Jobs.batch(jobId), key, Duration.ofSeconds(30));
+                    Answer a = survivor.api().register(Jobs.batch(jobId), key, Duration.ofSeconds(30));
                     return a.status() == 200 ? Optional.of(a) : Optional.empty();
                 });
         System.out.printf("[no quorum] writes through %s acknowledged again %d ms after %s was started%n",
                 survivor.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), returning.name());
         long index = ack.json().get("JobModifyIndex").asLong();
         for (ServerProcess s : List.of(survivor, returning)) {
-            Api.Answer read = s.api().get("/v1/job/" + jobId + "?consistent");
+            Answer read = s.api().get("/v1/job/" + jobId + "?consistent");
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json().get("JobModifyIndex").asLong()).isEqualTo(index);
         }
     }
 
     /** An answer and how long it took. */
-    private record Timed(Api.Answer answer, long millis) {
-        static Timed since(long sentNanos, Api.Answer answer) {
+    private record Timed(Answer answer, long millis) {
+        static Timed since(long sentNanos, Answer answer) {
             return new Timed(answer, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos));
         }
 
@@ -126,7 +129,7 @@ class NoQuorumIT {
     }
 
     private static String registered(ServerProcess s, String id) {
-        Api.Answer reg = s.api().register(Jobs.batch(id));
+        Answer reg = s.api().register(Jobs.batch(id));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         return id;
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.client.agent.NodeAgent;
 import io.drover.client.agent.NodeAgentConfig;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,9 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NodeAgentFailoverIT {
     /** Short heartbeat TTLs, so that a closed agent's node is down within seconds. */
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.ofThreeWithConfig("""
-            {"server": {"min_heartbeat_ttl": "2s", "heartbeat_grace": "2s", "failover_heartbeat_ttl": "10s"}}
-            """);
+    static final LocalCluster cluster = LocalCluster.ofThreeWithShortHeartbeats();
 
     /** Two cores run three servers, two agents and their tasks: every bound is generous. */
     private static final Duration BOUND = Duration.ofSeconds(60);
@@ -91,7 +92,7 @@ class NodeAgentFailoverIT {
                     () -> readyNodeIds(s).equals(nodeIds));
         }
 
-        Api.Answer reg = cluster.leader().api().register(Jobs.rawExecService(WEB, GROUP, 2, SLEEPER));
+        Answer reg = cluster.leader().api().register(Jobs.rawExecService(WEB, GROUP, 2, SLEEPER));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         List<Allocs.Alloc> running = awaitRunning(WEB, 2);
         assertThat(running.stream().map(Allocs.Alloc::nodeId).collect(Collectors.toSet()))
@@ -111,7 +112,7 @@ class NodeAgentFailoverIT {
         // The agents report through the new leader: a job registered now is placed, started and
         // reported running on both of them.
         String after = "after-failover";
-        Api.Answer reg = newLeader.api().register(Jobs.rawExecService(after, GROUP, 2, SLEEPER));
+        Answer reg = newLeader.api().register(Jobs.rawExecService(after, GROUP, 2, SLEEPER));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         List<Allocs.Alloc> afterRunning = awaitRunning(after, 2);
         assertThat(afterRunning.stream().map(Allocs.Alloc::nodeId).collect(Collectors.toSet()))

@@ -2,6 +2,9 @@ package io.drover.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,17 +62,17 @@ class PausedServerIT {
     private static void assertRejoined(ServerProcess s) {
         assertThat(s.isRunning()).as(s + " still runs").isTrue();
         String id = "through-" + s.name();
-        Api.Answer written = Await.value(s + " takes writes again", REJOIN_BOUND, () -> {
-            Api.Answer a = s.api().register(Jobs.batch(id), java.util.UUID.randomUUID().toString(),
+        Answer written = Await.value(s + " takes writes again", REJOIN_BOUND, () -> {
+            Answer a = s.api().register(Jobs.batch(id), java.util.UUID.randomUUID().toString(),
                     Duration.ofSeconds(10));
             return a.status() == 200 ? Optional.of(a) : Optional.empty();
         });
         long index = written.json().get("JobModifyIndex").asLong();
         ServerProcess leader = cluster.leader();
-        Api.Answer onLeader = leader.api().get("/v1/jobs?stale");
+        Answer onLeader = leader.api().get("/v1/jobs?stale");
         Await.until(s + " serves, from its own state, everything the leader had", REJOIN_BOUND,
                 () -> {
-                    Api.Answer mine = s.api().get("/v1/jobs?stale");
+                    Answer mine = s.api().get("/v1/jobs?stale");
                     return mine.status() == 200 && mine.index() >= Math.max(index, onLeader.index())
                             && mine.json().size() >= onLeader.json().size();
                 });

@@ -3,6 +3,9 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,7 @@ class PeriodicFailoverIT {
     @Test
     void launchesGoOnAfterTheLeaderIsKilledNoneTwiceAndNoneLost() {
         ServerProcess oldLeader = cluster.leader();
-        Api.Answer reg = oldLeader.api().register("{\"Job\": {\"ID\": \"" + JOB + "\", \"Type\": \"batch\","
+        Answer reg = oldLeader.api().register("{\"Job\": {\"ID\": \"" + JOB + "\", \"Type\": \"batch\","
                 + " \"Datacenters\": [\"dc1\"],"
                 + " \"Periodic\": {\"Enabled\": true, \"SpecType\": \"cron\", \"Spec\": \"*/2 * * * * * *\"},"
                 + " \"TaskGroups\": [{\"Name\": \"g\", \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"mock_driver\","
@@ -66,7 +69,7 @@ class PeriodicFailoverIT {
 
     /** The children's launch times (unix seconds, from their IDs), in order. */
     private static List<Long> launches(ServerProcess server) {
-        Api.Answer a = server.api().get("/v1/jobs?prefix=" + JOB + "/periodic-");
+        Answer a = server.api().get("/v1/jobs?prefix=" + JOB + "/periodic-");
         if (a.status() != 200) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package io.drover.cluster;
 
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +53,7 @@ final class ReadProbe {
             boolean stale = (i / servers.size()) % 2 == 1;
             long sent = System.nanoTime();
             try {
-                Api.Answer a = s.api().get(stale ? QUERY + "&stale" : QUERY, TIMEOUT);
+                Answer a = s.api().get(stale ? QUERY + "&stale" : QUERY, TIMEOUT);
                 if (a.status() == 200) {
                     history.observe(s.name(), stale ? IndexHistory.STALE_READ : IndexHistory.DEFAULT_READ, sent,
                             System.nanoTime(), a.index());

@@ -2,6 +2,8 @@ package io.drover.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +28,10 @@ class RestartedServerReadsIT {
     void noReadAfterAKillAndRestartAnswersFromAnOlderState() {
         ServerProcess server = cluster.leader();
         for (int i = 0; i < JOBS; i++) {
-            Api.Answer a = server.api().register(Jobs.batch("before-kill-" + i));
+            Answer a = server.api().register(Jobs.batch("before-kill-" + i));
             assertThat(a.status()).as(a.toString()).isEqualTo(200);
         }
-        Api.Answer before = server.api().get("/v1/jobs?stale");
+        Answer before = server.api().get("/v1/jobs?stale");
         long indexBefore = before.index();
         assertThat(before.json().size()).isEqualTo(JOBS);
 
@@ -41,7 +43,7 @@ class RestartedServerReadsIT {
         long end = System.nanoTime() + READING_FOR.toNanos();
         while (!caughtUp && System.nanoTime() < end) {
             for (String mode : List.of("?consistent", "?stale", "")) {
-                Api.Answer a;
+                Answer a;
                 try {
                     a = server.api().get("/v1/jobs" + mode, Duration.ofSeconds(10));
                 } catch (UncheckedIOException notListeningYet) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.client.sim.NodeSim;
 import io.drover.client.sim.NodeSimConfig;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,9 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SchedulingFailoverIT {
     /** Short heartbeat TTLs, so that a silent node is down within seconds rather than minutes. */
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.ofThreeWithConfig("""
-            {"server": {"min_heartbeat_ttl": "2s", "heartbeat_grace": "2s", "failover_heartbeat_ttl": "10s"}}
-            """);
+    static final LocalCluster cluster = LocalCluster.ofThreeWithShortHeartbeats();
 
     /** Two cores run three servers and the nodes: every bound is generous. */
     private static final Duration BOUND = Duration.ofSeconds(60);
@@ -84,7 +85,7 @@ class SchedulingFailoverIT {
     void aServiceJobRunsItsCountOfAllocationsAndEveryServerSaysSo() {
         assumeTrue(nodes != null, "needs the nodes of the first test");
         ServerProcess leader = cluster.leader();
-        Api.Answer reg = leader.api().register(Jobs.mockService(WEB, WEB_GROUP, "dc1", WEB_COUNT));
+        Answer reg = leader.api().register(Jobs.mockService(WEB, WEB_GROUP, "dc1", WEB_COUNT));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         String evalId = reg.json().get("EvalID").asText();
 
@@ -127,7 +128,7 @@ class SchedulingFailoverIT {
             dc2Nodes = new TreeSet<>(silent.nodeIds());
             ServerProcess leader = cluster.leader();
             Await.until("the 2 dc2 nodes are ready", BOUND, () -> readyNodeIds(leader, "dc2").equals(dc2Nodes));
-            Api.Answer reg = leader.api().register(Jobs.mockService(job, "g", "dc2", 2));
+            Answer reg = leader.api().register(Jobs.mockService(job, "g", "dc2", 2));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
             Await.until("both allocations of " + job + " run on dc2 nodes", BOUND, () -> {
                 List<Allocs.Alloc> live = Allocs.live(Allocs.ofJob(cluster.leader(), job, false));
@@ -247,7 +248,7 @@ class SchedulingFailoverIT {
                 String job = BURST + i;
                 ServerProcess via = servers.get(i % servers.size());
                 sent.add(clients.submit(() -> {
-                    Api.Answer reg = via.api().register(Jobs.mockService(job, BURST_GROUP, "dc1", BURST_COUNT));
+                    Answer reg = via.api().register(Jobs.mockService(job, BURST_GROUP, "dc1", BURST_COUNT));
                     assertThat(reg.status()).as("registering " + job + " via " + via.name() + ": " + reg).isEqualTo(200);
                     evalIds.put(job, reg.json().get("EvalID").asText());
                 }));

@@ -3,6 +3,9 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +43,7 @@ class SnapshotCatchUpIT {
 
         // One write the stopped server will only learn of from a snapshot, sent with a key.
         String key = UUID.randomUUID().toString();
-        Api.Answer keyed = survivors.get(0).api().register(Jobs.batch("keyed"), key, Api.DEFAULT_TIMEOUT);
+        Answer keyed = survivors.get(0).api().register(Jobs.batch("keyed"), key, NomadClient.DEFAULT_TIMEOUT);
         assertThat(keyed.status()).as(keyed.toString()).isEqualTo(200);
         ids.add("keyed");
         int large = 0;
@@ -67,7 +70,7 @@ class SnapshotCatchUpIT {
                 DataDir.firstLogIndex(lagging));
 
         assertThat(Views.staleJobs(lagging, "").ids()).containsExactlyInAnyOrderElementsOf(ids);
-        Api.Answer largeJob = lagging.api().get("/v1/job/large-0?stale");
+        Answer largeJob = lagging.api().get("/v1/job/large-0?stale");
         assertThat(largeJob.status()).as(largeJob.toString()).isEqualTo(200);
         JsonNode meta = largeJob.json().get("Meta");
         assertThat(meta.get("blob").asText()).hasSize(LARGE_JOB_META_BYTES);
@@ -78,19 +81,19 @@ class SnapshotCatchUpIT {
 
         // The snapshot carried everything a server needs to apply later entries as the others do:
         // the keyed write sent again is answered, and applied, as the first time, on every server.
-        Api.Answer again = lagging.api().register(Jobs.batch("keyed"), key, Api.DEFAULT_TIMEOUT);
+        Answer again = lagging.api().register(Jobs.batch("keyed"), key, NomadClient.DEFAULT_TIMEOUT);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         for (String field : List.of("EvalID", "EvalCreateIndex", "JobModifyIndex", "Index")) {
             assertThat(again.json().get(field)).as(field).isEqualTo(keyed.json().get(field));
         }
         // And it is a full member again: its writes reach everyone, and every server holds the same.
-        Api.Answer last = lagging.api().register(Jobs.batch("after-catch-up"));
+        Answer last = lagging.api().register(Jobs.batch("after-catch-up"));
         assertThat(last.status()).as(last.toString()).isEqualTo(200);
         Views.awaitSameJobs(cluster.servers(), last.json().get("Index").asLong(), Duration.ofSeconds(10));
         for (ServerProcess s : cluster.servers()) {
             assertThat(Views.staleEvaluationIds(s)).as("evaluations on %s", s.name())
                     .isEqualTo(Views.staleEvaluationIds(leader));
-            Api.Answer versions = s.api().get("/v1/job/keyed/versions?stale");
+            Answer versions = s.api().get("/v1/job/keyed/versions?stale");
             assertThat(versions.json().get("Versions")).as("versions of the keyed job on %s", s.name()).hasSize(1);
         }
     }
@@ -105,7 +108,7 @@ class SnapshotCatchUpIT {
     }
 
     private static String registered(ServerProcess s, String id, String body) {
-        Api.Answer reg = s.api().register(body);
+        Answer reg = s.api().register(body);
         assertThat(reg.status()).as(reg.toString()).isEqualTo(200);
         return id;
     }

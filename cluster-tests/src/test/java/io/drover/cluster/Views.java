@@ -3,6 +3,9 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +28,7 @@ final class Views {
 
     /** Throws {@link IllegalStateException} unless the server answers 200. */
     static JobList staleJobs(ServerProcess s, String prefix) {
-        Api.Answer a = s.api().get("/v1/jobs?stale&prefix=" + prefix);
+        Answer a = s.api().get("/v1/jobs?stale&prefix=" + prefix);
         if (a.status() != 200) {
             throw new IllegalStateException(a.toString());
         }
@@ -40,7 +43,7 @@ final class Views {
 
     /** Every evaluation one server holds, by the job it is for. */
     static Map<String, List<JsonNode>> staleEvaluationsByJob(ServerProcess s) {
-        Api.Answer a = s.api().get("/v1/evaluations?stale");
+        Answer a = s.api().get("/v1/evaluations?stale");
         assertThat(a.status()).as(a.toString()).isEqualTo(200);
         Map<String, List<JsonNode>> byJob = new LinkedHashMap<>();
         for (JsonNode eval : a.json()) {
@@ -82,9 +85,9 @@ final class Views {
      * the server starts and catches up. It may refuse (no answer yet, 500 while it knows no
      * leader), but it must never answer from state older than the read: a 404 fails at once.
      */
-    static Api.Answer awaitConsistentRead(ServerProcess s, String path, Duration bound) {
+    static Answer awaitConsistentRead(ServerProcess s, String path, Duration bound) {
         return Await.value("a ?consistent read of " + path + " on " + s.name(), bound, () -> {
-            Api.Answer a = s.api().get(path + "?consistent");
+            Answer a = s.api().get(path + "?consistent");
             assertThat(a.status()).as("a ?consistent read of %s on %s, which has not caught up yet: %s", path,
                     s.name(), a).isNotEqualTo(404);
             return a.status() == 200 ? Optional.of(a) : Optional.empty();

@@ -1,6 +1,8 @@
 package io.drover.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ final class WriteLoad {
             ServerProcess server = servers.get((client + n + attempt) % servers.size());
             Optional<String> failure;
             try {
-                Api.Answer a = server.api().register(body, key, REQUEST_TIMEOUT);
+                Answer a = server.api().register(body, key, REQUEST_TIMEOUT);
                 long received = System.nanoTime();
                 if (a.status() == 200) {
                     JsonNode r = a.json();

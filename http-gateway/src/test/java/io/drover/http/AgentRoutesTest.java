@@ -3,11 +3,11 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Reference;
 import io.drover.state.ServerInfo;
+import io.drover.testkit.http.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,6 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
-import io.drover.http.testing.Await;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.http.testing.Reference;
@@ -12,6 +10,9 @@ import io.drover.model.alloc.Allocation;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.AllocStopRequest;
 import io.drover.state.Table;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -141,7 +142,7 @@ class AllocRoutesTest {
     void aParkedListWakesWhenAnAllocationChanges() throws Exception {
         long index = h.store.upsertAllocs(Reference.sleepBatchAllocation());
         CompletableFuture<Answer> parked = h.getAsync("/v1/allocations?index=" + index + "&wait=30s");
-        Await.until(() -> h.gateway.parkedQueries() == 1);
+        Await.until("the query parks", Duration.ofSeconds(20), () -> h.gateway.parkedQueries() == 1);
 
         Allocation complete = Reference.sleepBatchAllocation();
         complete.clientStatus = Allocation.CLIENT_COMPLETE;

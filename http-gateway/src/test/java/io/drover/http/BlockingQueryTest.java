@@ -2,17 +2,18 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
-import io.drover.http.testing.Await;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
 import io.drover.state.Table;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -160,7 +161,8 @@ class BlockingQueryTest {
             assertThat(h.store.waiterCount()).isEqualTo(1);
         }
 
-        Await.until(() -> h.gateway.parkedQueries() == 0 && h.store.waiterCount() == 0);
+        Await.until("the gateway lets go of the query and its waiter", Duration.ofSeconds(20),
+                () -> h.gateway.parkedQueries() == 0 && h.store.waiterCount() == 0);
     }
 
     @Test
@@ -190,10 +192,12 @@ class BlockingQueryTest {
     }
 
     private void awaitParked(int count) {
-        Await.until(() -> h.gateway.parkedQueries() == count && h.store.waiterCount() == count);
+        Await.until(count + " queries park", Duration.ofSeconds(20),
+                () -> h.gateway.parkedQueries() == count && h.store.waiterCount() == count);
     }
 
     private void awaitStoreReads(int reads) {
-        Await.until(() -> h.store.readersOpened() >= reads && h.store.waiterCount() == 1);
+        Await.until(reads + " store reads", Duration.ofSeconds(20),
+                () -> h.store.readersOpened() >= reads && h.store.waiterCount() == 1);
     }
 }

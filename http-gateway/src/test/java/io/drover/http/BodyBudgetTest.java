@@ -2,13 +2,12 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.proto.raft.WriteResult;
+import io.drover.testkit.http.Answer;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,10 +35,9 @@ class BodyBudgetTest {
         long budget = 3L * BODY + 3 * 4096;
         try (GatewayHarness h = new GatewayHarness(new FakeStateStore(), cluster, HttpGatewayConfig.of("127.0.0.1", 0)
                 .withLimits(HttpLimits.DEFAULTS.withMaxBufferedBodyBytes(budget)))) {
-            List<CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
+            List<CompletableFuture<Answer>> sent = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                sent.add(h.client.sendAsync(h.request("/v1/jobs").POST(HttpRequest.BodyPublishers.ofString(job(i)))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray()));
+                sent.add(h.api.sendAsync(h.request("/v1/jobs").POST(HttpRequest.BodyPublishers.ofString(job(i)))));
             }
             awaitTrue(() -> held.size() == 3);
             Thread.sleep(200);
@@ -54,8 +52,8 @@ class BodyBudgetTest {
                 answered.set((int) sent.stream().filter(CompletableFuture::isDone).count());
                 Thread.sleep(10);
             }
-            for (CompletableFuture<HttpResponse<byte[]>> s : sent) {
-                assertThat(s.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            for (CompletableFuture<Answer> s : sent) {
+                assertThat(s.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
             }
             assertThat(held).hasSize(10);
             assertThat(h.gateway.bufferedBodyBytesHighWater()).isLessThanOrEqualTo(budget);

@@ -2,15 +2,16 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
-import io.drover.http.testing.Await;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,8 @@ class ConsistencyTest {
         follower.cluster.barrier(() -> barrier);
 
         CompletableFuture<Answer> pending = follower.getAsync("/v1/job/sleep-batch?pretty");
-        Await.until(() -> follower.cluster.barriers.get() == 1);
+        Await.until("the follower asks for a read barrier", Duration.ofSeconds(20),
+                () -> follower.cluster.barriers.get() == 1);
         assertThat(pending).as("answered before the barrier").isNotDone();
         barrier.complete(null);
 
@@ -85,7 +87,8 @@ class ConsistencyTest {
         leader.cluster.barrier(() -> barrier);
 
         CompletableFuture<Answer> pending = leader.getAsync("/v1/jobs?consistent");
-        Await.until(() -> leader.cluster.barriers.get() == 1);
+        Await.until("the leader asks for a read barrier", Duration.ofSeconds(20),
+                () -> leader.cluster.barriers.get() == 1);
         assertThat(pending).isNotDone();
         barrier.complete(null);
 
@@ -114,7 +117,7 @@ class ConsistencyTest {
     void aFollowersBlockingQueryParksOnItsOwnStateAndWakesWhenItApplies() throws Exception {
         long index = follower.store.upsertJob(Jobs.batch("sleep-batch"));
         CompletableFuture<Answer> parked = follower.getAsync("/v1/jobs?index=" + index + "&wait=30s");
-        Await.until(() -> follower.gateway.parkedQueries() == 1);
+        Await.until("the query parks", Duration.ofSeconds(20), () -> follower.gateway.parkedQueries() == 1);
 
         long next = follower.store.upsertJob(Jobs.batch("mock-batch"));
 
@@ -132,9 +135,10 @@ class ConsistencyTest {
             out.write(("GET /v1/jobs?index=" + index + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Await.until(() -> follower.gateway.parkedQueries() == 1);
+            Await.until("the query parks", Duration.ofSeconds(20), () -> follower.gateway.parkedQueries() == 1);
         }
 
-        Await.until(() -> follower.gateway.parkedQueries() == 0 && follower.store.waiterCount() == 0);
+        Await.until("the follower lets go of the query and its waiter", Duration.ofSeconds(20),
+                () -> follower.gateway.parkedQueries() == 0 && follower.store.waiterCount() == 0);
     }
 }

@@ -2,13 +2,13 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.http.testing.Reference;
 import io.drover.model.Job;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.launch.JobPayload;
+import io.drover.testkit.http.Answer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

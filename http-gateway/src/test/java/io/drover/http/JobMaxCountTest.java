@@ -2,10 +2,10 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.FakeStateStore;
 import io.drover.http.testing.GatewayHarness;
+import io.drover.testkit.http.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

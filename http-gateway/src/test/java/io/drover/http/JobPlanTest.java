@@ -2,7 +2,6 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.FakeCluster;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
@@ -13,6 +12,7 @@ import io.drover.model.scheduling.DesiredUpdates;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.model.scheduling.PlanAnnotations;
 import io.drover.model.validate.JobWarnings;
+import io.drover.testkit.http.Answer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

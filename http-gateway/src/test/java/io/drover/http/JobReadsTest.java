@@ -3,11 +3,11 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
 import io.drover.state.Table;
+import io.drover.testkit.http.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,11 +2,11 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.model.json.NomadJson;
 import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.WriteRequest;
+import io.drover.testkit.http.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.drover.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
 import io.drover.model.Job;
@@ -13,6 +12,7 @@ import io.drover.model.json.GoJsonDecoder;
 import io.drover.model.json.NomadJson;
 import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
+import io.drover.testkit.http.Answer;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

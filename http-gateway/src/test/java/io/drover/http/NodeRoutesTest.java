@@ -2,8 +2,6 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
-import io.drover.http.testing.Await;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Reference;
 import io.drover.model.alloc.Allocation;
@@ -15,6 +13,9 @@ import io.drover.proto.rpc.NodeDrainRequest;
 import io.drover.proto.rpc.NodeEligibilityRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.state.Table;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,7 @@ class NodeRoutesTest {
     void aNodeAgentsWatchWakesWhenItsAllocationsChange() throws Exception {
         long index = h.store.upsertAllocs(Reference.sleepBatchAllocation());
         CompletableFuture<Answer> parked = h.getAsync("/v1/node/" + NODE + "/allocations?index=" + index + "&wait=30s");
-        Await.until(() -> h.gateway.parkedQueries() == 1);
+        Await.until("the query parks", Duration.ofSeconds(20), () -> h.gateway.parkedQueries() == 1);
 
         Allocation stopped = Reference.sleepBatchAllocation();
         stopped.desiredStatus = Allocation.DESIRED_STOP;
@@ -145,7 +146,7 @@ class NodeRoutesTest {
     void aNodeReadWakesOnANodeChange() throws Exception {
         long index = storeReferenceNode();
         CompletableFuture<Answer> parked = h.getAsync("/v1/node/" + NODE + "?index=" + index + "&wait=30s");
-        Await.until(() -> h.gateway.parkedQueries() == 1);
+        Await.until("the query parks", Duration.ofSeconds(20), () -> h.gateway.parkedQueries() == 1);
 
         Node down = Reference.node();
         down.status = Node.STATUS_DOWN;

@@ -2,9 +2,9 @@ package io.drover.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.http.testing.Answer;
 import io.drover.http.testing.GatewayHarness;
 import io.drover.http.testing.Jobs;
+import io.drover.testkit.http.Answer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.server.config.AgentConfig;
 import io.drover.server.config.AgentConfigBuilder;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class DevAgentDataDirTest {
         AgentConfig config = TestAgents.devConfig(named).devNode(false).numSchedulers(0).build();
 
         try (Agent agent = Agent.start(config)) {
-            Http http = leading(agent);
+            NomadClient http = leading(agent);
             assertThat(http.post("/v1/jobs", DevAgentJobsApiTest.batchJob("kept", "1")).status()).isEqualTo(200);
         }
 
@@ -38,8 +39,8 @@ class DevAgentDataDirTest {
         assertThat(named.resolve("server/state")).isDirectory();
 
         try (Agent again = Agent.start(config)) {
-            Http http = leading(again);
-            Http.Answer job = http.get("/v1/job/kept");
+            NomadClient http = leading(again);
+            Answer job = http.get("/v1/job/kept");
             assertThat(job.status()).as("the job registered before the restart").isEqualTo(200);
             assertThat(job.json().get("ID").asText()).isEqualTo("kept");
         }
@@ -61,10 +62,9 @@ class DevAgentDataDirTest {
         assertThat(temp).doesNotExist();
     }
 
-    private static Http leading(Agent agent) {
-        Http http = new Http(agent.httpPort());
-        Awaitility.await("the dev agent leads").atMost(PATIENCE)
-                .until(() -> agent.isLeader() && "true".equals(http.get("/v1/jobs").header("X-Nomad-KnownLeader")));
+    private static NomadClient leading(Agent agent) {
+        NomadClient http = TestAgents.http(agent.httpPort());
+        TestAgents.awaitLeading(agent, http, PATIENCE);
         return http;
     }
 }

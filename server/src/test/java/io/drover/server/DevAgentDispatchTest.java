@@ -3,6 +3,8 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +43,9 @@ class DevAgentDispatchTest {
     @Test
     void aDispatchedChildRunsWithItsPayloadAndRetriesMakeOneChild() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
 
-            Http.Answer registered = http.post("/v1/jobs", PARENT);
+            Answer registered = http.post("/v1/jobs", PARENT);
             assertThat(registered.status()).isEqualTo(200);
             assertThat(registered.json().get("EvalID").asText()).isEmpty();
             assertThat(http.get("/v1/job/work").json().get("Status").asText()).isEqualTo("running");
@@ -65,7 +63,7 @@ class DevAgentDispatchTest {
             assertRefused(http, "nope", dispatchBody("x", "\"who\": \"me\"", null), 404, "parameterized job not found");
 
             String payload = "x".repeat(16 * 1024 - 5) + "hello";
-            Http.Answer dispatched = http.post("/v1/job/work/dispatch", dispatchBody(payload, "\"who\": \"me\"", null));
+            Answer dispatched = http.post("/v1/job/work/dispatch", dispatchBody(payload, "\"who\": \"me\"", null));
             assertThat(dispatched.status()).isEqualTo(200);
             JsonNode answer = dispatched.json();
             String childId = answer.get("DispatchedJobID").asText();
@@ -113,8 +111,8 @@ class DevAgentDispatchTest {
         }
     }
 
-    private static void assertRefused(Http http, String jobId, String body, int status, String message) {
-        Http.Answer a = http.post("/v1/job/" + jobId + "/dispatch", body);
+    private static void assertRefused(NomadClient http, String jobId, String body, int status, String message) {
+        Answer a = http.post("/v1/job/" + jobId + "/dispatch", body);
         assertThat(a.status()).as(message).isEqualTo(status);
         assertThat(a.body()).isEqualTo(message);
     }
@@ -130,11 +128,11 @@ class DevAgentDispatchTest {
     }
 
     /** Sends {@code n} copies of one dispatch at once; the child IDs they were answered with. */
-    private static Set<String> dispatchConcurrently(Http http, int n, String body) throws Exception {
+    private static Set<String> dispatchConcurrently(NomadClient http, int n, String body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Http.Answer>> answers = new ArrayList<>();
+            List<Future<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -143,8 +141,8 @@ class DevAgentDispatchTest {
             }
             start.countDown();
             Set<String> ids = new HashSet<>();
-            for (Future<Http.Answer> f : answers) {
-                Http.Answer a = f.get();
+            for (Future<Answer> f : answers) {
+                Answer a = f.get();
                 assertThat(a.status()).as(a.body()).isEqualTo(200);
                 ids.add(a.json().get("DispatchedJobID").asText());
             }

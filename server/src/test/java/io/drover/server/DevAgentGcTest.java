@@ -3,6 +3,8 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -29,11 +31,7 @@ class DevAgentGcTest {
     @Test
     void aCompletedBatchJobIsCollectedAndARunningJobStays() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             assertThat(http.post("/v1/jobs", job("done", "batch", "/bin/true", "")).status()).isEqualTo(200);
             assertThat(http.post("/v1/jobs", job("web", "service", "/bin/sleep", "\"300\"")).status()).isEqualTo(200);
             Awaitility.await("the batch job is dead").atMost(PATIENCE)
@@ -46,7 +44,7 @@ class DevAgentGcTest {
             String doneEval = http.get("/v1/job/done/evaluations").json().get(0).get("ID").asText();
 
             assertThat(http.post("/v1/system/gc", "").status()).isEqualTo(405);
-            Http.Answer gc = http.put("/v1/system/gc", "");
+            Answer gc = http.put("/v1/system/gc", "");
 
             assertThat(gc.status()).isEqualTo(200);
             assertThat(gc.body()).isEmpty();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.model.json.NomadJson;
 import io.drover.model.json.Recording;
-import java.net.URI;
+import io.drover.testkit.fixtures.JobBody;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,18 +30,13 @@ class DevAgentJobsApiTest {
     @TempDir
     Path dir;
     Agent agent;
-    Http http;
+    NomadClient http;
 
     @BeforeAll
     void start() throws Exception {
         agent = TestAgents.devWithoutScheduling(dir);
-        http = new Http(agent.httpPort());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!"true".equals(http.get("/v1/jobs").header("X-Nomad-KnownLeader"))
-                || !agent.isLeader()) {
-            assertThat(System.nanoTime()).as("dev agent elects itself").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        http = TestAgents.http(agent.httpPort());
+        TestAgents.awaitLeading(agent, http, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -47,16 +44,14 @@ class DevAgentJobsApiTest {
         agent.close();
     }
 
+    /** A batch job of one raw_exec task "sleep" running {@code /bin/sleep arg}. */
     static String batchJob(String id, String arg) {
-        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\", \"Datacenters\": [\"dc1\"],"
-                + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": [{\"Name\": \"sleep\","
-                + " \"Driver\": \"raw_exec\", \"Config\": {\"command\": \"/bin/sleep\", \"args\": [\"" + arg + "\"]},"
-                + " \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+        return JobBody.batch(id).task("sleep").rawExec("/bin/sleep", arg).register();
     }
 
     @Test
     void registerThenReadListAndSummarize() {
-        Http.Answer reg = http.post("/v1/jobs", batchJob("reg-read", "5"));
+        Answer reg = http.post("/v1/jobs", batchJob("reg-read", "5"));
         assertThat(reg.status()).isEqualTo(200);
         JsonNode r = reg.json();
         long index = r.get("Index").asLong();
@@ -67,7 +62,7 @@ class DevAgentJobsApiTest {
         assertThat(r.get("KnownLeader").isBoolean()).isTrue();
         assertThat(reg.index()).isEqualTo(index);
 
-        Http.Answer read = http.get("/v1/job/reg-read");
+        Answer read = http.get("/v1/job/reg-read");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("X-Nomad-KnownLeader")).isEqualTo("true");
         assertThat(read.header("X-Nomad-LastContact")).isEqualTo("0");
@@ -85,7 +80,7 @@ class DevAgentJobsApiTest {
         assertThat(task.get("KillTimeout").asLong()).isEqualTo(5_000_000_000L);
         assertThat(job.get("TaskGroups").get(0).get("RestartPolicy").get("Mode").asText()).isEqualTo("fail");
 
-        Http.Answer list = http.get("/v1/jobs?prefix=reg-");
+        Answer list = http.get("/v1/jobs?prefix=reg-");
         assertThat(list.status()).isEqualTo(200);
         JsonNode stub = list.json().get(0);
         assertThat(stub.get("ID").asText()).isEqualTo("reg-read");
@@ -93,11 +88,11 @@ class DevAgentJobsApiTest {
         assertThat(stub.has("SubmitTime")).isTrue();
         assertThat(list.index()).isGreaterThanOrEqualTo(index);
 
-        Http.Answer summary = http.get("/v1/job/reg-read/summary");
+        Answer summary = http.get("/v1/job/reg-read/summary");
         assertThat(summary.json().get("JobID").asText()).isEqualTo("reg-read");
         assertThat(summary.index()).isEqualTo(summary.json().get("ModifyIndex").asLong());
 
-        Http.Answer evals = http.get("/v1/job/reg-read/evaluations");
+        Answer evals = http.get("/v1/job/reg-read/evaluations");
         JsonNode eval = evals.json().get(0);
         assertThat(eval.get("ID").asText()).isEqualTo(r.get("EvalID").asText());
         assertThat(eval.get("TriggeredBy").asText()).isEqualTo("job-register");
@@ -105,7 +100,7 @@ class DevAgentJobsApiTest {
         assertThat(eval.get("JobModifyIndex").asLong()).isEqualTo(index);
         assertThat(eval.has("NodeID")).as("empty fields are omitted").isFalse();
 
-        Http.Answer one = http.get("/v1/evaluation/" + r.get("EvalID").asText());
+        Answer one = http.get("/v1/evaluation/" + r.get("EvalID").asText());
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("JobID").asText()).isEqualTo("reg-read");
         assertThat(http.get("/v1/evaluations").json().findValuesAsText("ID")).contains(r.get("EvalID").asText());
@@ -114,30 +109,30 @@ class DevAgentJobsApiTest {
     @Test
     void versionsRevertAndStability() {
         long v0 = http.post("/v1/jobs", batchJob("versioned", "1")).json().get("JobModifyIndex").asLong();
-        Http.Answer same = http.post("/v1/job/versioned", batchJob("versioned", "1"));
+        Answer same = http.post("/v1/job/versioned", batchJob("versioned", "1"));
         assertThat(same.json().get("JobModifyIndex").asLong()).as("unchanged spec keeps its index").isEqualTo(v0);
         long v1 = http.post("/v1/job/versioned", batchJob("versioned", "2")).json().get("JobModifyIndex").asLong();
         assertThat(v1).isGreaterThan(v0);
 
-        Http.Answer versions = http.get("/v1/job/versioned/versions");
+        Answer versions = http.get("/v1/job/versioned/versions");
         assertThat(versions.status()).isEqualTo(200);
         assertThat(versions.json().get("Versions").findValues("Version")).extracting(JsonNode::asInt)
                 .containsExactly(1, 0);
         assertThat(versions.json().has("Diffs")).isTrue();
 
-        Http.Answer stable = http.post("/v1/job/versioned/stable",
+        Answer stable = http.post("/v1/job/versioned/stable",
                 "{\"JobID\": \"versioned\", \"JobVersion\": 1, \"Stable\": true}");
         assertThat(stable.status()).isEqualTo(200);
         assertThat(stable.json().get("Index").asLong()).isPositive();
         assertThat(stable.json().get("JobModifyIndex").asLong()).isEqualTo(stable.json().get("Index").asLong());
         assertThat(http.get("/v1/job/versioned").json().get("Stable").asBoolean()).isTrue();
 
-        Http.Answer badPrior = http.post("/v1/job/versioned/revert",
+        Answer badPrior = http.post("/v1/job/versioned/revert",
                 "{\"JobID\": \"versioned\", \"JobVersion\": 0, \"EnforcePriorVersion\": 7}");
         assertThat(badPrior.status()).isEqualTo(409);
         assertThat(badPrior.body()).isEqualTo("Current job has version 1; enforcing version 7");
 
-        Http.Answer revert = http.post("/v1/job/versioned/revert",
+        Answer revert = http.post("/v1/job/versioned/revert",
                 "{\"JobID\": \"versioned\", \"JobVersion\": 0, \"EnforcePriorVersion\": 1}");
         assertThat(revert.status()).isEqualTo(200);
         assertThat(revert.json().get("EvalID").asText()).isNotEmpty();
@@ -146,7 +141,7 @@ class DevAgentJobsApiTest {
         assertThat(current.get("TaskGroups").get(0).get("Tasks").get(0).get("Config").get("args").get(0).asText())
                 .isEqualTo("1");
 
-        Http.Answer toCurrent = http.post("/v1/job/versioned/revert", "{\"JobID\": \"versioned\", \"JobVersion\": 2}");
+        Answer toCurrent = http.post("/v1/job/versioned/revert", "{\"JobID\": \"versioned\", \"JobVersion\": 2}");
         assertThat(toCurrent.status()).isEqualTo(400);
         assertThat(toCurrent.body()).isEqualTo("can't revert to current version");
     }
@@ -200,7 +195,7 @@ class DevAgentJobsApiTest {
         return warnings;
     }
 
-    private static String warnings(Http.Answer answer) {
+    private static String warnings(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("Warnings").asText();
     }
@@ -209,7 +204,7 @@ class DevAgentJobsApiTest {
     void checkAndSetOnRegister() {
         long first = http.post("/v1/jobs", batchJob("cas", "1")).json().get("JobModifyIndex").asLong();
         String stale = batchJob("cas", "2").replaceFirst("\\}$", ", \"EnforceIndex\": true, \"JobModifyIndex\": 1}");
-        Http.Answer refused = http.post("/v1/jobs", stale);
+        Answer refused = http.post("/v1/jobs", stale);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).isEqualTo("Enforcing job modify index 1: job exists with conflicting job modify index: "
                 + first);
@@ -225,7 +220,7 @@ class DevAgentJobsApiTest {
     @Test
     void stopThenPurge() {
         http.post("/v1/jobs", batchJob("stopped", "1"));
-        Http.Answer stop = http.delete("/v1/job/stopped");
+        Answer stop = http.delete("/v1/job/stopped");
         assertThat(stop.status()).isEqualTo(200);
         JsonNode s = stop.json();
         assertThat(s.get("EvalID").asText()).isNotEmpty();
@@ -237,7 +232,7 @@ class DevAgentJobsApiTest {
                 .contains("job-deregister");
 
         assertThat(http.delete("/v1/job/stopped?purge=true").status()).isEqualTo(200);
-        Http.Answer gone = http.get("/v1/job/stopped");
+        Answer gone = http.get("/v1/job/stopped");
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.body()).isEqualTo("job not found");
         assertThat(http.get("/v1/job/stopped/versions").body()).isEqualTo("job versions not found");
@@ -248,10 +243,10 @@ class DevAgentJobsApiTest {
     @Test
     void forcedEvaluation() {
         http.post("/v1/jobs", batchJob("forced", "1"));
-        Http.Answer ev = http.post("/v1/job/forced/evaluate", "{\"JobID\": \"forced\", \"EvalOptions\": {\"ForceReschedule\": true}}");
+        Answer ev = http.post("/v1/job/forced/evaluate", "{\"JobID\": \"forced\", \"EvalOptions\": {\"ForceReschedule\": true}}");
         assertThat(ev.status()).isEqualTo(200);
         assertThat(http.get("/v1/job/forced/evaluations").json().size()).isEqualTo(2);
-        Http.Answer unknown = http.post("/v1/job/nope/evaluate", "");
+        Answer unknown = http.post("/v1/job/nope/evaluate", "");
         assertThat(unknown.status()).isEqualTo(404);
     }
 
@@ -274,15 +269,15 @@ class DevAgentJobsApiTest {
         assertError(http.get("/v1/jobs?index=abc"), 400, "Invalid index");
         assertError(http.get("/v1/jobs?index=1&wait=abc"), 400, "Invalid wait time");
         assertError(http.delete("/v1/jobs"), 405, "Invalid method");
-        assertError(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort()
-                + "/v1/job/x")).method("PATCH", HttpRequest.BodyPublishers.noBody())), 405, "Invalid method");
+        assertError(http.send(http.request("/v1/job/x").method("PATCH", HttpRequest.BodyPublishers.noBody())), 405,
+                "Invalid method");
         assertError(http.get("/v1/job/no-such-job"), 404, "job not found");
         assertError(http.get("/v1/job/no-such-job/summary"), 404, "job not found");
         assertError(http.get("/v1/evaluation/no-such-eval"), 404, "eval not found");
-        Http.Answer route = http.get("/v1/jobz");
+        Answer route = http.get("/v1/jobz");
         assertThat(route.status()).isEqualTo(404);
         assertThat(route.body()).isEmpty();
-        Http.Answer big = http.post("/v1/jobs", "{\"Job\": {\"ID\": \"big\", \"Meta\": {\"k\": \""
+        Answer big = http.post("/v1/jobs", "{\"Job\": {\"ID\": \"big\", \"Meta\": {\"k\": \""
                 + "x".repeat(5 << 20) + "\"}}}");
         assertThat(big.status()).isEqualTo(413);
 
@@ -296,7 +291,7 @@ class DevAgentJobsApiTest {
         String parameterized = batchJob("on-demand", "1").replace("\"Type\"",
                 "\"ParameterizedJob\": {\"Payload\": \"optional\"}, \"Type\"");
         for (String body : new String[] {periodic, parameterized}) {
-            Http.Answer reg = http.post("/v1/jobs", body);
+            Answer reg = http.post("/v1/jobs", body);
             assertThat(reg.status()).as(body).isEqualTo(200);
             JsonNode r = reg.json();
             assertThat(r.get("EvalID").asText()).isEmpty();
@@ -308,7 +303,7 @@ class DevAgentJobsApiTest {
             assertThat(r.get("JobModifyIndex").asLong()).isPositive().isEqualTo(job.get("JobModifyIndex").asLong());
             assertThat(http.get("/v1/job/" + id + "/evaluations").json().size()).isZero();
 
-            Http.Answer stop = http.delete("/v1/job/" + id);
+            Answer stop = http.delete("/v1/job/" + id);
             assertThat(stop.status()).isEqualTo(200);
             assertThat(stop.json().get("EvalID").asText()).isEmpty();
             assertThat(stop.json().get("Index").asLong()).isZero();
@@ -322,7 +317,7 @@ class DevAgentJobsApiTest {
         assertThat(http.post("/v1/jobs", job).status()).isEqualTo(200);
 
         // The docs' form: a Reason.
-        Http.Answer up = http.post("/v1/job/scaled-docs/scale",
+        Answer up = http.post("/v1/job/scaled-docs/scale",
                 "{\"Count\": 3, \"Target\": {\"Group\": \"g\"}, \"Reason\": \"metric did not satisfy SLA\"}");
         assertThat(up.status()).as(up.body()).isEqualTo(200);
         assertThat(up.json().get("KnownLeader").asBoolean()).as("Nomad's Scale sets the leader's meta").isTrue();
@@ -336,16 +331,16 @@ class DevAgentJobsApiTest {
         assertThat(scaledJob.at("/TaskGroups/0/Count").asInt()).isEqualTo(3);
 
         // The docs' form of an error: a string, the error event's message; no count changes.
-        Http.Answer failed = http.post("/v1/job/scaled-docs/scale",
+        Answer failed = http.post("/v1/job/scaled-docs/scale",
                 "{\"Target\": {\"Group\": \"g\"}, \"Error\": \"metrics source unreachable\"}");
         assertThat(failed.status()).as(failed.body()).isEqualTo(200);
         assertThat(failed.json().get("EvalID").asText()).isEmpty();
         assertThat(failed.json().get("Index").asLong()).isGreaterThan(up.json().get("Index").asLong());
         // 0.11.3's form: Error a bool, beside a Message.
-        Http.Answer flagged = http.post("/v1/job/scaled-docs/scale",
+        Answer flagged = http.post("/v1/job/scaled-docs/scale",
                 "{\"Target\": {\"Group\": \"g\"}, \"Error\": true, \"Message\": \"no metrics\"}");
         assertThat(flagged.status()).as(flagged.body()).isEqualTo(200);
-        Http.Answer refused = http.post("/v1/job/scaled-docs/scale",
+        Answer refused = http.post("/v1/job/scaled-docs/scale",
                 "{\"Count\": 1, \"Target\": {\"Group\": \"g\"}, \"Error\": \"too slow\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).isEqualTo("scaling action should not contain count if error is true");
@@ -392,7 +387,7 @@ class DevAgentJobsApiTest {
         assertThat(http.get("/v1/job/ghost/evaluations").json().size()).isZero();
         assertThat(http.get("/v1/job/ghost/deployments").json().size()).isZero();
         assertThat(http.get("/v1/job/ghost/deployment").body()).isEqualTo("null");
-        Http.Answer dereg = http.delete("/v1/job/ghost");
+        Answer dereg = http.delete("/v1/job/ghost");
         assertThat(dereg.status()).isEqualTo(200);
         assertThat(dereg.json().get("EvalID").asText()).isNotEmpty();
     }
@@ -401,33 +396,30 @@ class DevAgentJobsApiTest {
     void blockingQueryParksUntilAWriteAndReturnsAtOnceForPastIndexes() throws Exception {
         long index = http.get("/v1/jobs").index();
         long started = System.nanoTime();
-        Http.Answer past = http.get("/v1/jobs?index=1&wait=5s");
+        Answer past = http.get("/v1/jobs?index=1&wait=5s");
         assertThat(past.status()).isEqualTo(200);
         assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(3));
 
-        CompletableFuture<Http.Answer> parked = CompletableFuture.supplyAsync(
+        CompletableFuture<Answer> parked = CompletableFuture.supplyAsync(
                 () -> http.get("/v1/jobs?index=" + index + "&wait=30s"));
         Thread.sleep(300);
         assertThat(parked).isNotDone();
         long written = http.post("/v1/jobs", batchJob("wakes", "1")).json().get("Index").asLong();
-        Http.Answer woken = parked.get(10, TimeUnit.SECONDS);
+        Answer woken = parked.get(10, TimeUnit.SECONDS);
         assertThat(woken.index()).isGreaterThanOrEqualTo(written);
         assertThat(woken.json().findValuesAsText("ID")).contains("wakes");
 
         long now = http.get("/v1/jobs").index();
         started = System.nanoTime();
-        Http.Answer timedOut = http.get("/v1/jobs?index=" + now + "&wait=300ms");
+        Answer timedOut = http.get("/v1/jobs?index=" + now + "&wait=300ms");
         assertThat(timedOut.index()).isEqualTo(now);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
     void aRetriedWriteWithTheSameIdempotencyKeyIsAppliedOnce() {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + "/v1/jobs"))
-                .header("Idempotency-Key", "retry-key-1")
-                .POST(HttpRequest.BodyPublishers.ofString(batchJob("idem", "1")));
-        JsonNode first = http.send(req).json();
-        JsonNode second = http.send(req).json();
+        JsonNode first = http.register(batchJob("idem", "1"), "retry-key-1", Duration.ofSeconds(60)).json();
+        JsonNode second = http.register(batchJob("idem", "1"), "retry-key-1", Duration.ofSeconds(60)).json();
         assertThat(second.get("EvalID").asText()).isEqualTo(first.get("EvalID").asText());
         assertThat(second.get("Index").asLong()).isEqualTo(first.get("Index").asLong());
         assertThat(http.get("/v1/job/idem/evaluations").json().size()).isEqualTo(1);
@@ -451,15 +443,15 @@ class DevAgentJobsApiTest {
     @Test
     void staleAndConsistentReadsAnswerOnTheLeader() {
         http.post("/v1/jobs", batchJob("consistency", "1"));
-        Http.Answer stale = http.get("/v1/job/consistency?stale");
+        Answer stale = http.get("/v1/job/consistency?stale");
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.header("X-Nomad-KnownLeader")).isEqualTo("true");
-        Http.Answer consistent = http.get("/v1/job/consistency?consistent");
+        Answer consistent = http.get("/v1/job/consistency?consistent");
         assertThat(consistent.status()).isEqualTo(200);
         assertThat(consistent.index()).isEqualTo(stale.index());
     }
 
-    private static void assertError(Http.Answer a, int status, String body) {
+    private static void assertError(Answer a, int status, String body) {
         assertThat(a.status()).as(body).isEqualTo(status);
         assertThat(a.body()).isEqualTo(body);
     }

@@ -3,6 +3,7 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class DevAgentLifecycleTest {
     @Test
     void aFailingServiceIsRestartedThenRescheduledWithItsHistory() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = ready(agent);
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             // Nomad's smallest policies: one restart after 1s within 5s, then one reschedule after 5s.
             String job = "{\"Job\": {\"ID\": \"flaky\", \"Type\": \"service\", \"Datacenters\": [\"dc1\"],"
                     + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1,"
@@ -91,7 +92,7 @@ class DevAgentLifecycleTest {
     @Test
     void stoppingAJobKillsItsProcessesEvenWhenTheyIgnoreTheKillSignal() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = ready(agent);
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             // The shell ignores the kill signal (SIGINT unless KillSignal says otherwise), so only
             // the SIGKILL after the kill timeout ends it.
             String script = "trap '' INT TERM; echo $$ > ${NOMAD_ALLOC_DIR}/pid; while true; do sleep 1; done";
@@ -128,15 +129,6 @@ class DevAgentLifecycleTest {
             assertThat(event(task, "Killing").get("KillTimeout").asLong()).isEqualTo(2 * SECOND);
             assertThat(event(task, "Terminated").get("Signal").asInt()).as("killed by SIGKILL").isEqualTo(9);
         }
-    }
-
-    private static Http ready(Agent agent) {
-        Http http = new Http(agent.httpPort());
-        Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-            JsonNode nodes = http.get("/v1/nodes").json();
-            return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-        });
-        return http;
     }
 
     private static String text(JsonNode n, String field) {

@@ -3,6 +3,7 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -19,11 +20,7 @@ class DevAgentNodeTest {
     @Test
     void theDevAgentsOwnNodeRegistersAndRunsWhatIsPlacedOnIt() {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             JsonNode node = http.get("/v1/nodes").json().get(0);
             assertThat(node.get("Datacenter").asText()).isEqualTo(agent.config().datacenter());
             assertThat(node.get("SchedulingEligibility").asText()).isEqualTo("eligible");

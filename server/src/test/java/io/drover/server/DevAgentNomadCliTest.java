@@ -3,6 +3,7 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,18 +34,14 @@ class DevAgentNomadCliTest {
     @TempDir
     Path dir;
     Agent agent;
-    Http http;
+    NomadClient http;
     String nodeId;
     String allocId;
 
     @BeforeAll
     void start() {
         agent = TestAgents.dev(dir);
-        http = new Http(agent.httpPort());
-        Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-            JsonNode nodes = http.get("/v1/nodes").json();
-            return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-        });
+        http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
         nodeId = http.get("/v1/nodes").json().get(0).get("ID").asText();
         assertThat(http.post("/v1/jobs", TWO_TASKS).status()).isEqualTo(200);
         Awaitility.await("the allocation runs").atMost(PATIENCE).until(() -> {

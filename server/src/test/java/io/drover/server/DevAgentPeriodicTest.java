@@ -3,6 +3,8 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -29,13 +31,9 @@ class DevAgentPeriodicTest {
     @Test
     void forceLaunchesAChildNowEvenOverProhibitOverlap() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
 
-            Http.Answer registered = http.post("/v1/jobs", "{\"Job\": " + JOB + "}");
+            Answer registered = http.post("/v1/jobs", "{\"Job\": " + JOB + "}");
             assertThat(registered.status()).isEqualTo(200);
             assertThat(registered.json().get("EvalID").asText()).isEmpty();
             assertThat(http.get("/v1/job/nightly").json().get("Status").asText()).isEqualTo("running");
@@ -43,7 +41,7 @@ class DevAgentPeriodicTest {
             JsonNode plan = http.post("/v1/job/nightly/plan", "{\"Job\": " + JOB + "}").json();
             assertThat(plan.get("NextPeriodicLaunch").asText()).matches("\\d{4}-01-01T03:00:00\\+01:00");
 
-            Http.Answer forced = http.post("/v1/job/nightly/periodic/force", "");
+            Answer forced = http.post("/v1/job/nightly/periodic/force", "");
             assertThat(forced.status()).isEqualTo(200);
             JsonNode answer = forced.json();
             String evalId = answer.get("EvalID").asText();
@@ -63,17 +61,17 @@ class DevAgentPeriodicTest {
                     http.get("/v1/job/nightly/summary").json().get("Children").get("Running").asInt() == 1);
 
             // Overlap is prohibited, but a forced launch goes ahead.
-            Http.Answer again = http.put("/v1/job/nightly/periodic/force", "");
+            Answer again = http.put("/v1/job/nightly/periodic/force", "");
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.json().get("EvalID").asText()).isNotEmpty().isNotEqualTo(evalId);
             assertThat(again.json().get("Index").asLong()).isGreaterThan(answer.get("Index").asLong());
 
-            Http.Answer unknown = http.post("/v1/job/nope/periodic/force", "");
+            Answer unknown = http.post("/v1/job/nope/periodic/force", "");
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.body()).isEqualTo("job not found");
             http.post("/v1/jobs", "{\"Job\": " + JOB.replace("nightly", "plain").replaceAll(
                     "\"Periodic\": \\{[^}]*\\},", "") + "}");
-            Http.Answer plain = http.post("/v1/job/plain/periodic/force", "");
+            Answer plain = http.post("/v1/job/plain/periodic/force", "");
             assertThat(plain.status()).isEqualTo(400);
             assertThat(plain.body()).isEqualTo("can't force launch non-periodic job");
             assertThat(http.get("/v1/job/nightly/evaluations").json().size()).isZero();
@@ -86,11 +84,7 @@ class DevAgentPeriodicTest {
                 .replace("\"ProhibitOverlap\": true", "\"ProhibitOverlap\": false")
                 .replace("\"/bin/sleep\", \"args\": [\"60\"]", "\"/bin/true\"");
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             assertThat(http.post("/v1/jobs", "{\"Job\": " + ticker + "}").status()).isEqualTo(200);
 
             Awaitility.await("two children ran to completion").atMost(PATIENCE).until(() ->

@@ -3,6 +3,7 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +23,7 @@ class DevAgentRawExecTest {
     @Test
     void aBatchJobRunsToCompletionAndItsOutputIsKept() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             JsonNode node = http.get("/v1/node/" + http.get("/v1/nodes").json().get(0).get("ID").asText()).json();
             assertThat(node.get("Attributes").get("driver.raw_exec").asText()).isEqualTo("1");
             assertThat(node.get("Attributes").get("driver.mock_driver").asText()).isEqualTo("1");
@@ -67,11 +64,7 @@ class DevAgentRawExecTest {
     @Test
     void aPrestartTaskCompletesBeforeTheMainTaskStarts() throws Exception {
         try (Agent agent = TestAgents.dev(dir)) {
-            Http http = new Http(agent.httpPort());
-            Awaitility.await("the dev node is ready").atMost(PATIENCE).until(() -> {
-                JsonNode nodes = http.get("/v1/nodes").json();
-                return nodes.size() == 1 && "ready".equals(nodes.get(0).get("Status").asText());
-            });
+            NomadClient http = TestAgents.httpOnceNodeReady(agent, PATIENCE);
             // The main task fails unless the prestart task's file is already there when it starts.
             String job = "{\"Job\": {\"ID\": \"ordered\", \"Type\": \"batch\", \"Datacenters\": [\"dc1\"],"
                     + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": ["

@@ -3,6 +3,9 @@ package io.drover.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.server.config.AgentConfig;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +42,7 @@ class InJvmClusterTest {
             agents.add(f.get(60, TimeUnit.SECONDS));
         }
         await("a leader is elected and announced", () -> leader() != null
-                && new Http(follower().httpPort()).get("/v1/jobs").status() == 200);
+                && TestAgents.http(follower().httpPort()).get("/v1/jobs").status() == 200);
     }
 
     @AfterEach
@@ -57,19 +60,19 @@ class InJvmClusterTest {
 
     @Test
     void writesToAFollowerAreForwardedAndDefaultReadsAnswerTheLeadersState() {
-        Http follower = new Http(follower().httpPort());
-        Http.Answer reg = follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("via-follower", "1"));
+        NomadClient follower = TestAgents.http(follower().httpPort());
+        Answer reg = follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("via-follower", "1"));
         assertThat(reg.status()).isEqualTo(200);
         long index = reg.json().get("Index").asLong();
 
-        Http.Answer onLeader = new Http(leader().httpPort()).get("/v1/job/via-follower");
+        Answer onLeader = TestAgents.http(leader().httpPort()).get("/v1/job/via-follower");
         assertThat(onLeader.status()).isEqualTo(200);
-        Http.Answer onFollower = follower.get("/v1/job/via-follower");
+        Answer onFollower = follower.get("/v1/job/via-follower");
         assertThat(onFollower.status()).as("a default read on a follower sees what the leader has").isEqualTo(200);
         assertThat(onFollower.header("X-Nomad-KnownLeader")).isEqualTo("true");
         assertThat(onFollower.index()).isEqualTo(onLeader.index());
 
-        Http.Answer consistent = follower.get("/v1/job/via-follower?consistent");
+        Answer consistent = follower.get("/v1/job/via-follower?consistent");
         assertThat(consistent.status()).isEqualTo(200);
         assertThat(consistent.index()).isGreaterThanOrEqualTo(index);
     }
@@ -77,24 +80,24 @@ class InJvmClusterTest {
     @Test
     void staleReadsOnAFollowerAnswerFromItsOwnState() {
         Agent f = follower();
-        new Http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("stale-one", "1"));
-        Http http = new Http(f.httpPort());
+        TestAgents.http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("stale-one", "1"));
+        NomadClient http = TestAgents.http(f.httpPort());
         await("the follower applies the write", () -> http.get("/v1/job/stale-one?stale").status() == 200);
-        Http.Answer stale = http.get("/v1/job/stale-one?stale");
+        Answer stale = http.get("/v1/job/stale-one?stale");
         assertThat(stale.header("X-Nomad-KnownLeader")).isEqualTo("true");
         assertThat(Long.parseLong(stale.header("X-Nomad-LastContact"))).isBetween(0L, 5_000L);
     }
 
     @Test
     void aBlockingQueryOnAFollowerWakesOnAWriteAndIsReleasedWhenItsClientLeaves() throws Exception {
-        Http follower = new Http(follower().httpPort());
+        NomadClient follower = TestAgents.http(follower().httpPort());
         follower.post("/v1/jobs", DevAgentJobsApiTest.batchJob("first", "1"));
         long index = follower.get("/v1/jobs").index();
-        CompletableFuture<Http.Answer> parked = CompletableFuture.supplyAsync(
+        CompletableFuture<Answer> parked = CompletableFuture.supplyAsync(
                 () -> follower.get("/v1/jobs?index=" + index + "&wait=30s"));
         await("the query parks on the follower", () -> follower().parkedQueries() == 1);
-        new Http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("wake-forwarded", "1"));
-        Http.Answer woken = parked.get(10, TimeUnit.SECONDS);
+        TestAgents.http(leader().httpPort()).post("/v1/jobs", DevAgentJobsApiTest.batchJob("wake-forwarded", "1"));
+        Answer woken = parked.get(10, TimeUnit.SECONDS);
         assertThat(woken.index()).isGreaterThan(index);
 
         long now = follower.get("/v1/jobs").index();
@@ -112,13 +115,13 @@ class InJvmClusterTest {
         // Only one server has led: the followers' names reach the others only if they announce themselves.
         List<String> names = configs.stream().map(c -> c.name() + ".global").sorted().toList();
         for (Agent agent : agents) {
-            Http http = new Http(agent.httpPort());
+            NomadClient http = TestAgents.http(agent.httpPort());
             await("server " + agent.config().name() + " shows every server's name, not (unknown)",
                     () -> nodeNames(http.get("/v1/operator/raft/configuration?stale")).equals(names));
         }
     }
 
-    private static List<String> nodeNames(Http.Answer configuration) {
+    private static List<String> nodeNames(Answer configuration) {
         List<String> names = new ArrayList<>();
         configuration.json().get("Servers").forEach(s -> names.add(s.get("Node").asText()));
         return names.stream().sorted().toList();
@@ -132,29 +135,21 @@ class InJvmClusterTest {
                 a.close();
             }
         }
-        Http http = new Http(survivor.httpPort());
+        NomadClient http = TestAgents.http(survivor.httpPort());
         await("the survivor notices it has no leader",
                 () -> "false".equals(http.get("/v1/jobs?stale").header("X-Nomad-KnownLeader")));
         long started = System.nanoTime();
-        Http.Answer write = http.post("/v1/jobs", DevAgentJobsApiTest.batchJob("no-quorum", "1"));
+        Answer write = http.post("/v1/jobs", DevAgentJobsApiTest.batchJob("no-quorum", "1"));
         assertThat(write.status()).isEqualTo(500);
         assertThat(write.body()).isEqualTo("No cluster leader");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-        Http.Answer stale = http.get("/v1/jobs?stale");
+        Answer stale = http.get("/v1/jobs?stale");
         assertThat(stale.status()).isEqualTo(200);
         assertThat(http.get("/v1/jobs").body()).isEqualTo("No cluster leader");
     }
 
+    /** Polls every 20 ms for up to 30 s: these servers run in this JVM and answer fast. */
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, Duration.ofSeconds(30), Duration.ofMillis(20), condition);
     }
 }

@@ -2,6 +2,8 @@ package io.drover.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class OversizedWriteTest {
     @Test
     void aJobTooLargeForTheLogIsRefusedAndTheLeaderCarriesOn() throws Exception {
         try (Agent agent = TestAgents.devWithoutScheduling(dir)) {
-            Http http = new Http(agent.httpPort());
+            NomadClient http = TestAgents.http(agent.httpPort());
             for (int i = 0; i < 200 && !agent.isLeader(); i++) {
                 Thread.sleep(50);
             }
@@ -26,13 +28,13 @@ class OversizedWriteTest {
             String big = TestJobs.register("big", "batch", "none", 1, TestJobs.mock("1s", 0))
                     .replace("\"Datacenters\"", meta + "\"Datacenters\"");
 
-            Http.Answer refused = http.post("/v1/jobs", big);
+            Answer refused = http.post("/v1/jobs", big);
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(413);
             assertThat(refused.body()).startsWith("Request body too large");
             assertThat(http.get("/v1/job/big").status()).isEqualTo(404);
             assertThat(agent.isLeader()).as("still the leader").isTrue();
-            Http.Answer small = http.post("/v1/jobs", TestJobs.register("small", "batch", "none", 1,
+            Answer small = http.post("/v1/jobs", TestJobs.register("small", "batch", "none", 1,
                     TestJobs.mock("1s", 0)));
             assertThat(small.status()).as(small.body()).isEqualTo(200);
         }

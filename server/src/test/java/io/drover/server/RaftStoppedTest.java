@@ -2,6 +2,7 @@ package io.drover.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ class RaftStoppedTest {
             reports[0]++;
             reported.complete(reason);
         })) {
-            Http http = new Http(agent.httpPort());
+            NomadClient http = TestAgents.http(agent.httpPort());
             assertThat(http.get("/v1/status/leader").status()).isEqualTo(200);
 
             agent.raft().close();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drover.client.sim.NodeSim;
 import io.drover.client.sim.NodeSimConfig;
 import io.drover.server.nodes.HeartbeatConfig;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class SchedulingApiTest {
     @TempDir
     Path dir;
     Agent agent;
-    Http http;
+    NomadClient http;
     NodeSim mainNodes;
     final List<NodeSim> extraSims = new ArrayList<>();
 
@@ -53,7 +55,7 @@ class SchedulingApiTest {
         HeartbeatConfig heartbeats = new HeartbeatConfig(Duration.ofSeconds(1), 50.0, Duration.ofSeconds(2),
                 Duration.ofMinutes(5));
         agent = TestAgents.dev(dir, b -> b.heartbeats(heartbeats).numSchedulers(2));
-        http = new Http(agent.httpPort());
+        http = TestAgents.http(agent.httpPort());
         await("dev agent elects itself", () -> agent.isLeader()
                 && "true".equals(http.get("/v1/jobs").header("X-Nomad-KnownLeader")));
         mainNodes = sim(1, 5, MAIN);
@@ -81,7 +83,7 @@ class SchedulingApiTest {
         sim.start();
         for (String id : sim.nodeIds()) {
             await("node " + id + " is ready", () -> {
-                Http.Answer node = http.get("/v1/node/" + id);
+                Answer node = http.get("/v1/node/" + id);
                 return node.status() == 200 && "ready".equals(node.json().path("Status").asText());
             });
         }
@@ -90,7 +92,7 @@ class SchedulingApiTest {
 
     @Test
     void serviceJobIsPlacedRunsAndScales() {
-        Http.Answer reg = http.post("/v1/jobs", register("web", "service", MAIN, 5, LONG_RUNNING));
+        Answer reg = http.post("/v1/jobs", register("web", "service", MAIN, 5, LONG_RUNNING));
         assertThat(reg.status()).isEqualTo(200);
         String evalId = reg.json().get("EvalID").asText();
 
@@ -110,7 +112,7 @@ class SchedulingApiTest {
         assertThat(eval.has("FailedTGAllocs")).isFalse();
 
         String allocId = running.get(0).get("ID").asText();
-        Http.Answer one = http.get("/v1/allocation/" + allocId);
+        Answer one = http.get("/v1/allocation/" + allocId);
         assertThat(one.status()).isEqualTo(200);
         JsonNode alloc = one.json();
         assertThat(alloc.get("ID").asText()).isEqualTo(allocId);
@@ -146,7 +148,7 @@ class SchedulingApiTest {
 
         // A count change leaves the tasks alone (Nomad's tasksUpdated): the two are updated in
         // place to version 1 and a third joins them.
-        Http.Answer scaled = http.post("/v1/job/inplace", register("inplace", "service", MAIN, 3, LONG_RUNNING));
+        Answer scaled = http.post("/v1/job/inplace", register("inplace", "service", MAIN, 3, LONG_RUNNING));
         assertThat(scaled.status()).isEqualTo(200);
         String scaleEval = scaled.json().get("EvalID").asText();
         List<JsonNode> v1 = awaitValue("every allocation on version 1", () -> running("inplace"),
@@ -188,7 +190,7 @@ class SchedulingApiTest {
         String job = TestJobs.register("wide", "service", "wide", 2_500, task).replace(
                 "\"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}", "\"Resources\": {\"CPU\": 20, \"MemoryMB\": 10}");
 
-        Http.Answer reg = http.post("/v1/jobs", job);
+        Answer reg = http.post("/v1/jobs", job);
 
         assertThat(reg.status()).as(reg.body()).isEqualTo(200);
         awaitValue("2,500 allocations placed", () -> http.get("/v1/job/wide/summary").json(),
@@ -204,7 +206,7 @@ class SchedulingApiTest {
                 .isEqualTo(200);
         awaitRunning("scaled", 2);
 
-        Http.Answer up = http.post("/v1/job/scaled/scale",
+        Answer up = http.post("/v1/job/scaled/scale",
                 "{\"Count\": 4, \"Target\": {\"Group\": \"g\"}, \"Message\": \"busy\", \"Meta\": {\"by\": \"test\"}}");
         assertThat(up.status()).isEqualTo(200);
         JsonNode answer = up.json();
@@ -231,17 +233,17 @@ class SchedulingApiTest {
         assertThat(job.at("/TaskGroups/0/Count").asInt()).isEqualTo(4);
         assertThat(http.get("/v1/job/scaled/scale").index()).isGreaterThanOrEqualTo(job.get("ModifyIndex").asLong());
 
-        Http.Answer over = http.post("/v1/job/scaled/scale", "{\"Count\": 5, \"Target\": {\"Group\": \"g\"}}");
+        Answer over = http.post("/v1/job/scaled/scale", "{\"Count\": 5, \"Target\": {\"Group\": \"g\"}}");
         assertThat(over.status()).isEqualTo(400);
         assertThat(over.body()).isEqualTo("group count was greater than scaling policy maximum: 5 > 4");
-        Http.Answer unknownGroup = http.post("/v1/job/scaled/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"x\"}}");
+        Answer unknownGroup = http.post("/v1/job/scaled/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"x\"}}");
         assertThat(unknownGroup.status()).isEqualTo(400);
         assertThat(unknownGroup.body()).isEqualTo("task group \"x\" specified for scaling does not exist in job");
-        Http.Answer unknownJob = http.post("/v1/job/nope/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"g\"}}");
+        Answer unknownJob = http.post("/v1/job/nope/scale", "{\"Count\": 1, \"Target\": {\"Group\": \"g\"}}");
         assertThat(unknownJob.status()).isEqualTo(404);
         assertThat(http.get("/v1/job/nope/scale").status()).isEqualTo(404);
 
-        Http.Answer error = http.post("/v1/job/scaled/scale",
+        Answer error = http.post("/v1/job/scaled/scale",
                 "{\"Error\": true, \"Target\": {\"Group\": \"g\"}, \"Message\": \"metrics missing\"}");
         assertThat(error.status()).isEqualTo(200);
         assertThat(error.json().get("EvalID").asText()).isEmpty();
@@ -262,25 +264,25 @@ class SchedulingApiTest {
 
     @Test
     void blockingAllocationsQueryWakesOnPlacement() {
-        Http.Answer before = http.get("/v1/job/waker/allocations");
+        Answer before = http.get("/v1/job/waker/allocations");
         assertThat(before.json()).isEmpty();
         // An empty allocations table answers 0, which would not block (as in Nomad): wait past 1 then.
         long index = Math.max(1, before.index());
         int parked = agent.parkedQueries();
-        CompletableFuture<Http.Answer> blocked = CompletableFuture.supplyAsync(
+        CompletableFuture<Answer> blocked = CompletableFuture.supplyAsync(
                 () -> http.get("/v1/job/waker/allocations?index=" + index + "&wait=30s"));
         await("the query parks", () -> agent.parkedQueries() > parked);
         assertThat(blocked).isNotDone();
 
         http.post("/v1/jobs", register("waker", "service", MAIN, 1, LONG_RUNNING));
-        Http.Answer woken = blocked.join();
+        Answer woken = blocked.join();
         assertThat(woken.status()).isEqualTo(200);
         assertThat(woken.index()).isGreaterThan(index);
         // Another write to the allocations table may wake it first; then the caller blocks again.
         JsonNode allocs = woken.json();
         long last = woken.index();
         while (allocs.isEmpty()) {
-            Http.Answer again = http.get("/v1/job/waker/allocations?index=" + last + "&wait=30s");
+            Answer again = http.get("/v1/job/waker/allocations?index=" + last + "&wait=30s");
             assertThat(again.index()).isGreaterThan(last);
             last = again.index();
             allocs = again.json();
@@ -293,7 +295,7 @@ class SchedulingApiTest {
     void planOfANewJobShowsPlacementsAndDiffButCreatesNothing() {
         String body = "{\"Job\": " + TestJobs.job("planned", "service", MAIN, 3, LONG_RUNNING, "")
                 + ", \"Diff\": true}";
-        Http.Answer plan = http.post("/v1/job/planned/plan", body);
+        Answer plan = http.post("/v1/job/planned/plan", body);
         assertThat(plan.status()).isEqualTo(200);
         JsonNode p = plan.json();
         JsonNode updates = p.at("/Annotations/DesiredTGUpdates/g");
@@ -363,7 +365,7 @@ class SchedulingApiTest {
 
     @Test
     void failedAllocationIsRescheduledOnceThenOnlyWhenForced() {
-        Http.Answer reg = http.post("/v1/jobs", register("flaky", "service", MAIN, 1, mock("200ms", 1),
+        Answer reg = http.post("/v1/jobs", register("flaky", "service", MAIN, 1, mock("200ms", 1),
                 TestJobs.failOnceThenRescheduleOnce("5000000000")));
         assertThat(reg.status()).isEqualTo(200);
         List<JsonNode> both = awaitValue("the replacement fails too", () -> list(http.get("/v1/job/flaky/allocations").json()),
@@ -387,7 +389,7 @@ class SchedulingApiTest {
         assertThat(list(http.get("/v1/job/flaky/allocations").json())).hasSize(2);
 
         // As in Nomad, a body must name the job.
-        Http.Answer forced = http.post("/v1/job/flaky/evaluate",
+        Answer forced = http.post("/v1/job/flaky/evaluate",
                 "{\"JobID\": \"flaky\", \"EvalOptions\": {\"ForceReschedule\": true}}");
         assertThat(forced.status()).isEqualTo(200);
         String forcedEval = forced.json().get("EvalID").asText();
@@ -409,7 +411,7 @@ class SchedulingApiTest {
         http.post("/v1/jobs", register("stopme", "service", MAIN, 1, LONG_RUNNING));
         String old = awaitRunning("stopme", 1).get(0).get("ID").asText();
 
-        Http.Answer stop = http.post("/v1/allocation/" + old + "/stop", "");
+        Answer stop = http.post("/v1/allocation/" + old + "/stop", "");
         assertThat(stop.status()).isEqualTo(200);
         String evalId = stop.json().get("EvalID").asText();
         assertThat(evalId).isNotEmpty();
@@ -437,7 +439,7 @@ class SchedulingApiTest {
         String nodeId = running.get(0).get("NodeID").asText();
         String other = drainable.nodeIds().stream().filter(id -> !id.equals(nodeId)).findFirst().orElseThrow();
 
-        Http.Answer drain = http.post("/v1/node/" + nodeId + "/drain",
+        Answer drain = http.post("/v1/node/" + nodeId + "/drain",
                 "{\"DrainSpec\": {\"Deadline\": 60000000000, \"IgnoreSystemJobs\": false}, \"MarkEligible\": false}");
         assertThat(drain.status()).isEqualTo(200);
         JsonNode draining = http.get("/v1/node/" + nodeId).json();
@@ -457,7 +459,7 @@ class SchedulingApiTest {
         List<JsonNode> moved = awaitRunning("drained", 2);
         assertThat(moved).allMatch(a -> other.equals(a.get("NodeID").asText()));
 
-        Http.Answer eligible = http.post("/v1/node/" + nodeId + "/eligibility", "{\"Eligibility\": \"eligible\"}");
+        Answer eligible = http.post("/v1/node/" + nodeId + "/eligibility", "{\"Eligibility\": \"eligible\"}");
         assertThat(eligible.status()).isEqualTo(200);
         JsonNode node = http.get("/v1/node/" + nodeId).json();
         assertThat(node.get("SchedulingEligibility").asText()).isEqualTo("eligible");
@@ -522,7 +524,7 @@ class SchedulingApiTest {
     }
 
     private JsonNode full(String allocId) {
-        Http.Answer a = http.get("/v1/allocation/" + allocId);
+        Answer a = http.get("/v1/allocation/" + allocId);
         assertThat(a.status()).isEqualTo(200);
         return a.json();
     }

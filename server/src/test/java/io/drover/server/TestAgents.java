@@ -2,16 +2,17 @@ package io.drover.server;
 
 import io.drover.server.config.AgentConfig;
 import io.drover.server.config.AgentConfigBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.drover.testkit.await.AgentReady;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.NomadClient;
+import io.drover.testkit.net.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Agents for tests: real Raft, RocksDB and sockets on free loopback ports. */
+/** Agents for tests: real Raft, RocksDB and sockets on free loopback ports, and clients of their API. */
 final class TestAgents {
     private TestAgents() {
     }
@@ -61,6 +62,24 @@ final class TestAgents {
     }
 
     static int[] freePorts(int n) {
-        return io.drover.testing.FreePorts.take(n);
+        return FreePorts.take(n);
+    }
+
+    /** Waits until {@code agent} leads and its API says so ({@code X-Nomad-KnownLeader}), as a dev agent soon does. */
+    static void awaitLeading(Agent agent, NomadClient http, Duration bound) {
+        Await.until("the dev agent leads", bound, Duration.ofMillis(20),
+                () -> agent.isLeader() && "true".equals(http.get("/v1/jobs").knownLeader()));
+    }
+
+    /** A client of the dev agent's API, once the agent's own node is registered and ready. */
+    static NomadClient httpOnceNodeReady(Agent agent, Duration bound) {
+        NomadClient http = http(agent.httpPort());
+        AgentReady.nodes(http, 1, bound);
+        return http;
+    }
+
+    /** A client of the API on {@code port}; patient, since requests include 30 s blocking queries. */
+    static NomadClient http(int port) {
+        return NomadClient.local(port).withTimeout(Duration.ofSeconds(60));
     }
 }

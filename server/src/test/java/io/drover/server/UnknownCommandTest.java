@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
 import io.drover.proto.raft.RaftCommand;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +42,13 @@ class UnknownCommandTest {
     void anIgnorableUnknownCommandIsSkipped() throws Exception {
         CompletableFuture<String> stopped = new CompletableFuture<>();
         try (Agent agent = Agent.start(TestAgents.devConfig(dir).devNode(false).build(), stopped::complete)) {
-            Http http = new Http(agent.httpPort());
+            NomadClient http = TestAgents.http(agent.httpPort());
             awaitLeader(agent);
 
             assertThat(agent.raft().submit(fromTheFuture(true).toByteArray()).get(20, TimeUnit.SECONDS).isSuccess())
                     .isTrue();
 
-            Http.Answer register = http.post("/v1/jobs", TestJobs.register("after-unknown", "service", "none", 1, TestJobs.mock("1h", 0)));
+            Answer register = http.post("/v1/jobs", TestJobs.register("after-unknown", "service", "none", 1, TestJobs.mock("1h", 0)));
             assertThat(register.status()).isEqualTo(200);
             assertThat(http.get("/v1/job/after-unknown").status()).isEqualTo(200);
             assertThat(stopped).isNotDone();

@@ -1,7 +1,7 @@
 package io.drover.raft;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.proto.raft.CommandBatch;

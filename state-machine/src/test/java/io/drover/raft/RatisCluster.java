@@ -3,9 +3,9 @@ package io.drover.raft;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.rocks.RocksStateStore;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class RatisCluster implements AutoCloseable {
     }
 
     private static int freePort() {
-        return io.drover.testing.FreePorts.take(1)[0];
+        return FreePorts.take();
     }
 
     final class Node {

@@ -1,18 +1,18 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.desiredTransitions;
-import static io.drover.testing.NodeAllocCommands.evals;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.preempted;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.stopped;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.desiredTransitions;
+import static io.drover.testkit.fixtures.NodeAllocCommands.evals;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.preempted;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.stopped;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -29,28 +29,21 @@ import io.drover.model.resources.LegacyResources;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PlanJobRef;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Plans placing and stopping allocations, clients reporting on them, and what that does to jobs. */
-class AllocApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
+class AllocApplyTest extends StoreTest {
     Node n1 = node("n1", "small");
     Job job;
     Evaluation registerEval;
     long planIndex;
 
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.apply(upsert(n1));
         Job spec = job("web", "5");
         spec.taskGroups.get(0).count = 3;
@@ -59,11 +52,6 @@ class AllocApplyTest {
             job = s.job("default", "web").orElseThrow();
             registerEval = s.evaluation(r.getEvalId()).orElseThrow();
         }
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     /** The scheduler's pass: queued counts recorded, then three placements committed, then the eval completed. */
@@ -356,7 +344,7 @@ class AllocApplyTest {
         Allocation replacement = placement(job, n1, registerEval.id, 0, 20);
         replacement.previousAllocation = placed.get(0).id;
         WriteResult w = h.apply(planResults(plan(registerEval.id, replacement)
-                .addPreemptedJson(io.drover.testing.Commands.json(preempted(placed.get(1).id, replacement.id)))));
+                .addPreemptedJson(io.drover.testkit.fixtures.Commands.json(preempted(placed.get(1).id, replacement.id)))));
 
         assertThat(w.getCode()).isEqualTo(WriteResult.Code.OK);
         Allocation evicted = alloc(placed.get(1).id);

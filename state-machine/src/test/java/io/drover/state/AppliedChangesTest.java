@@ -1,19 +1,19 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.drain;
-import static io.drover.testing.NodeAllocCommands.eligibility;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.nodeEval;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.status;
-import static io.drover.testing.NodeAllocCommands.stopped;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.drain;
+import static io.drover.testkit.fixtures.NodeAllocCommands.eligibility;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.nodeEval;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.status;
+import static io.drover.testkit.fixtures.NodeAllocCommands.stopped;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -23,32 +23,20 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the leader hears after each command: the evaluations stored and where capacity appeared. */
-class AppliedChangesTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
+class AppliedChangesTest extends StoreTest {
     final List<AppliedChanges> heard = new ArrayList<>();
     final Node small = node("n1", "small");
     final Node large = node("n2", "large");
 
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.listener = heard::add;
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     private AppliedChanges last() {

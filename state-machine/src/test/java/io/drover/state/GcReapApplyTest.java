@@ -1,16 +1,16 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.evals;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.status;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.evals;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.status;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -21,30 +21,18 @@ import io.drover.proto.raft.GcJobRef;
 import io.drover.proto.raft.GcReapCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The reap command deletes what the leader listed, but only what is still collectable when it applies. */
-class GcReapApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
+class GcReapApplyTest extends StoreTest {
     Node n1 = node("n1", "small");
 
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.apply(upsert(n1));
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     /** A batch job registered, placed once, its eval completed; the alloc reports {@code clientStatus}. */

@@ -1,9 +1,9 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.Commands.stability;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.Commands.stability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -12,29 +12,11 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobRegisterCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Registering, updating, stopping and purging jobs, as Nomad's state store does. */
-class JobApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
-    @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class JobApplyTest extends StoreTest {
     @Test
     void registerStoresJobVersionSummaryAndPendingEvalAtTheEntryIndex() {
         h.gap();

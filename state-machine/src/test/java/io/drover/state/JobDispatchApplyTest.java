@@ -1,10 +1,10 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.eval;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.json;
-import static io.drover.testing.Commands.register;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.eval;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.json;
+import static io.drover.testkit.fixtures.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -17,31 +17,13 @@ import io.drover.proto.raft.JobDispatchCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Dispatching a parameterized job: the child and its evaluation in one entry, retries by token. */
-class JobDispatchApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
-    @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class JobDispatchApplyTest extends StoreTest {
     @Test
     void parameterizedParentGetsNoEvaluationAndRuns() {
         WriteResult r = h.apply(register(parent(), 1000));

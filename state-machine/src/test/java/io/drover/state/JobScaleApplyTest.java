@@ -1,10 +1,10 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.eval;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.json;
-import static io.drover.testing.Commands.register;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.eval;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.json;
+import static io.drover.testkit.fixtures.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -15,30 +15,17 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.JobScaleCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scaling a job's group: a new version with its evaluation, and the events kept per group. */
-class JobScaleApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
+class JobScaleApplyTest extends StoreTest {
     @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
+    void setUp() {
         h.apply(register(job("web", "5"), 1000));
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     @Test

@@ -1,41 +1,23 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.NodeAllocCommands.drain;
-import static io.drover.testing.NodeAllocCommands.eligibility;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.nodeEval;
-import static io.drover.testing.NodeAllocCommands.status;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.NodeAllocCommands.drain;
+import static io.drover.testkit.fixtures.NodeAllocCommands.eligibility;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.nodeEval;
+import static io.drover.testkit.fixtures.NodeAllocCommands.status;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.node.Node;
 import io.drover.model.node.NodeEvent;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Registering nodes and changing their status, eligibility and drain, as Nomad's state store does. */
-class NodeApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
-    @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class NodeApplyTest extends StoreTest {
     private Node read(String id) {
         try (StateReader s = h.store.reader()) {
             return s.node(id).orElseThrow();

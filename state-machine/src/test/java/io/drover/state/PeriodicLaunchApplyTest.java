@@ -1,10 +1,10 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.deregister;
-import static io.drover.testing.Commands.eval;
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.json;
-import static io.drover.testing.Commands.register;
+import static io.drover.testkit.fixtures.Commands.deregister;
+import static io.drover.testkit.fixtures.Commands.eval;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.json;
+import static io.drover.testkit.fixtures.Commands.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -16,29 +16,11 @@ import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PeriodicLaunchCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A periodic launch: child, evaluation and the parent's last launch in one entry, never twice. */
-class PeriodicLaunchApplyTest {
-    @TempDir
-    Path dir;
-    StoreHarness h;
-
-    @BeforeEach
-    void open() {
-        h = new StoreHarness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
+class PeriodicLaunchApplyTest extends StoreTest {
     @Test
     void registeringRecordsTheRegistrationAsTheFirstLaunch() {
         h.apply(register(parent(), 1_000_000_000L));

@@ -1,19 +1,19 @@
 package io.drover.state;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.desiredTransitions;
-import static io.drover.testing.NodeAllocCommands.drain;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.nodeEval;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.status;
-import static io.drover.testing.NodeAllocCommands.stopped;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.desiredTransitions;
+import static io.drover.testkit.fixtures.NodeAllocCommands.drain;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.nodeEval;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.status;
+import static io.drover.testkit.fixtures.NodeAllocCommands.stopped;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;

@@ -9,8 +9,8 @@ import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.node.Node;
 import io.drover.proto.raft.WriteResult;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,9 +205,8 @@ class NodeSimTest {
         assertThat(follower.nodes).isEmpty();
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** A port no one listens on: below the ephemeral range, so no outgoing connection takes it meanwhile. */
+    private static int closedPort() {
+        return FreePorts.take();
     }
 }

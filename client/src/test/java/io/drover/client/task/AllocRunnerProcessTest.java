@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.client.ClientTimers;
+import io.drover.client.TestAllocs;
 import io.drover.client.driver.Driver;
 import io.drover.client.driver.ExecDriver;
 import io.drover.client.driver.MockDriver;
@@ -14,13 +15,11 @@ import io.drover.model.Resources;
 import io.drover.model.RestartPolicy;
 import io.drover.model.Task;
 import io.drover.model.TaskArtifact;
-import io.drover.model.TaskGroup;
 import io.drover.model.Template;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.alloc.TaskEvent;
 import io.drover.model.alloc.TaskState;
 import io.drover.model.launch.JobPayload;
-import io.drover.model.node.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -94,24 +92,10 @@ class AllocRunnerProcessTest {
         task.resources.cpu = 100;
         task.resources.memoryMb = 32;
         task.restartPolicy = restart;
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.tasks = List.of(task);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = type;
-        job.namespace = "default";
-        job.taskGroups = List.of(group);
+        Job job = TestAllocs.job(type, task);
         customize.accept(task, job);
-        Allocation a = new Allocation();
-        a.id = "0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size());
-        a.name = "j.g[2]";
-        a.namespace = "default";
-        a.nodeId = "n1";
-        a.jobId = "j";
-        a.job = job;
-        a.taskGroup = "g";
+        Allocation a = TestAllocs.alloc("0b6f4d4e-8d0c-4a5e-9d37-" + String.format("%012d", runners.size()), "j.g[2]",
+                job, "n1");
         AllocRunner.Context ctx = context();
         return on(() -> {
             AllocRunner r = new AllocRunner(a, ctx, x -> { });
@@ -122,12 +106,9 @@ class AllocRunnerProcessTest {
     }
 
     private AllocRunner.Context context() {
-        Node node = new Node();
-        node.id = "n1";
-        node.datacenter = "dc1";
         Map<String, Driver> drivers = Map.of("raw_exec", new RawExecDriver(timers), "exec", exec,
                 "mock_driver", new MockDriver(timers));
-        return new AllocRunner.Context(node, "global", data.resolve("alloc"), drivers, timers, new Random(1));
+        return TestAllocs.runnerContext(data.resolve("alloc"), drivers, timers);
     }
 
     /** A runner of the next agent on the same data dir, taking the allocation up from what the last one saved. */

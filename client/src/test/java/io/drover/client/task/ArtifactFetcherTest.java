@@ -3,10 +3,9 @@ package io.drover.client.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drover.model.Job;
+import io.drover.client.TestAllocs;
 import io.drover.model.Task;
 import io.drover.model.TaskArtifact;
-import io.drover.model.TaskGroup;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.node.Node;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,16 +41,9 @@ class ArtifactFetcherTest {
         Task task = new Task();
         task.name = "t";
         task.meta = Map.of("file", "hello.txt");
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.tasks = List.of(task);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.taskGroups = List.of(group);
         Allocation alloc = new Allocation();
         alloc.id = "a1";
-        alloc.job = job;
+        alloc.job = TestAllocs.job("batch", task);
         alloc.taskGroup = "g";
         env = TaskEnv.of(alloc, task, dir, new Node(), "global");
     }

@@ -1,13 +1,11 @@
 package io.drover.client.task;
 
-import io.drover.model.Job;
+import io.drover.client.TestAllocs;
 import io.drover.model.Task;
-import io.drover.model.TaskGroup;
 import io.drover.model.alloc.Allocation;
 import io.drover.model.node.Node;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** An allocation of one task "web" with meta, its built directory and its environment, for the file hooks' tests. */
@@ -21,18 +19,10 @@ final class TaskFileFixture {
         task.name = "web";
         task.driver = "raw_exec";
         task.meta = Map.of("owner", "ops");
-        TaskGroup group = new TaskGroup();
-        group.name = "g";
-        group.tasks = List.of(task);
-        Job job = new Job();
-        job.id = "j";
-        job.name = "j";
-        job.type = "batch";
-        job.taskGroups = List.of(group);
         alloc.id = "a1";
         alloc.name = "j.g[0]";
         alloc.taskGroup = "g";
-        alloc.job = job;
+        alloc.job = TestAllocs.job("batch", task);
         Node node = new Node();
         node.id = "n1";
         node.datacenter = "dc1";

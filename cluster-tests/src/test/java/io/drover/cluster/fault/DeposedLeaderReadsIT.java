@@ -2,12 +2,12 @@ package io.drover.cluster.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.cluster.Api;
-import io.drover.cluster.ServerProcess;
-import java.nio.file.Path;
+import io.drover.cluster.PackagedServer;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,26 +22,25 @@ class DeposedLeaderReadsIT {
 
     @Test
     void aLeaderFrozenAndReplacedNeverAnswersAConsistentReadFromItsOldStateWhenItThaws() throws Exception {
-        Path jar = Path.of(System.getProperty("drover.server.jar")).toAbsolutePath().normalize();
-        try (FaultCluster cluster = new FaultCluster(jar, 3, List.of())) {
+        try (FaultCluster cluster = new FaultCluster(PackagedServer.launcher(), 3, List.of())) {
             cluster.startAll();
             ServerProcess old = awaitLeader(cluster, null);
-            Api.Answer first = old.api().post("/v1/jobs", FaultJobs.checkAndSet("cas-0", "before", 0), BOUND);
+            Answer first = old.api().post("/v1/jobs", FaultJobs.checkAndSet("cas-0", "before", 0), BOUND);
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
-            Api.Answer confirmed = old.api().get("/v1/job/cas-0?consistent", BOUND);
+            Answer confirmed = old.api().get("/v1/job/cas-0?consistent", BOUND);
             assertThat(confirmed.json().path("Meta").path("value").asText()).isEqualTo("before");
 
             old.pause();
             ServerProcess next = awaitLeader(cluster, old);
             long index = first.json().get("JobModifyIndex").asLong();
-            Api.Answer written = next.api().post("/v1/jobs", FaultJobs.checkAndSet("cas-0", "after", index), BOUND);
+            Answer written = next.api().post("/v1/jobs", FaultJobs.checkAndSet("cas-0", "after", index), BOUND);
             assertThat(written.status()).as(written.toString()).isEqualTo(200);
             // Sent while it is frozen, so that it is the first thing the old leader does when it thaws.
             var pending = old.api().getAsync("/v1/job/cas-0?consistent", BOUND);
             Thread.sleep(300);
             old.resume();
 
-            Api.Answer read = pending.get();
+            Answer read = pending.get();
             if (read.status() == 200) {
                 assertThat(read.json().path("Meta").path("value").asText())
                         .as("a consistent read sent to the frozen old leader after the write was acknowledged")
@@ -54,17 +53,14 @@ class DeposedLeaderReadsIT {
     }
 
     /** The leader the running servers other than {@code excluded} agree on. */
-    private static ServerProcess awaitLeader(FaultCluster cluster, ServerProcess excluded) throws InterruptedException {
-        long end = System.nanoTime() + BOUND.toNanos();
-        while (System.nanoTime() < end) {
-            Optional<ServerProcess> leader = excluded == null ? cluster.agreedLeader()
-                    : cluster.servers().stream().filter(s -> s != excluded)
-                            .filter(s -> "Leader".equals(FaultCluster.raftState(s))).findFirst();
-            if (leader.isPresent()) {
-                return leader.get();
-            }
-            Thread.sleep(100);
+    private static ServerProcess awaitLeader(FaultCluster cluster, ServerProcess excluded) {
+        try {
+            return Await.value("a leader" + (excluded == null ? "" : " other than " + excluded), BOUND,
+                    Duration.ofMillis(100), () -> excluded == null ? cluster.agreedLeader()
+                            : cluster.servers().stream().filter(s -> s != excluded)
+                                    .filter(s -> "Leader".equals(FaultCluster.raftState(s))).findFirst());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + cluster.logTails(40), e);
         }
-        throw new AssertionError("no leader within " + BOUND + "\n" + cluster.logTails(40));
     }
 }

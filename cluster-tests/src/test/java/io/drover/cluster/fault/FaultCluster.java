@@ -1,18 +1,17 @@
 package io.drover.cluster.fault;
 
-import io.drover.cluster.Api;
-import io.drover.cluster.ServerProcess;
-import io.drover.testing.FreePorts;
+import io.drover.testkit.process.AgentLauncher;
+import io.drover.testkit.process.Leaders;
+import io.drover.testkit.process.ServerGroup;
+import io.drover.testkit.process.ServerPorts;
+import io.drover.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Three servers, each its own JVM from the packaged jar, wired so that the test can break what
@@ -22,38 +21,36 @@ import java.util.stream.Stream;
  * paused and started again on the same data dirs and ports.
  */
 final class FaultCluster implements AutoCloseable {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-
-    private final Path home;
+    private final ServerGroup group = ServerGroup.inTempDir("drover-faults-");
     private final ProxyNetwork network = new ProxyNetwork();
-    private final List<ServerProcess> servers = new ArrayList<>();
 
     /** @param extraArgs agent flags every server gets (a snapshot threshold, say) */
-    FaultCluster(Path jar, int size, List<String> extraArgs) {
+    FaultCluster(AgentLauncher launcher, int size, List<String> extraArgs) {
         try {
-            home = Files.createTempDirectory("drover-faults-");
-            List<int[]> real = new ArrayList<>();
+            List<ServerPorts> real = new ArrayList<>();
             List<String> advertisedRaft = new ArrayList<>();
             List<Integer> advertisedGrpc = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                int[] ports = FreePorts.take(3);
+                ServerPorts ports = ServerPorts.free();
                 real.add(ports);
-                advertisedRaft.add("127.0.0.1:" + network.expose(name(i), ports[1]));
-                advertisedGrpc.add(network.expose(name(i), ports[2]));
+                advertisedRaft.add("127.0.0.1:" + network.expose(name(i), ports.raft()));
+                advertisedGrpc.add(network.expose(name(i), ports.grpc()));
             }
             for (int i = 0; i < size; i++) {
-                Path dir = Files.createDirectories(home.resolve(name(i)));
+                Path dir = group.dir(name(i));
                 Path config = Files.writeString(dir.resolve("advertise.json"), "{\"advertise\": {\"rpc\": \""
                         + advertisedRaft.get(i) + "\", \"serf\": \"127.0.0.1:" + advertisedGrpc.get(i) + "\"}}");
                 List<String> args = new ArrayList<>(List.of("-config", config.toString()));
                 args.addAll(extraArgs);
-                int[] p = real.get(i);
-                servers.add(new ServerProcess(jar, name(i), new ServerProcess.Ports(p[0], p[1], p[2]),
-                        advertisedRaft.get(i), advertisedRaft, dir, args));
+                group.add(ServerProcess.server(launcher, name(i), real.get(i), advertisedRaft.get(i), advertisedRaft,
+                        dir, args));
             }
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -62,7 +59,7 @@ final class FaultCluster implements AutoCloseable {
     }
 
     List<ServerProcess> servers() {
-        return List.copyOf(servers);
+        return group.servers();
     }
 
     ProxyNetwork network() {
@@ -70,7 +67,7 @@ final class FaultCluster implements AutoCloseable {
     }
 
     Path home() {
-        return home;
+        return group.home();
     }
 
     /** Starts a server (again), telling the network which process it now is. */
@@ -80,12 +77,12 @@ final class FaultCluster implements AutoCloseable {
     }
 
     void startAll() {
-        servers.forEach(this::start);
+        servers().forEach(this::start);
     }
 
     /** Starts every server that is not running. */
     void startStopped() {
-        for (ServerProcess s : servers) {
+        for (ServerProcess s : servers()) {
             if (!s.isRunning()) {
                 start(s);
             }
@@ -94,7 +91,7 @@ final class FaultCluster implements AutoCloseable {
 
     /** The gRPC addresses node agents use: the servers' own ports, not the proxies. */
     List<String> grpcAddresses() {
-        return servers.stream().map(ServerProcess::grpcAddress).toList();
+        return servers().stream().map(ServerProcess::grpcAddress).toList();
     }
 
     /**
@@ -102,32 +99,17 @@ final class FaultCluster implements AutoCloseable {
      * while they disagree, or while any running server does not answer.
      */
     Optional<ServerProcess> agreedLeader() {
-        String named = null;
-        for (ServerProcess s : servers) {
-            if (!s.isRunning()) {
-                continue;
-            }
-            try {
-                Api.Answer a = s.api().get("/v1/status/leader", PROBE_TIMEOUT);
-                String leader = a.status() == 200 ? a.json().asText() : "";
-                if (leader.isEmpty() || (named != null && !named.equals(leader))) {
-                    return Optional.empty();
-                }
-                named = leader;
-            } catch (RuntimeException noAnswer) {
-                return Optional.empty();
-            }
+        try {
+            return Leaders.agreed(servers());
+        } catch (RuntimeException noAnswer) {
+            return Optional.empty();
         }
-        String address = named;
-        return servers.stream().filter(s -> s.isRunning() && s.raftAddress().equals(address))
-                .filter(s -> "Leader".equals(raftState(s))).findFirst();
     }
 
     /** {@code stats.raft.state} of {@code /v1/agent/self}, or "" if it does not answer. */
     static String raftState(ServerProcess s) {
         try {
-            Api.Answer self = s.api().get("/v1/agent/self", PROBE_TIMEOUT);
-            return self.status() == 200 ? self.json().path("stats").path("raft").path("state").asText() : "";
+            return Leaders.raftState(s);
         } catch (RuntimeException noAnswer) {
             return "";
         }
@@ -135,21 +117,13 @@ final class FaultCluster implements AutoCloseable {
 
     /** Every server's log tail, for a failure report. */
     String logTails(int lines) {
-        StringBuilder out = new StringBuilder();
-        for (ServerProcess s : servers) {
-            out.append("----- ").append(s).append(" (").append(s.state()).append("), last log lines -----\n")
-                    .append(s.logTail(lines));
-        }
-        return out.toString();
+        return group.logTails(lines);
     }
 
     /** Copies every server's log into {@code dir}. */
     void keepLogs(Path dir) {
         try {
-            Files.createDirectories(dir);
-            for (ServerProcess s : servers) {
-                s.copyLogTo(dir);
-            }
+            group.copyLogsTo(dir);
         } catch (IOException e) {
             System.out.println("[faults] could not keep the server logs: " + e);
         }
@@ -157,7 +131,7 @@ final class FaultCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServerProcess s : servers) {
+        for (ServerProcess s : servers()) {
             try {
                 if (s.isRunning()) {
                     s.resume();
@@ -165,17 +139,8 @@ final class FaultCluster implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // it may have exited meanwhile
             }
-            s.kill();
         }
+        group.close();
         network.close();
-        if (home != null) {
-            try (Stream<Path> walk = Files.walk(home)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException | UncheckedIOException e) {
-                System.out.println("[faults] could not remove " + home + ": " + e);
-            }
-        }
     }
 }

@@ -1,8 +1,8 @@
 package io.drover.cluster.fault;
 
-import io.drover.cluster.Api;
 import io.drover.cluster.DataDir;
-import io.drover.cluster.ServerProcess;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,7 +124,7 @@ final class FaultInjector {
         while (!purgedPast(up, had) && written.size() < MAX_LARGE_JOBS) {
             String id = "large-" + largeJobs++;
             try {
-                Api.Answer a = leader.api().register(FaultJobs.large(id, LARGE_JOB_BYTES));
+                Answer a = leader.api().register(FaultJobs.large(id, LARGE_JOB_BYTES));
                 if (a.status() == 200) {
                     written.add(id);
                 }
@@ -175,7 +175,7 @@ final class FaultInjector {
 
     private static long staleIndex(ServerProcess s) {
         try {
-            Api.Answer a = s.api().get("/v1/jobs?stale&prefix=none", Duration.ofSeconds(5));
+            Answer a = s.api().get("/v1/jobs?stale&prefix=none", Duration.ofSeconds(5));
             return a.status() == 200 ? a.index() : 0;
         } catch (RuntimeException noAnswer) {
             return 0;

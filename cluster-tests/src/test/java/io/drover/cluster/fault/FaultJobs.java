@@ -1,5 +1,7 @@
 package io.drover.cluster.fault;
 
+import io.drover.testkit.fixtures.JobBody;
+
 /** The jobs the fault suite's clients register. */
 final class FaultJobs {
     private FaultJobs() {
@@ -10,25 +12,20 @@ final class FaultJobs {
      * run and finished, so a lost or doubled evaluation shows as a missing or extra allocation.
      */
     static String batch(String id) {
-        return "{\"Job\": " + job(id, "\"Type\": \"batch\"", 1, "") + "}";
+        return job(id).register();
     }
 
     /** A batch job of count 0 whose metadata holds {@code value}, registered only if its JobModifyIndex is {@code expected}. */
     static String checkAndSet(String id, String value, long expected) {
-        return "{\"Job\": " + job(id, "\"Type\": \"batch\"", 0, "\"Meta\": {\"value\": \"" + value + "\"},")
-                + ", \"EnforceIndex\": true, \"JobModifyIndex\": " + expected + "}";
+        return job(id).count(0).meta("value", value).registerIfIndex(expected);
     }
 
     /** A job carrying {@code bytes} of metadata, to fill Raft log segments quickly. */
     static String large(String id, int bytes) {
-        return "{\"Job\": " + job(id, "\"Type\": \"batch\"", 0, "\"Meta\": {\"blob\": \"" + "x".repeat(bytes) + "\"},")
-                + "}";
+        return job(id).count(0).meta("blob", "x".repeat(bytes)).register();
     }
 
-    private static String job(String id, String type, int count, String extra) {
-        return "{\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", " + type + ", \"Datacenters\": [\"dc1\"], " + extra
-                + " \"TaskGroups\": [{\"Name\": \"g\", \"Count\": " + count + ","
-                + " \"Tasks\": [{\"Name\": \"t\", \"Driver\": \"mock_driver\", \"Config\": {\"run_for\": \"100ms\"},"
-                + " \"Resources\": {\"CPU\": 20, \"MemoryMB\": 10}}]}]}";
+    private static JobBody job(String id) {
+        return JobBody.batch(id).mock("100ms").resources(20, 10);
     }
 }

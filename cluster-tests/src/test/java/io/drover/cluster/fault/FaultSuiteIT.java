@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.client.sim.NodeSim;
 import io.drover.client.sim.NodeSimConfig;
+import io.drover.cluster.PackagedServer;
+import io.drover.testkit.await.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,6 @@ class FaultSuiteIT {
     @Test
     @Timeout(value = 4, unit = TimeUnit.HOURS)
     void theClusterSurvivesASeededScheduleOfFaultsUnderLoad() throws Exception {
-        Path jar = Path.of(System.getProperty("drover.server.jar")).toAbsolutePath().normalize();
         FaultSchedule schedule = FaultSchedule.generate(SEED, FAULTS, KINDS);
         System.out.println("[faults] seed " + SEED + ", " + FAULTS + " faults (replay with -Ddrover.faults.seed="
                 + SEED + " -Ddrover.faults=" + FAULTS + (KINDS.size() < FaultSchedule.Kind.values().length
@@ -53,7 +54,8 @@ class FaultSuiteIT {
         long started = System.nanoTime();
         String report;
         RunChecks checks;
-        try (FaultCluster cluster = new FaultCluster(jar, 3, List.of("-snapshot-threshold", "128"))) {
+        try (FaultCluster cluster = new FaultCluster(PackagedServer.launcher(), 3,
+                List.of("-snapshot-threshold", "128"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
             cluster.startAll();
             FaultInjector injector = new FaultInjector(cluster);
@@ -94,11 +96,11 @@ class FaultSuiteIT {
         }
     }
 
-    private static void awaitFirstLeader(FaultCluster cluster) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (cluster.agreedLeader().isEmpty()) {
-            assertThat(System.nanoTime()).as("a first leader within 60 s\n" + cluster.logTails(40)).isLessThan(end);
-            Thread.sleep(100);
+    private static void awaitFirstLeader(FaultCluster cluster) {
+        try {
+            Await.value("a first leader", Duration.ofSeconds(60), Duration.ofMillis(100), cluster::agreedLeader);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + cluster.logTails(40), e);
         }
     }
 

@@ -2,7 +2,7 @@ package io.drover.cluster.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.cluster.Await;
+import io.drover.testkit.await.Await;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.drover.cluster.fault;
 
-import io.drover.testing.FreePorts;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

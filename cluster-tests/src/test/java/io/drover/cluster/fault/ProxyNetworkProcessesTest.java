@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.drover.cluster.fault.ProxyNetwork.Connection;
-import io.drover.testing.FreePorts;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.drover.cluster.Await;
 import io.drover.cluster.fault.ProxyNetwork.Connection;
 import io.drover.cluster.fault.ProxyNetwork.Link;
-import io.drover.testing.FreePorts;
+import io.drover.testkit.await.Await;
+import io.drover.testkit.net.FreePorts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

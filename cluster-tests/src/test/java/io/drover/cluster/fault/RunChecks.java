@@ -1,16 +1,16 @@
 package io.drover.cluster.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.cluster.Api;
-import io.drover.cluster.ServerProcess;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +111,7 @@ final class RunChecks {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 for (String path : List.of("/v1/jobs?stale", "/v1/evaluations?stale", "/v1/allocations?stale")) {
-                    Api.Answer a = s.api().get(path, TIMEOUT);
+                    Answer a = s.api().get(path, TIMEOUT);
                     if (a.status() != 200) {
                         throw new IllegalStateException(path + " answered " + a.status());
                     }

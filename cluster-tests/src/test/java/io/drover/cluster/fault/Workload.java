@@ -1,8 +1,8 @@
 package io.drover.cluster.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.drover.cluster.Api;
-import io.drover.cluster.ServerProcess;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.process.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ final class Workload implements AutoCloseable {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             ServerProcess s = servers.get((home + attempt) % servers.size());
             try {
-                Api.Answer a = s.api().register(FaultJobs.batch(id), id, REQUEST_TIMEOUT);
+                Answer a = s.api().register(FaultJobs.batch(id), id, REQUEST_TIMEOUT);
                 if (a.status() == 200) {
                     history.write(new ClientHistory.Write(id, s.name(), started, System.nanoTime(),
                             ClientHistory.Outcome.ACKNOWLEDGED, a.json().get("JobModifyIndex").asLong(), ""));
@@ -127,7 +127,7 @@ final class Workload implements AutoCloseable {
             History.Call<JobRegisterModel.Input, JobRegisterModel.Output> call =
                     history.cas.invoke(client, new JobRegisterModel.Cas(job, value, expected));
             try {
-                Api.Answer a = writer.api().post("/v1/jobs", FaultJobs.checkAndSet(job, value, expected),
+                Answer a = writer.api().post("/v1/jobs", FaultJobs.checkAndSet(job, value, expected),
                         REQUEST_TIMEOUT);
                 if (a.status() == 200) {
                     call.ok(new JobRegisterModel.Written(a.json().get("JobModifyIndex").asLong()));
@@ -152,7 +152,7 @@ final class Workload implements AutoCloseable {
         History.Call<JobRegisterModel.Input, JobRegisterModel.Output> call =
                 history.cas.invoke(client, new JobRegisterModel.Read(job));
         try {
-            Api.Answer a = s.api().get("/v1/job/" + job + "?consistent", REQUEST_TIMEOUT);
+            Answer a = s.api().get("/v1/job/" + job + "?consistent", REQUEST_TIMEOUT);
             history.read("consistent-cas");
             if (a.status() == 200) {
                 JsonNode j = a.json();
@@ -178,7 +178,7 @@ final class Workload implements AutoCloseable {
         String path = "/v1/job/" + CAS_PREFIX + "0" + (mode.equals("default") ? "" : "?" + mode);
         while (running.get()) {
             try {
-                Api.Answer a = s.api().get(path, REQUEST_TIMEOUT);
+                Answer a = s.api().get(path, REQUEST_TIMEOUT);
                 if (a.status() == 200 || a.status() == 404) {
                     history.read(mode);
                     long index = a.index();
@@ -197,7 +197,7 @@ final class Workload implements AutoCloseable {
         }
     }
 
-    private void classify5xx(ServerProcess s, String request, Api.Answer a) {
+    private void classify5xx(ServerProcess s, String request, Answer a) {
         if (a.status() == 500 && NO_LEADER.equals(a.body())) {
             history.noLeaderAnswers.incrementAndGet();
         } else {
@@ -205,7 +205,7 @@ final class Workload implements AutoCloseable {
         }
     }
 
-    private void unexpected(ServerProcess s, String request, Api.Answer a) {
+    private void unexpected(ServerProcess s, String request, Answer a) {
         history.unexpected.add(new ClientHistory.Unexpected(s.name(), request, a.status(),
                 a.body().length() > 300 ? a.body().substring(0, 300) : a.body(), System.nanoTime()));
     }

@@ -2,12 +2,9 @@ package io.drover.http.testing;
 
 import io.drover.http.HttpGateway;
 import io.drover.http.HttpGatewayConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.drover.testkit.http.Answer;
+import io.drover.testkit.http.NomadClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +23,7 @@ public final class GatewayHarness implements AutoCloseable {
     public final FakeCluster cluster;
     public final FakePlanner planner = new FakePlanner();
     public final HttpGateway gateway;
-    public final HttpClient client;
+    public final NomadClient api;
 
     public GatewayHarness() {
         this(new FakeStateStore(), new FakeCluster(), HttpGatewayConfig.of("127.0.0.1", 0));
@@ -37,8 +34,7 @@ public final class GatewayHarness implements AutoCloseable {
         this.cluster = cluster;
         this.gateway = new HttpGateway(config, store, cluster, planner, Clock.fixed(NOW, ZoneOffset.UTC), new Random(42))
                 .start();
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.api = new NomadClient("gateway", "127.0.0.1:" + gateway.port(), Duration.ofSeconds(30));
     }
 
     public static GatewayHarness withBodyLimit(int bytes) {
@@ -46,21 +42,16 @@ public final class GatewayHarness implements AutoCloseable {
                 HttpGatewayConfig.of("127.0.0.1", 0).withMaxRequestBodyBytes(bytes));
     }
 
-    public URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + pathAndQuery);
-    }
-
     public HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
+        return api.request(pathAndQuery);
     }
 
     public Answer get(String pathAndQuery) {
-        return send(request(pathAndQuery).GET().build());
+        return api.get(pathAndQuery);
     }
 
     public CompletableFuture<Answer> getAsync(String pathAndQuery) {
-        return client.sendAsync(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(Answer::new);
+        return api.sendAsync(request(pathAndQuery).GET());
     }
 
     public Answer post(String pathAndQuery, String body) {
@@ -70,18 +61,11 @@ public final class GatewayHarness implements AutoCloseable {
     public Answer send(String method, String pathAndQuery, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return send(request(pathAndQuery).method(method, publisher).build());
+        return api.send(request(pathAndQuery).method(method, publisher));
     }
 
     public Answer send(HttpRequest request) {
-        try {
-            return new Answer(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.send(request);
     }
 
     @Override

@@ -1,31 +1,26 @@
 package io.drover.http.testing;
 
 import io.drover.model.Job;
-import io.drover.model.canonical.JobCanonicalizer;
-import io.drover.model.canonical.JobRegisterBody;
-import io.drover.model.json.NomadJson;
 import io.drover.model.scheduling.Evaluation;
-import java.nio.charset.StandardCharsets;
+import io.drover.testkit.fixtures.JobBody;
 
 /** Jobs and bodies as the recorded Nomad exchanges use them. */
 public final class Jobs {
     private Jobs() {
     }
 
-    /** The body of a register of a small valid batch job. */
+    /** The body of a register of a small valid batch job: one task "sleep" running {@code /bin/sleep 5}. */
     public static String registerBody(String id) {
-        return "{\"Job\": {\"ID\": \"" + id + "\", \"Name\": \"" + id + "\", \"Type\": \"batch\", "
-                + "\"Datacenters\": [\"dc1\"], \"TaskGroups\": [{\"Name\": \"g\", \"Count\": 1, \"Tasks\": "
-                + "[{\"Name\": \"sleep\", \"Driver\": \"raw_exec\", \"Config\": {\"command\": \"/bin/sleep\", "
-                + "\"args\": [\"5\"]}, \"Resources\": {\"CPU\": 100, \"MemoryMB\": 32}}]}]}}";
+        return sleepBatch(id).register();
     }
 
     /** A stored-looking batch job, canonicalized as a register would. */
     public static Job batch(String id) {
-        String json = registerBody(id);
-        Job job = NomadJson.read(json.getBytes(StandardCharsets.UTF_8), JobRegisterBody.class).job;
-        JobCanonicalizer.canonicalize(job);
-        return job;
+        return sleepBatch(id).canonical();
+    }
+
+    private static JobBody sleepBatch(String id) {
+        return JobBody.batch(id).task("sleep").rawExec("/bin/sleep", "5");
     }
 
     public static Evaluation eval(String id, String jobId) {

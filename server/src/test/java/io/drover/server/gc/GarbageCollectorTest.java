@@ -1,14 +1,14 @@
 package io.drover.server.gc;
 
-import static io.drover.testing.NodeAllocCommands.clientUpdate;
-import static io.drover.testing.NodeAllocCommands.evals;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.report;
-import static io.drover.testing.NodeAllocCommands.status;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.NodeAllocCommands.clientUpdate;
+import static io.drover.testkit.fixtures.NodeAllocCommands.evals;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.status;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;
@@ -20,7 +20,8 @@ import io.drover.proto.raft.GcReapCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -114,7 +115,7 @@ class GarbageCollectorTest {
 
     @Test
     void aRunningJobAndWhatItNeedsStayEvenWhenForced() {
-        Job spec = TestStore.job("web", Job.TYPE_SERVICE, 1, "");
+        Job spec = JobBody.service("web").canonical();
         Allocation a = run(spec, Allocation.CLIENT_RUNNING);
 
         GcReapCommand reap = selectNow(GcCutoffs.forced(T0 + Duration.ofDays(30).toNanos()));
@@ -137,7 +138,7 @@ class GarbageCollectorTest {
 
     @Test
     void aStoppedServiceJobGoesWithItsOldEvalsAndAllocs() {
-        Job spec = TestStore.job("web", Job.TYPE_SERVICE, 1, "");
+        Job spec = JobBody.service("web").canonical();
         Allocation a = run(spec, Allocation.CLIENT_COMPLETE);
         Job stopped = spec.copy();
         stopped.stop = true;
@@ -163,7 +164,7 @@ class GarbageCollectorTest {
 
     @Test
     void aFailedAllocationOfALiveJobStaysWhileItsReschedulePolicyMayReplaceIt() {
-        Job spec = TestStore.job("web", Job.TYPE_SERVICE, 1, "");
+        Job spec = JobBody.service("web").canonical();
         ReschedulePolicy unlimited = new ReschedulePolicy();
         unlimited.unlimited = true;
         unlimited.attempts = 0;

@@ -17,39 +17,16 @@ import io.drover.proto.rpc.JobScaleRequest;
 import io.drover.proto.rpc.JobStabilityRequest;
 import io.drover.proto.rpc.PeriodicForceRequest;
 import io.drover.proto.rpc.WriteRequest;
-import io.drover.server.testing.TestStore;
-import io.drover.testing.Commands;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leader refuses job writes that name no job before it builds a Raft command, with the words
  * of Nomad's job endpoint, whatever server's gateway sent them: a deregister of "" used to be
  * committed and then fail inside apply.
  */
-class JobCommandsTest {
-    @TempDir
-    Path dir;
-    TestStore state;
-    CommandBuilder builder;
-
-    @BeforeEach
-    void setUp() {
-        state = new TestStore(dir);
-        builder = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        state.close();
-    }
-
+class JobCommandsTest extends CommandBuilderFixture {
     /**
      * A scale's new total (the other groups' counts plus the new one) must stay within
      * {@code job_max_count}, as a later Nomad's Job.Scale checks it: only the leader knows the
@@ -57,9 +34,8 @@ class JobCommandsTest {
      */
     @Test
     void aScaleOverTheJobsInstanceLimitIsRefused() throws Exception {
-        CommandBuilder limited = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 10);
-        state.apply(Commands.register(TestStore.job("web", "service", 4, ""), 1));
+        CommandBuilder limited = new CommandBuilder(state.store(), stamps(), 10);
+        state.apply(Commands.register(JobBody.service("web").count(4).canonical(), 1));
         WriteRequest.Builder toTen = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
                 .setNamespace("default").setJobId("web").setGroup("g").setHasCount(true).setCount(10));
         WriteRequest.Builder toEleven = WriteRequest.newBuilder().setJobScale(JobScaleRequest.newBuilder()
@@ -79,9 +55,9 @@ class JobCommandsTest {
      */
     @Test
     void aRegisterWarnsAboutTheCountsAsSentNotAsPreserved() throws Exception {
-        state.apply(Commands.register(TestStore.job("web", "service", 2, ""), 1));
+        state.apply(Commands.register(JobBody.service("web").count(2).canonical(), 1));
         WriteRequest register = WriteRequest.newBuilder().setRequestId("r").setJobRegister(JobRegisterRequest.newBuilder()
-                .setJobJson(ByteString.copyFrom(NomadJson.write(TestStore.job("web", "service", 0, ""))))
+                .setJobJson(ByteString.copyFrom(NomadJson.write(JobBody.service("web").count(0).canonical())))
                 .setPreserveCounts(true)).build();
 
         JobRegisterCommand command = builder.build(register).getJobRegister();

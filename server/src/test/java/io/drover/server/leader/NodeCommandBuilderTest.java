@@ -1,10 +1,9 @@
 package io.drover.server.leader;
 
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.drover.model.Job;
@@ -21,7 +20,6 @@ import io.drover.proto.raft.AllocDesiredTransitionCommand;
 import io.drover.proto.raft.NodeDrainCommand;
 import io.drover.proto.raft.NodeStatusCommand;
 import io.drover.proto.raft.RaftCommand;
-import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.AllocStopRequest;
 import io.drover.proto.rpc.AllocUpdateRequest;
 import io.drover.proto.rpc.JobEvaluateRequest;
@@ -32,8 +30,10 @@ import io.drover.proto.rpc.NodeRegisterRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
-import io.drover.testing.NodeAllocCommands;
+import io.drover.testkit.clock.ManualClock;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
+import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,14 +66,14 @@ class NodeCommandBuilderTest {
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        TestStore.ManualClock clock = new TestStore.ManualClock(NOW);
+        ManualClock clock = new ManualClock(NOW);
         Stamps stamps = new Stamps(clock, new Random(1));
         commands = new NodeCommandBuilder(stamps);
         builder = new CommandBuilder(state.store(), stamps);
         state.apply(NodeAllocCommands.upsert(eligible(node("n1", ""))));
         state.apply(NodeAllocCommands.upsert(eligible(node("n2", ""))));
-        service = TestStore.job("svc", "service", 2, reschedule(1));
-        system = TestStore.job("sys", "system", 1, "");
+        service = JobBody.service("svc").count(2).groupSetting("ReschedulePolicy", reschedule(1)).canonical();
+        system = JobBody.ofType("sys", "system").canonical();
         state.apply(Commands.register(service, NOW_NANOS));
         state.apply(Commands.register(system, NOW_NANOS));
         service = read(r -> r.job("default", "svc").orElseThrow());
@@ -94,7 +94,7 @@ class NodeCommandBuilderTest {
 
     /** Group settings: a reschedule policy of {@code attempts} (0 disables it). */
     private static String reschedule(int attempts) {
-        return ",\"ReschedulePolicy\":{\"Attempts\":" + attempts + ",\"Interval\":3600000000000,"
+        return "{\"Attempts\":" + attempts + ",\"Interval\":3600000000000,"
                 + "\"Delay\":5000000000,\"DelayFunction\":\"constant\",\"MaxDelay\":0,\"Unlimited\":false}";
     }
 
@@ -275,7 +275,7 @@ class NodeCommandBuilderTest {
 
     @Test
     void onlyAReschedulableFailureAsksForAnAllocFailureEvaluation() throws Refusal {
-        Job once = TestStore.job("no-reschedule", "service", 1, reschedule(0));
+        Job once = JobBody.service("no-reschedule").groupSetting("ReschedulePolicy", reschedule(0)).canonical();
         state.apply(Commands.register(once, NOW_NANOS));
         once = read(r -> r.job("default", "no-reschedule").orElseThrow());
         Allocation unreschedulable = placement(once, node("n2", ""), "eval-1", 0, NOW_NANOS);

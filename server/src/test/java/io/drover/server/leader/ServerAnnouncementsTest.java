@@ -8,16 +8,10 @@ import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.ServerAnnounceRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.testing.TestStore;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leader turns a server's announcement into the command that records it only for a member
@@ -25,29 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * show; anything else is refused before the log (gRPC is open to whoever reaches the port). An
  * announcement the state already holds writes nothing.
  */
-class ServerAnnouncementsTest {
+class ServerAnnouncementsTest extends CommandBuilderFixture {
     static final Map<String, String> MEMBERS = Map.of("127.0.0.1_4647", "127.0.0.1:4647",
             "127.0.0.2_4647", "127.0.0.2:4647");
     static final ServerAnnounceRequest GOOD = ServerAnnounceRequest.newBuilder().setServerId("127.0.0.2_4647")
             .setName("server2").setRaftAddress("127.0.0.2:4647").setRpcAddress("127.0.0.2:4648")
             .setHttpAddress("127.0.0.2:4646").build();
 
-    @TempDir
-    Path dir;
-    TestStore state;
-    CommandBuilder builder;
-
-    @BeforeEach
-    void setUp() {
-        state = new TestStore(dir);
-        builder = new CommandBuilder(state.store(),
-                new Stamps(new TestStore.ManualClock(Instant.parse("2024-05-01T12:00:00Z")), new Random(1)), 0,
-                id -> Optional.ofNullable(MEMBERS.get(id)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        state.close();
+    @Override
+    CommandBuilder newBuilder(TestStore state, Stamps stamps) {
+        return new CommandBuilder(state.store(), stamps, 0, id -> Optional.ofNullable(MEMBERS.get(id)));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.drover.server.nodes;
 
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.report;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -22,8 +22,10 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
-import io.drover.testing.NodeAllocCommands;
+import io.drover.testkit.clock.ManualClock;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
+import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +52,7 @@ class NodeDrainerTest {
     @TempDir
     Path dir;
     TestStore state;
-    TestStore.ManualClock clock;
+    ManualClock clock;
     NodeDrainer drainer;
     Job web;
     Job batch;
@@ -63,14 +65,14 @@ class NodeDrainerTest {
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        clock = new TestStore.ManualClock(NOW);
+        clock = new ManualClock(NOW);
         drainer = new NodeDrainer(state.store(), new Stamps(clock, new Random(1)),
                 command -> CompletableFuture.completedFuture(state.apply(command)));
         state.apply(NodeAllocCommands.upsert(node("n1", "")));
         state.apply(NodeAllocCommands.upsert(node("n2", "")));
-        web = register(TestStore.job("web", "service", 4, ",\"Migrate\":{\"MaxParallel\":2}"));
-        batch = register(TestStore.job("crunch", "batch", 1, ""));
-        system = register(TestStore.job("sys", "system", 1, ""));
+        web = register(JobBody.service("web").count(4).groupSetting("Migrate", "{\"MaxParallel\":2}").canonical());
+        batch = register(JobBody.batch("crunch").canonical());
+        system = register(JobBody.ofType("sys", "system").canonical());
         for (int i = 0; i < 4; i++) {
             webAllocs.add(placement(web, node("n1", ""), "eval-web", i, 1));
         }

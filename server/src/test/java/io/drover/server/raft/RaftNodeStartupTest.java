@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.raft.DroverStateMachine;
 import io.drover.state.rocks.RocksStateStore;
+import io.drover.testkit.net.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class RaftNodeStartupTest {
     @Test
     void aServerStartingUpAnswersWithoutFailing() throws Exception {
         try (RocksStateStore store = RocksStateStore.open(dir.resolve("state"))) {
-            String self = "127.0.0.1:" + io.drover.testing.FreePorts.take(1)[0];
+            String self = "127.0.0.1:" + FreePorts.take();
             RaftNode node = new RaftNode(new RaftNodeConfig("127.0.0.1", Integer.parseInt(self.split(":")[1]), self,
                     List.of(self), dir.resolve("raft"), Duration.ofMillis(150), Duration.ofMillis(300), 0),
                     new DroverStateMachine(store, dir.resolve("state")));

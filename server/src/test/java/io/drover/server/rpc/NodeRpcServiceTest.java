@@ -1,12 +1,12 @@
 package io.drover.server.rpc;
 
-import static io.drover.testing.Commands.job;
-import static io.drover.testing.Commands.register;
-import static io.drover.testing.NodeAllocCommands.node;
-import static io.drover.testing.NodeAllocCommands.placement;
-import static io.drover.testing.NodeAllocCommands.plan;
-import static io.drover.testing.NodeAllocCommands.planResults;
-import static io.drover.testing.NodeAllocCommands.upsert;
+import static io.drover.testkit.fixtures.Commands.job;
+import static io.drover.testkit.fixtures.Commands.register;
+import static io.drover.testkit.fixtures.NodeAllocCommands.node;
+import static io.drover.testkit.fixtures.NodeAllocCommands.placement;
+import static io.drover.testkit.fixtures.NodeAllocCommands.plan;
+import static io.drover.testkit.fixtures.NodeAllocCommands.planResults;
+import static io.drover.testkit.fixtures.NodeAllocCommands.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.Job;

@@ -10,7 +10,9 @@ import io.drover.proto.raft.RaftCommand;
 import io.drover.server.leader.Stamps;
 import io.drover.server.testing.TestStore;
 import io.drover.state.StateReader;
-import io.drover.testing.Commands;
+import io.drover.testkit.clock.ManualClock;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.JobBody;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +31,13 @@ class PeriodicDispatcherTest {
     @TempDir
     Path dir;
     TestStore state;
-    TestStore.ManualClock clock;
+    ManualClock clock;
     int leaders;
 
     @BeforeEach
     void setUp() {
         state = new TestStore(dir);
-        clock = new TestStore.ManualClock(REGISTERED);
+        clock = new ManualClock(REGISTERED);
     }
 
     @AfterEach
@@ -50,7 +52,7 @@ class PeriodicDispatcherTest {
     }
 
     private void register(String spec, String timeZone, boolean prohibitOverlap) {
-        Job job = TestStore.job("cron", "batch", 1, "");
+        Job job = JobBody.batch("cron").canonical();
         job.periodic = new PeriodicConfig();
         job.periodic.enabled = true;
         job.periodic.specType = PeriodicConfig.SPEC_CRON;

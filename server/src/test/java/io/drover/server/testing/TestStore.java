@@ -1,22 +1,15 @@
 package io.drover.server.testing;
 
 import io.drover.model.Job;
-import io.drover.model.canonical.JobCanonicalizer;
-import io.drover.model.json.NomadJson;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.proto.raft.PlanResultsCommand;
 import io.drover.proto.raft.RaftCommand;
 import io.drover.proto.raft.WriteResult;
 import io.drover.state.apply.CommandApplier;
 import io.drover.state.rocks.RocksStateStore;
-import io.drover.testing.Commands;
-import io.drover.testing.NodeAllocCommands;
-import java.nio.charset.StandardCharsets;
+import io.drover.testkit.fixtures.Commands;
+import io.drover.testkit.fixtures.NodeAllocCommands;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A real RocksDB state store fed commands at increasing log indexes, as Raft would apply them
@@ -59,45 +52,6 @@ public final class TestStore implements AutoCloseable {
 
     public long index() {
         return index;
-    }
-
-    /** A canonicalized job of one group "g" of {@code count} raw_exec tasks "t", plus {@code groupExtras}. */
-    public static Job job(String id, String type, int count, String groupExtras) {
-        String json = "{\"ID\":\"" + id + "\",\"Name\":\"" + id + "\",\"Type\":\"" + type + "\","
-                + "\"Datacenters\":[\"dc1\"],\"TaskGroups\":[{\"Name\":\"g\",\"Count\":" + count + groupExtras + ","
-                + "\"Tasks\":[{\"Name\":\"t\",\"Driver\":\"raw_exec\",\"Config\":{\"command\":\"/bin/sleep\"},"
-                + "\"Resources\":{\"CPU\":100,\"MemoryMB\":32}}]}]}";
-        Job job = NomadJson.read(json.getBytes(StandardCharsets.UTF_8), Job.class);
-        JobCanonicalizer.canonicalize(job);
-        return job;
-    }
-
-    /** A clock a test moves by hand. */
-    public static final class ManualClock extends Clock {
-        private Instant now;
-
-        public ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(java.time.Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.drover.testing;
+package io.drover.testkit.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.drover.testing;
+package io.drover.testkit.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,7 +64,7 @@ public final class FreePorts {
 
     private static boolean bindsOnLoopback(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return s.isBound();
         } catch (IOException e) {
             return false;
         }

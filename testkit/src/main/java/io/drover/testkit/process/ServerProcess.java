@@ -1,5 +1,6 @@
-package io.drover.cluster;
+package io.drover.testkit.process;
 
+import io.drover.testkit.http.NomadClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,63 +15,67 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Drover server as a separate JVM started from the packaged jar, as an operator would run
- * it: its own ports on 127.0.0.1, its own data dir, its stdout and stderr appended to a log
- * file. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same data dir
- * and ports.
+ * One Drover agent as a separate process, as an operator would run it: its own ports on
+ * 127.0.0.1, its own data dir, its stdout and stderr appended to a log file. It can be stopped
+ * (SIGTERM), killed (SIGKILL), paused and started again on the same data dir and ports.
  */
 public final class ServerProcess {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
     private final String name;
-    private final Ports ports;
+    private final ServerPorts ports;
     private final String advertisedRaft;
     private final Path dataDir;
     private final Path log;
     private final List<String> command;
-    private final Api api;
+    private final NomadClient api;
     private Process process;
 
-    ServerProcess(Path jar, String name, Ports ports, List<String> peerRaftAddresses, Path home, List<String> extraArgs) {
-        this(jar, name, ports, "127.0.0.1:" + ports.raft(), peerRaftAddresses, home, extraArgs);
+    /**
+     * @param command the whole command line
+     * @param advertisedRaft what its peers and {@code /v1/status/leader} call it
+     * @param dataDir created before each start; null for an agent that picks its own
+     * @param log where its output is appended
+     */
+    public ServerProcess(String name, List<String> command, ServerPorts ports, String advertisedRaft, Path dataDir,
+            Path log) {
+        this.name = Objects.requireNonNull(name);
+        this.command = List.copyOf(command);
+        this.ports = ports;
+        this.advertisedRaft = Objects.requireNonNull(advertisedRaft);
+        this.dataDir = dataDir;
+        this.log = Objects.requireNonNull(log);
+        this.api = new NomadClient(name, "127.0.0.1:" + ports.http());
     }
 
     /**
-     * A server whose peers reach its Raft at {@code advertisedRaft} (a proxy's address, say),
-     * which {@code extraArgs} must make it advertise ({@code advertise.rpc} in a config file).
+     * A server of a cluster of {@code peerRaftAddresses.size()}, bound to 127.0.0.1, its data
+     * in {@code home/data} and its log {@code home/<name>.log}. Its peers reach its Raft at
+     * {@code advertisedRaft} (a proxy's address, say), which {@code extraArgs} must then make it
+     * advertise ({@code advertise.rpc} in a config file).
      */
-    public ServerProcess(Path jar, String name, Ports ports, String advertisedRaft, List<String> peerRaftAddresses,
-            Path home, List<String> extraArgs) {
-        this.name = Objects.requireNonNull(name);
-        this.ports = ports;
-        this.advertisedRaft = Objects.requireNonNull(advertisedRaft);
-        this.dataDir = home.resolve("data");
-        this.log = home.resolve(name + ".log");
-        List<String> c = new ArrayList<>(List.of(JAVA));
-        c.addAll(jvmOptions(jar));
-        c.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "agent", "-server", "-node", name, "-bind", "127.0.0.1", "-data-dir", dataDir.toString(),
-                "-http-port", Integer.toString(ports.http()), "-rpc-port", Integer.toString(ports.raft()),
-                "-serf-port", Integer.toString(ports.grpc()), "-bootstrap-expect",
-                Integer.toString(peerRaftAddresses.size())));
+    public static ServerProcess server(AgentLauncher launcher, String name, ServerPorts ports, String advertisedRaft,
+            List<String> peerRaftAddresses, Path home, List<String> extraArgs) {
+        Path dataDir = home.resolve("data");
+        List<String> args = new ArrayList<>(List.of("agent", "-server", "-node", name, "-bind", "127.0.0.1",
+                "-data-dir", dataDir.toString(), "-http-port", Integer.toString(ports.http()),
+                "-rpc-port", Integer.toString(ports.raft()), "-serf-port", Integer.toString(ports.grpc()),
+                "-bootstrap-expect", Integer.toString(peerRaftAddresses.size())));
         for (String peer : peerRaftAddresses) {
-            c.add("-retry-join");
-            c.add(peer);
+            args.add("-retry-join");
+            args.add(peer);
         }
-        c.addAll(extraArgs);
-        this.command = List.copyOf(c);
-        this.api = new Api(name, ports.http());
+        args.addAll(extraArgs);
+        return new ServerProcess(name, launcher.run(args), ports, advertisedRaft, dataDir, home.resolve(name + ".log"));
     }
 
-    /** The options bin/drover runs servers with ({@code bin/jvm.options} beside the jar's project). */
-    static List<String> jvmOptions(Path jar) {
-        Path options = jar.toAbsolutePath().getParent().getParent().getParent().resolve("bin/jvm.options");
-        try {
-            return Files.readAllLines(options).stream().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the servers' JVM options from " + options, e);
-        }
+    /**
+     * {@code agent -dev}: a server and its own node, its data where the dev agent puts it, its
+     * log {@code home/<name>.log}.
+     */
+    public static ServerProcess dev(AgentLauncher launcher, String name, ServerPorts ports, Path home) {
+        List<String> args = List.of("agent", "-dev", "-http-port", Integer.toString(ports.http()),
+                "-rpc-port", Integer.toString(ports.raft()), "-serf-port", Integer.toString(ports.grpc()));
+        return new ServerProcess(name, launcher.run(args), ports, "127.0.0.1:" + ports.raft(), null,
+                home.resolve(name + ".log"));
     }
 
     /** Starts the server (again, on the same data dir and ports, after a stop or kill). */
@@ -79,7 +84,10 @@ public final class ServerProcess {
             throw new IllegalStateException(name + " is already running");
         }
         try {
-            Files.createDirectories(dataDir);
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+            }
+            Files.createDirectories(log.getParent());
             Files.writeString(log, "=== starting " + name + ": " + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
@@ -187,10 +195,16 @@ public final class ServerProcess {
         return "127.0.0.1:" + ports.grpc();
     }
 
-    public Api api() {
+    /** Where this server's HTTP API answers. */
+    public String httpAddress() {
+        return "127.0.0.1:" + ports.http();
+    }
+
+    public NomadClient api() {
         return api;
     }
 
+    /** Its data dir; null for a dev agent, which picks its own. */
     public Path dataDir() {
         return dataDir;
     }
@@ -231,9 +245,5 @@ public final class ServerProcess {
     @Override
     public String toString() {
         return name + " (http " + ports.http() + ", raft " + ports.raft() + ")";
-    }
-
-    /** The three listeners of one server. */
-    public record Ports(int http, int raft, int grpc) {
     }
 }
