@@ -14,22 +14,40 @@ import io.drover.scheduler.Fixtures;
 import io.drover.scheduler.Harness;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.StackFactory;
-import io.drover.scheduler.memory.MemoryState;
+import io.drover.scheduler.StoreState;
 import io.drover.scheduler.plan.PlanCommands;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The service and batch scheduler end to end: real stacks, the Harness as planner and applier. */
+/** The service and batch scheduler end to end: real stacks, the Harness as planner and applier on a real store. */
 class GenericSchedulerTest {
-    private final MemoryState state = new MemoryState();
-    private final Harness harness = new Harness(state);
+    @TempDir
+    Path dir;
+    private StoreState state;
+    private Harness harness;
     private final SchedulerEnv env = Fixtures.env();
+
+    @BeforeEach
+    void open() {
+        state = new StoreState(dir);
+        harness = new Harness(state);
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
 
     private void process(Evaluation eval) throws Exception {
         state.upsertEval(eval);
-        new GenericScheduler(Job.TYPE_BATCH.equals(eval.type), state, harness, env, StackFactory.NOMAD).process(eval);
+        new GenericScheduler(Job.TYPE_BATCH.equals(eval.type), state.snapshot(), harness, env, StackFactory.NOMAD)
+                .process(eval);
     }
 
     private Job register(Job job) {
@@ -94,9 +112,9 @@ class GenericSchedulerTest {
         Evaluation eval = Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER);
         eval.annotatePlan = true;
         Harness first = new Harness(state).refuseNodes(n -> true);
-        new GenericScheduler(false, state, first, Fixtures.env(), StackFactory.NOMAD).process(eval);
+        new GenericScheduler(false, state.snapshot(), first, Fixtures.env(), StackFactory.NOMAD).process(eval);
         Harness second = new Harness(state).refuseNodes(n -> true);
-        new GenericScheduler(false, state, second, Fixtures.env(), StackFactory.NOMAD).process(eval);
+        new GenericScheduler(false, state.snapshot(), second, Fixtures.env(), StackFactory.NOMAD).process(eval);
 
         assertThat(second.plans.get(0).nodeAllocation.keySet())
                 .containsExactlyElementsOf(first.plans.get(0).nodeAllocation.keySet());
@@ -158,9 +176,7 @@ class GenericSchedulerTest {
             if (submissions.incrementAndGet() == 1) {
                 // The first plan loses one node between planning and applying.
                 refused[0] = plan.nodeAllocation.keySet().iterator().next();
-                Node gone = state.node(refused[0]).orElseThrow().copy();
-                gone.status = Node.STATUS_DOWN;
-                state.upsertNode(gone);
+                state.updateNodeStatus(refused[0], Node.STATUS_DOWN);
             }
         });
         harness.refuseNodes(n -> n.equals(refused[0]) && submissions.get() == 1);
@@ -210,9 +226,8 @@ class GenericSchedulerTest {
         Job job = register(Fixtures.service("job", 3));
         process(Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER));
         Allocation victim = state.allocationsOfJob("default", "job", true).get(0);
-        Node down = state.node(victim.nodeId).orElseThrow().copy();
-        down.status = Node.STATUS_DOWN;
-        state.upsertNode(down);
+        Node down = state.node(victim.nodeId).orElseThrow();
+        state.updateNodeStatus(down.id, Node.STATUS_DOWN);
 
         process(Fixtures.eval("eval-2", job, EvalTriggers.NODE_UPDATE));
 
