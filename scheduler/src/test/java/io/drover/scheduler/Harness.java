@@ -75,8 +75,9 @@ public final class Harness implements Planner {
             result.refreshIndex = state.maxIndex(Table.NODES, Table.ALLOCS);
         }
         if (!result.isNoOp()) {
+            // Committed and answered as the leader's plan applier does.
             RaftCommand command = RaftCommand.newBuilder().setPlanResults(PlanCommands.toCommand(plan, result)).build();
-            result.allocIndex = state.apply(command).getIndex();
+            result.committedAt(state.apply(command).getIndex());
         }
         return new PlanSubmission(result, refused.isEmpty() ? null : state.snapshot());
     }

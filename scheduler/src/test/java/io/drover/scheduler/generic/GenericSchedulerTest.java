@@ -324,6 +324,9 @@ class GenericSchedulerTest {
             assertThat(a.job).as("planned without a job: the plan's is attached").isNull();
         });
         assertThat(planned).extracting(a -> a.id).containsAll(before);
+        // Only the new placement was queued: the in-place updates are no placements.
+        assertThat(harness.evals.get(1).queuedAllocations).containsEntry("web", 0);
+        assertThat(state.jobSummary("default", "job").orElseThrow().summary.get("web").queued).isZero();
         // What the plan's commit carries: the version its allocations move to.
         var command = PlanCommands.toCommand(plan, harness.results.get(1));
         assertThat(command.getJob().getVersion()).isEqualTo(1);
