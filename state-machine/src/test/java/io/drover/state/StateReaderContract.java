@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,13 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
  * summaries, evaluations, allocations (one placed for an earlier registration of its job), a
  * periodic job, a scaling event and a server; a subject without one of those tables answers what
  * the interface's defaults answer.
+ *
+ * <p>The state is built once per class (a store takes a while to open) and no test changes it;
+ * the one that writes does so on a state of its own.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StateReaderContract {
     protected static final String NS = "default";
 
-    @TempDir
-    Path dir;
-
+    /** Where the states live: one directory per class. */
+    private Path dir;
     protected Subject subject;
     private final List<StateReader> opened = new ArrayList<>();
 
@@ -86,11 +91,13 @@ public abstract class StateReaderContract {
         void close();
     }
 
+    /** A new, empty state under {@code dir} (a directory of its own). */
     protected abstract Subject open(Path dir);
 
-    @BeforeEach
-    void build() {
-        subject = open(dir);
+    @BeforeAll
+    void build(@TempDir Path tempDir) {
+        dir = tempDir;
+        subject = open(dir.resolve("contract"));
         subject.upsertNode(NodeAllocCommands.node("node-b", "small"));
         subject.upsertNode(NodeAllocCommands.node("node-a", "small"));
         subject.upsertNode(NodeAllocCommands.node("other-1", "big"));
@@ -131,8 +138,13 @@ public abstract class StateReaderContract {
     }
 
     @AfterEach
-    void closeAll() {
+    void closeViews() {
         opened.forEach(StateReader::close);
+        opened.clear();
+    }
+
+    @AfterAll
+    void closeState() {
         subject.close();
     }
 
@@ -408,16 +420,22 @@ public abstract class StateReaderContract {
     @Test
     void aViewKeepsShowingTheStateItWasOpenedOn() {
         assumeTrue(subject.pointInTime(), "a live view");
-        StateReader before = reader();
-        long applied = before.appliedIndex();
-        subject.upsertNode(NodeAllocCommands.node("node-z", "small"));
+        try (Subject own = open(dir.resolve("point-in-time"))) {
+            own.registerJob(Commands.job("web", "v0"));
+            own.upsertNode(NodeAllocCommands.node("node-a", "small"));
+            StateReader before = own.reader();
+            long applied = before.appliedIndex();
+            own.upsertNode(NodeAllocCommands.node("node-z", "small"));
 
-        assertThat(before.node("node-z")).isEmpty();
-        assertThat(before.appliedIndex()).isEqualTo(applied);
-        StateReader after = reader();
-        assertThat(after.node("node-z")).isPresent();
-        assertThat(after.appliedIndex()).isGreaterThan(applied);
-        assertThat(after.tableIndex(Table.NODES)).isEqualTo(after.appliedIndex());
+            assertThat(before.node("node-z")).isEmpty();
+            assertThat(before.appliedIndex()).isEqualTo(applied);
+            StateReader after = own.reader();
+            assertThat(after.node("node-z")).isPresent();
+            assertThat(after.appliedIndex()).isGreaterThan(applied);
+            assertThat(after.tableIndex(Table.NODES)).isEqualTo(after.appliedIndex());
+            before.close();
+            after.close();
+        }
     }
 
     // --- what callers may do with what they read
