@@ -3,21 +3,28 @@ package io.drover.scheduler;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
 import io.drover.model.alloc.Allocation;
+import io.drover.model.launch.PeriodicLaunch;
 import io.drover.model.node.Node;
+import io.drover.model.scaling.JobScalingEvents;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
 import io.drover.state.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A read-only view of a state with one job replaced or added, as Nomad's job plan inserts
  * the submitted job into a snapshot: the scheduler sees the job as if registered, and nothing
- * is written.
+ * is written. Only the job itself is overlaid (in lookups and lists, where the base would list
+ * it); everything else, the job's versions, summary, launches and allocations included, is the
+ * base's. Like every reader it hands out copies: the overlaid job is never shared.
  */
 final class JobOverlayState implements StateReader {
+    private static final Comparator<Job> LISTED = Comparator.comparing((Job j) -> j.namespace).thenComparing(j -> j.id);
+
     private final StateReader base;
     private final Job job;
 
@@ -42,23 +49,24 @@ final class JobOverlayState implements StateReader {
 
     @Override
     public Optional<Job> job(String namespace, String jobId) {
-        return isJob(namespace, jobId) ? Optional.of(job) : base.job(namespace, jobId);
+        return isJob(namespace, jobId) ? Optional.of(job.copy()) : base.job(namespace, jobId);
     }
 
+    /** The base's jobs with the overlaid one in its place, in the order the base lists them (namespace, then ID). */
     @Override
     public List<Job> jobs(String namespace, String prefix) {
         List<Job> out = new ArrayList<>();
-        boolean seen = false;
         for (Job j : base.jobs(namespace, prefix)) {
-            if (isJob(j.namespace, j.id)) {
-                out.add(job);
-                seen = true;
-            } else {
+            if (!isJob(j.namespace, j.id)) {
                 out.add(j);
             }
         }
-        if (!seen && (ALL_NAMESPACES.equals(namespace) || job.namespace.equals(namespace)) && job.id.startsWith(prefix)) {
-            out.add(job);
+        if ((ALL_NAMESPACES.equals(namespace) || job.namespace.equals(namespace)) && job.id.startsWith(prefix)) {
+            int at = 0;
+            while (at < out.size() && LISTED.compare(out.get(at), job) < 0) {
+                at++;
+            }
+            out.add(at, job.copy());
         }
         return out;
     }
@@ -76,6 +84,16 @@ final class JobOverlayState implements StateReader {
     @Override
     public Optional<JobSummary> jobSummary(String namespace, String jobId) {
         return base.jobSummary(namespace, jobId);
+    }
+
+    @Override
+    public Optional<JobScalingEvents> scalingEvents(String namespace, String jobId) {
+        return base.scalingEvents(namespace, jobId);
+    }
+
+    @Override
+    public Optional<PeriodicLaunch> periodicLaunch(String namespace, String jobId) {
+        return base.periodicLaunch(namespace, jobId);
     }
 
     @Override
@@ -131,6 +149,11 @@ final class JobOverlayState implements StateReader {
     @Override
     public List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
         return base.allocationsOfNode(nodeId, terminal);
+    }
+
+    @Override
+    public List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
+        return base.allocationsOfNodeModifiedAfter(nodeId, index);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.drover.scheduler;
 import io.drover.model.Job;
 import io.drover.model.node.Node;
 import io.drover.model.scheduling.Evaluation;
+import io.drover.model.scheduling.Plan;
+import io.drover.model.scheduling.PlanResult;
 import io.drover.scheduler.generic.GenericScheduler;
 import io.drover.scheduler.memory.MemoryState;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Measures how fast the service scheduler places one job of count 1,000 on 5,000 nodes with
- * Nomad's stacks, and prints placements per second. A tool, not a test: run its {@code main}
+ * Nomad's stacks, on the in-memory state and with a planner that stores nothing, and prints
+ * placements per second. A tool, not a test: run its {@code main}
  * (e.g. from the IDE, or {@code java -cp <test-classpath> io.drover.scheduler.PlacementThroughput [rounds]});
  * nothing asserts on time. The packaged equivalent, on nodes shaped as nodesim registers them and
  * with warm-up rounds, is {@code java -jar bench/target/drover-bench.jar scheduler-placements}.
@@ -35,15 +38,42 @@ public final class PlacementThroughput {
             state.upsertJob(job);
             Evaluation eval = Fixtures.eval("eval-" + round, job, EvalTriggers.JOB_REGISTER);
             state.upsertEval(eval);
-            Harness harness = new Harness(state);
+            AcceptingPlanner planner = new AcceptingPlanner();
 
             long start = System.nanoTime();
-            new GenericScheduler(false, state, harness, Fixtures.env(), StackFactory.NOMAD).process(eval);
+            new GenericScheduler(false, state, planner, Fixtures.env(), StackFactory.NOMAD).process(eval);
             long elapsed = System.nanoTime() - start;
 
-            int placed = harness.placed().size();
+            int placed = planner.placed;
             System.out.printf("round %d: %d placements on %d nodes in %.1f ms: %.0f placements/s%n", round, placed,
                     NODES, elapsed / 1e6, placed / (elapsed / 1e9));
+        }
+    }
+
+    /** Accepts every plan in full and stores nothing: what is measured is the scheduler alone. */
+    private static final class AcceptingPlanner implements Planner {
+        int placed;
+
+        @Override
+        public PlanSubmission submitPlan(Plan plan) {
+            PlanResult result = new PlanResult();
+            result.nodeUpdate = plan.nodeUpdate;
+            result.nodeAllocation = plan.nodeAllocation;
+            result.nodePreemptions = plan.nodePreemptions;
+            plan.nodeAllocation.values().forEach(allocs -> placed += allocs.size());
+            return new PlanSubmission(result, null);
+        }
+
+        @Override
+        public void updateEval(Evaluation eval) {
+        }
+
+        @Override
+        public void createEval(Evaluation eval) {
+        }
+
+        @Override
+        public void reblockEval(Evaluation eval) {
         }
     }
 }

@@ -7,11 +7,13 @@ import io.drover.model.Job;
 import io.drover.model.TaskGroup;
 import io.drover.model.alloc.AllocMetric;
 import io.drover.model.alloc.Allocation;
+import io.drover.model.alloc.DesiredTransition;
 import io.drover.model.json.GoTime;
 import io.drover.model.node.Node;
 import io.drover.model.resources.ResourceFit;
 import io.drover.model.scheduling.Evaluation;
-import io.drover.scheduler.memory.MemoryState;
+import io.drover.testkit.fixtures.NodeAllocCommands;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,20 +21,27 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded, single-threaded simulation of the schedulers against a large cluster (in the
  * manner of Kafka's RaftEventSimulationTest): jobs are registered, updated and stopped, nodes
  * go down, drain and join, allocations fail, the applier refuses a node that changed between
  * plan and apply, and a "leader change" re-runs every evaluation still pending or blocked.
- * Time is a mock clock; the only randomness is the seed. After every step the cluster is
+ * The state is a real store, written through the Raft commands production commits (node status
+ * and drain, migrations, clients' reports, the {@link Harness}'s plans and evaluations). Time is
+ * a mock clock; the only randomness is the seed. After every step the cluster is
  * checked: no node over-committed or with colliding ports, constraints and datacenters
  * honoured, no name running twice in a job, no allocation dropped or left on a dead node. At
  * the end every job has its count, or an evaluation saying why not.
@@ -47,8 +56,10 @@ class SchedulerSimulationTest {
 
     private final long seed = Long.getLong("drover.sim.seed", 20_260_101L);
     private final Random random = new Random(seed);
-    private final MemoryState state = new MemoryState();
-    private final Harness harness = new Harness(state);
+    @TempDir
+    Path dir;
+    private StoreState state;
+    private Harness harness;
     private final AtomicLong ids = new AtomicLong();
     private final Deque<Evaluation> queue = new ArrayDeque<>();
     private final List<Job> jobs = new ArrayList<>();
@@ -61,6 +72,17 @@ class SchedulerSimulationTest {
     /** The node the applier will refuse on the next plan that places something, after marking it down. */
     private boolean refuseArmed;
     private String refusing;
+
+    @BeforeEach
+    void open() {
+        state = new StoreState(dir).at(clock);
+        harness = new Harness(state);
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
 
     @Test
     void schedulersKeepTheClusterConsistent() throws Exception {
@@ -88,12 +110,14 @@ class SchedulerSimulationTest {
 
         for (int step = 0; step < STEPS; step++) {
             clock = clock.plusSeconds(10);
+            state.at(clock);
             event(step);
             drain();
             checkInvariants("step " + step);
         }
         leaderChange();
         clock = clock.plus(Duration.ofHours(3));
+        state.at(clock);
         releaseDelayed();
         unblockAll();
         drain();
@@ -194,24 +218,26 @@ class SchedulerSimulationTest {
     }
 
     private void markDown(String nodeId) {
-        Node n = state.node(nodeId).orElseThrow().copy();
-        n.status = Node.STATUS_DOWN;
-        state.upsertNode(n);
+        state.updateNodeStatus(nodeId, Node.STATUS_DOWN);
         nodeEvals(nodeId);
     }
 
-    /** What the drainer does: the node takes nothing new, and each allocation on it is asked to migrate. */
+    /**
+     * What an operator's drain and then the drainer write: the node drains (and so takes nothing
+     * new), and each allocation on it is asked to migrate.
+     */
     private void drainNode(String nodeId) {
-        Node n = state.node(nodeId).orElseThrow().copy();
-        n.drain = true;
-        n.schedulingEligibility = Node.INELIGIBLE;
-        state.upsertNode(n);
+        state.apply(NodeAllocCommands.drain(nodeId, Duration.ofHours(1).toNanos(), false, clock.getEpochSecond()));
+        Map<String, DesiredTransition> migrate = new LinkedHashMap<>();
         for (Allocation a : state.allocationsOfNode(nodeId)) {
             if (!a.terminalStatus()) {
-                Allocation m = a.copySkipJob();
-                m.desiredTransition.migrate = true;
-                state.upsertAlloc(m);
+                DesiredTransition t = new DesiredTransition();
+                t.migrate = true;
+                migrate.put(a.id, t);
             }
+        }
+        if (!migrate.isEmpty()) {
+            state.apply(NodeAllocCommands.desiredTransitions(migrate));
         }
         nodeEvals(nodeId);
     }
@@ -224,10 +250,9 @@ class SchedulerSimulationTest {
         }
         for (Allocation a : state.allocationsOfJob(job.namespace, job.id, true)) {
             if (!a.terminalStatus()) {
-                Allocation failed = a.copySkipJob();
-                failed.clientStatus = Allocation.CLIENT_FAILED;
+                Allocation failed = NodeAllocCommands.report(a.id, Allocation.CLIENT_FAILED);
                 failed.modifyTime = GoTime.unixNanos(clock);
-                state.upsertAlloc(failed);
+                state.apply(NodeAllocCommands.clientUpdate(List.of(failed)));
                 enqueue(state.job(job.namespace, job.id).orElseThrow(), EvalTriggers.RETRY_FAILED_ALLOC);
                 return;
             }
@@ -298,7 +323,8 @@ class SchedulerSimulationTest {
                 continue;
             }
             SchedulerEnv env = new SchedulerEnv(clock, this::newId);
-            Schedulers.forType(e.type, state, harness, env).process(e);
+            Schedulers.forType(e.type, state.snapshot(), harness, env).process(e);
+            state.releaseSnapshots();
             afterProcess();
         }
     }
@@ -351,23 +377,26 @@ class SchedulerSimulationTest {
             }
         }
         Map<String, Set<String>> namesByJob = new HashMap<>();
-        for (Allocation a : state.allocations(Job.DEFAULT_NAMESPACE, "")) {
+        // Each node and job read once per check: the store decodes every read.
+        Map<String, Optional<Node>> nodesById = new HashMap<>();
+        Map<String, Job> jobsById = new HashMap<>();
+        List<Allocation> all = state.allocations(Job.DEFAULT_NAMESPACE, "");
+        for (Allocation a : all) {
             everyAllocId.add(a.id);
             if (a.terminalStatus()) {
                 continue;
             }
-            Node node = state.node(a.nodeId).orElse(null);
+            Node node = nodesById.computeIfAbsent(a.nodeId, state::node).orElse(null);
             assertThat(node).as("%s: %s on a node that does not exist", when, a.id).isNotNull();
             assertThat(node.status).as("%s: %s left running on down node %s", when, a.id, a.nodeId)
                     .isNotEqualTo(Node.STATUS_DOWN);
-            Job job = state.job(a.namespace, a.jobId).orElseThrow();
+            Job job = jobsById.computeIfAbsent(a.jobId, id -> state.job(a.namespace, id).orElseThrow());
             assertThat(job.isStopped()).as("%s: %s runs for stopped job %s", when, a.id, job.id).isFalse();
             String key = Job.TYPE_SYSTEM.equals(job.type) ? a.name + "@" + a.nodeId : a.name;
             assertThat(namesByJob.computeIfAbsent(a.jobId, k -> new HashSet<>()).add(key))
                     .as("%s: %s runs twice in %s", when, key, a.jobId).isTrue();
         }
-        assertThat(state.allocations(Job.DEFAULT_NAMESPACE, "")).as("%s: allocations disappeared", when)
-                .hasSize(everyAllocId.size());
+        assertThat(all).as("%s: allocations disappeared", when).hasSize(everyAllocId.size());
     }
 
     private void checkEveryJobPlacedOrExplained() {

@@ -13,16 +13,32 @@ import java.util.Optional;
 
 /**
  * A consistent, point-in-time view of the replicated state: every read through one reader sees
- * the state after the same log index. Close it to release the underlying snapshot.
+ * the state after the same log index. Close it to release the underlying snapshot. (The
+ * scheduler's in-memory state, for single-threaded tests and benchmarks, is a live view instead.)
+ * A view that does not hold a table (the in-memory state has no periodic launches, scaling events
+ * or servers) answers what the defaults here answer: nothing, at index 0.
+ *
+ * <p>What a read returns is the caller's: the store's reader decodes each read afresh, so
+ * changing a returned object changes neither the state nor what any later read answers, through
+ * this view or another (the gateway fills in allocations' pre-0.9 resources in place; the
+ * schedulers copy before changing anything, as Nomad's must). One exception: the job attached to
+ * an allocation may be shared by the allocations of one view (a job is decoded once per view,
+ * however many allocations were placed for it), so it is read-only: replace it rather than
+ * change it. Returned lists may be unmodifiable. Absent IDs answer an empty {@code Optional} or
+ * list, never null. {@code StateReaderContract} (state-machine's tests) checks every
+ * implementation against this.
  */
 public interface StateReader extends AutoCloseable {
     /** Namespace wildcard accepted by the list methods. */
     String ALL_NAMESPACES = "*";
 
-    /** The highest log index applied to this view. */
+    /** The highest log index applied to this view: that of its last write, at least every table's index. */
     long appliedIndex();
 
-    /** The log index of the last entry that changed {@code table} (0 if none did). */
+    /**
+     * The log index of the last entry that changed {@code table}: the ModifyIndex of what that
+     * entry wrote. 0 if none did, or if this view does not hold the table.
+     */
     long tableIndex(Table table);
 
     /** The highest index over several tables. */
@@ -51,7 +67,7 @@ public interface StateReader extends AutoCloseable {
         return out;
     }
 
-    /** Every stored version of a job, newest first; empty if none. */
+    /** Every stored version of a job, newest first (the current one first); empty if none. */
     List<Job> jobVersions(String namespace, String jobId);
 
     Optional<Job> jobVersion(String namespace, String jobId, long version);
@@ -85,7 +101,7 @@ public interface StateReader extends AutoCloseable {
     /** Evaluations of a namespace (or all) whose ID starts with {@code prefix}, sorted by ID. */
     List<Evaluation> evaluations(String namespace, String prefix);
 
-    /** The evaluations of one job, sorted by CreateIndex. */
+    /** The evaluations of one job, sorted by CreateIndex, then ID. */
     List<Evaluation> evaluationsOfJob(String namespace, String jobId);
 
     Optional<ServerInfo> server(String serverId);
@@ -104,20 +120,20 @@ public interface StateReader extends AutoCloseable {
     List<Allocation> allocations(String namespace, String prefix);
 
     /**
-     * The allocations of a job, jobs attached. Unless {@code anyCreateIndex}, only those of the
-     * job as registered now (a job purged and registered again under the same ID starts over),
-     * as Nomad's AllocsByJob.
+     * The allocations of a job, sorted by ID, jobs attached. Unless {@code anyCreateIndex}, only
+     * those of the job as registered now (a job purged and registered again under the same ID
+     * starts over), as Nomad's AllocsByJob.
      */
     List<Allocation> allocationsOfJob(String namespace, String jobId, boolean anyCreateIndex);
 
-    /** The allocations placed on a node, jobs attached. */
+    /** The allocations placed on a node, sorted by ID, jobs attached. */
     List<Allocation> allocationsOfNode(String nodeId);
 
     /**
      * The allocations on a node whose terminal status ({@link Allocation#terminalStatus()}) is
-     * {@code terminal}, jobs attached (Nomad's AllocsByNodeTerminal). Fit checks want only the
-     * live ones, and a node keeps its terminal allocations until they are collected:
-     * implementations should skip those without decoding them.
+     * {@code terminal}, sorted by ID, jobs attached (Nomad's AllocsByNodeTerminal). Fit checks
+     * want only the live ones, and a node keeps its terminal allocations until they are
+     * collected: implementations should skip those without decoding them.
      */
     default List<Allocation> allocationsOfNode(String nodeId, boolean terminal) {
         List<Allocation> out = new java.util.ArrayList<>();
@@ -130,9 +146,9 @@ public interface StateReader extends AutoCloseable {
     }
 
     /**
-     * The allocations on a node whose ModifyIndex is above {@code index}, jobs attached: what a
-     * node's allocation watch sends. A node keeps its terminal allocations until they are
-     * collected: implementations should skip unchanged ones without decoding them.
+     * The allocations on a node whose ModifyIndex is above {@code index}, sorted by ID, jobs
+     * attached: what a node's allocation watch sends. A node keeps its terminal allocations until
+     * they are collected: implementations should skip unchanged ones without decoding them.
      */
     default List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
         List<Allocation> out = new java.util.ArrayList<>();
@@ -144,7 +160,7 @@ public interface StateReader extends AutoCloseable {
         return out;
     }
 
-    /** The allocations an evaluation placed, jobs attached. */
+    /** The allocations an evaluation placed, sorted by ID, jobs attached. */
     List<Allocation> allocationsOfEval(String evalId);
 
     @Override

@@ -275,9 +275,11 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             return s.indexes.getOrDefault(table, 0L);
         }
 
+        // Readers get copies, as the real store decodes each read afresh: routes may change them.
+
         @Override
         public Optional<Job> job(String namespace, String jobId) {
-            return Optional.ofNullable(s.jobs.get(key(namespace, jobId)));
+            return Optional.ofNullable(s.jobs.get(key(namespace, jobId))).map(Job::copy);
         }
 
         @Override
@@ -286,7 +288,7 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             List<Job> out = new ArrayList<>();
             for (Job j : s.jobs.values()) {
                 if ((namespace.equals(ALL_NAMESPACES) || j.namespace.equals(namespace)) && j.id.startsWith(prefix)) {
-                    out.add(j);
+                    out.add(j.copy());
                 }
             }
             return out;
@@ -294,7 +296,7 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
 
         @Override
         public List<Job> jobVersions(String namespace, String jobId) {
-            return s.versions.getOrDefault(key(namespace, jobId), List.of());
+            return s.versions.getOrDefault(key(namespace, jobId), List.of()).stream().map(Job::copy).toList();
         }
 
         @Override
@@ -304,12 +306,12 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
 
         @Override
         public Optional<JobSummary> jobSummary(String namespace, String jobId) {
-            return Optional.ofNullable(s.summaries.get(key(namespace, jobId)));
+            return Optional.ofNullable(s.summaries.get(key(namespace, jobId))).map(JobSummary::copy);
         }
 
         @Override
         public Optional<Evaluation> evaluation(String evalId) {
-            return Optional.ofNullable(s.evals.get(evalId));
+            return Optional.ofNullable(s.evals.get(evalId)).map(Evaluation::copy);
         }
 
         @Override
@@ -317,7 +319,7 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             List<Evaluation> out = new ArrayList<>();
             for (Evaluation e : s.evals.values()) {
                 if ((namespace.equals(ALL_NAMESPACES) || e.namespace.equals(namespace)) && e.id.startsWith(prefix)) {
-                    out.add(e);
+                    out.add(e.copy());
                 }
             }
             return out;
@@ -328,7 +330,7 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
             List<Evaluation> out = new ArrayList<>();
             for (Evaluation e : s.evals.values()) {
                 if (e.namespace.equals(namespace) && e.jobId.equals(jobId)) {
-                    out.add(e);
+                    out.add(e.copy());
                 }
             }
             out.sort(Comparator.comparing(e -> e.createIndex));
@@ -339,8 +341,6 @@ public final class FakeStateStore implements StateStore, AutoCloseable {
         public Optional<ServerInfo> server(String serverId) {
             return Optional.ofNullable(s.servers.get(serverId));
         }
-
-        // Readers get copies, as the real store decodes each read afresh: routes may change them.
 
         @Override
         public Optional<Node> node(String nodeId) {

@@ -18,6 +18,33 @@ public final class PlanResult {
     /** The Raft index the commit was applied at. */
     @GoType("uint64") @JsonProperty("AllocIndex") public Long allocIndex = 0L;
 
+    /**
+     * What the plan applier answers once this result is committed at {@code index}: AllocIndex,
+     * and the placed and updated allocations with the indexes their commit gave them, a new one
+     * created at {@code index}, an updated one keeping its CreateIndex. Nomad's applier gets the
+     * same by applying the plan to its own snapshot before answering (UpsertPlanResults on the
+     * allocations it answers with), and its schedulers rely on it: adjustQueuedAllocations counts
+     * an allocation as a new placement when its CreateIndex equals its ModifyIndex, which an
+     * in-place update of an allocation never changed since placed would otherwise pass. A plan
+     * committed in several entries is answered with the last one's index, as Nomad answers with
+     * its optimistic one: consistent, if not each allocation's own.
+     */
+    public void committedAt(long index) {
+        allocIndex = index;
+        if (nodeAllocation == null) {
+            return;
+        }
+        for (List<Allocation> allocs : nodeAllocation.values()) {
+            for (Allocation a : allocs) {
+                if (a.createIndex == null || a.createIndex == 0) {
+                    a.createIndex = index;
+                }
+                a.modifyIndex = index;
+                a.allocModifyIndex = index;
+            }
+        }
+    }
+
     /** Nomad's IsNoOp. */
     public boolean isNoOp() {
         return empty(nodeUpdate) && empty(nodeAllocation) && (deploymentUpdates == null || deploymentUpdates.isEmpty())

@@ -3,6 +3,7 @@ package io.drover.scheduler.memory;
 import io.drover.model.Job;
 import io.drover.model.JobSummary;
 import io.drover.model.alloc.Allocation;
+import io.drover.model.json.ModelCopy;
 import io.drover.model.node.Node;
 import io.drover.model.scheduling.Evaluation;
 import io.drover.state.ServerInfo;
@@ -23,10 +24,15 @@ import java.util.TreeMap;
  * {@code delete…} is one write at the next index: it stamps CreateIndex (first write of an ID
  * only) and ModifyIndex, and raises its table's index, as Nomad's state store does.
  *
- * <p>Objects are kept and returned as given, like Nomad's memdb: callers replace what they
- * stored, never change it. Allocations are indexed by node and by job so that thousands of
- * nodes stay cheap, and come back with their job attached (their own, else the stored one).
- * Not thread-safe.
+ * <p>Objects are kept as given (a write stamps the caller's instance, as Nomad's memdb does):
+ * callers replace what they stored, never change it. Reads hand out copies, as the store's
+ * reader decodes each read afresh, so what a caller reads is its own to change (see
+ * {@link StateReader}); the job attached to an allocation is shared and read-only. Allocations
+ * are indexed by node and by job so that thousands of nodes stay cheap, and come back with their
+ * job attached (their own, else the stored one).
+ *
+ * <p>Unlike the store's readers this is a live view, not a point-in-time one: a read sees every
+ * write made before it. Not thread-safe.
  */
 public final class MemoryState implements StateReader {
     private final Map<String, Node> nodes = new TreeMap<>();
@@ -134,7 +140,9 @@ public final class MemoryState implements StateReader {
         if (alloc.job == null && existing != null) {
             alloc.job = existing.job;
         }
-        withJob(alloc);
+        if (alloc.job == null) {
+            alloc.job = jobs.get(key(alloc.namespace, alloc.jobId));
+        }
         if (existing != null) {
             unindex(existing);
         }
@@ -160,12 +168,32 @@ public final class MemoryState implements StateReader {
         return i;
     }
 
-    /** Attaches the stored job to an allocation stored before its job was. */
+    /** A reader's copy of a stored allocation, with its job (the stored one if it was stored before its job). */
     private Allocation withJob(Allocation a) {
-        if (a.job == null) {
-            a.job = jobs.get(key(a.namespace, a.jobId));
+        Allocation copy = a.copySkipJob();
+        if (copy.job == null) {
+            copy.job = jobs.get(key(a.namespace, a.jobId));
         }
-        return a;
+        return copy;
+    }
+
+    // Copies for readers. Field by field where the model allows it: the schedulers read every
+    // node on each pass. Jobs carry a byte array (a dispatch payload) that only JSON copies.
+
+    private static Node copy(Node n) {
+        return ModelCopy.deep(n, null);
+    }
+
+    private static Job copy(Job j) {
+        return j.copy();
+    }
+
+    private static Evaluation copy(Evaluation e) {
+        return ModelCopy.deep(e, null);
+    }
+
+    private static JobSummary copy(JobSummary s) {
+        return ModelCopy.deep(s, null);
     }
 
     private static long lng(Long v) {
@@ -192,7 +220,7 @@ public final class MemoryState implements StateReader {
 
     @Override
     public Optional<Job> job(String namespace, String jobId) {
-        return Optional.ofNullable(jobs.get(key(namespace, jobId)));
+        return Optional.ofNullable(jobs.get(key(namespace, jobId))).map(MemoryState::copy);
     }
 
     @Override
@@ -201,7 +229,7 @@ public final class MemoryState implements StateReader {
         List<Job> out = new ArrayList<>();
         for (Job j : jobs.values()) {
             if (inNamespace(namespace, j.namespace) && j.id.startsWith(prefix)) {
-                out.add(j);
+                out.add(copy(j));
             }
         }
         return out;
@@ -209,22 +237,23 @@ public final class MemoryState implements StateReader {
 
     @Override
     public List<Job> jobVersions(String namespace, String jobId) {
-        return List.copyOf(versions.getOrDefault(key(namespace, jobId), List.of()));
+        return versions.getOrDefault(key(namespace, jobId), List.of()).stream().map(MemoryState::copy).toList();
     }
 
     @Override
     public Optional<Job> jobVersion(String namespace, String jobId, long version) {
-        return jobVersions(namespace, jobId).stream().filter(j -> lng(j.version) == version).findFirst();
+        return versions.getOrDefault(key(namespace, jobId), List.of()).stream()
+                .filter(j -> lng(j.version) == version).findFirst().map(MemoryState::copy);
     }
 
     @Override
     public Optional<JobSummary> jobSummary(String namespace, String jobId) {
-        return Optional.ofNullable(summaries.get(key(namespace, jobId)));
+        return Optional.ofNullable(summaries.get(key(namespace, jobId))).map(MemoryState::copy);
     }
 
     @Override
     public Optional<Evaluation> evaluation(String evalId) {
-        return Optional.ofNullable(evals.get(evalId));
+        return Optional.ofNullable(evals.get(evalId)).map(MemoryState::copy);
     }
 
     @Override
@@ -232,7 +261,7 @@ public final class MemoryState implements StateReader {
         List<Evaluation> out = new ArrayList<>();
         for (Evaluation e : evals.values()) {
             if (inNamespace(namespace, e.namespace) && e.id.startsWith(prefix)) {
-                out.add(e);
+                out.add(copy(e));
             }
         }
         return out;
@@ -243,7 +272,7 @@ public final class MemoryState implements StateReader {
         List<Evaluation> out = new ArrayList<>();
         for (Evaluation e : evals.values()) {
             if (namespace.equals(e.namespace) && jobId.equals(e.jobId)) {
-                out.add(e);
+                out.add(copy(e));
             }
         }
         out.sort(Comparator.comparingLong(e -> lng(e.createIndex)));
@@ -257,18 +286,15 @@ public final class MemoryState implements StateReader {
 
     @Override
     public Optional<Node> node(String nodeId) {
-        return Optional.ofNullable(nodes.get(nodeId));
+        return Optional.ofNullable(nodes.get(nodeId)).map(MemoryState::copy);
     }
 
     @Override
     public List<Node> nodes(String prefix) {
-        if (prefix.isEmpty()) {
-            return new ArrayList<>(nodes.values());
-        }
         List<Node> out = new ArrayList<>();
         for (Node n : nodes.values()) {
             if (n.id.startsWith(prefix)) {
-                out.add(n);
+                out.add(copy(n));
             }
         }
         return out;
@@ -294,8 +320,8 @@ public final class MemoryState implements StateReader {
     public List<Allocation> allocationsOfJob(String namespace, String jobId, boolean anyCreateIndex) {
         Job current = jobs.get(key(namespace, jobId));
         List<Allocation> out = new ArrayList<>();
-        for (Allocation a : allocsByJob.getOrDefault(key(namespace, jobId), Map.of()).values()) {
-            withJob(a);
+        for (Allocation stored : allocsByJob.getOrDefault(key(namespace, jobId), Map.of()).values()) {
+            Allocation a = withJob(stored);
             // A job purged and registered again starts over: older allocations are not its own.
             if (!anyCreateIndex && current != null && a.job != null
                     && lng(a.job.createIndex) != lng(current.createIndex)) {

@@ -14,21 +14,40 @@ import io.drover.scheduler.Fixtures;
 import io.drover.scheduler.Harness;
 import io.drover.scheduler.SchedulerEnv;
 import io.drover.scheduler.StackFactory;
-import io.drover.scheduler.memory.MemoryState;
+import io.drover.scheduler.StoreState;
+import io.drover.state.apply.PlanCommands;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The service and batch scheduler end to end: real stacks, the Harness as planner and applier. */
+/** The service and batch scheduler end to end: real stacks, the Harness as planner and applier on a real store. */
 class GenericSchedulerTest {
-    private final MemoryState state = new MemoryState();
-    private final Harness harness = new Harness(state);
+    @TempDir
+    Path dir;
+    private StoreState state;
+    private Harness harness;
     private final SchedulerEnv env = Fixtures.env();
+
+    @BeforeEach
+    void open() {
+        state = new StoreState(dir);
+        harness = new Harness(state);
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
 
     private void process(Evaluation eval) throws Exception {
         state.upsertEval(eval);
-        new GenericScheduler(Job.TYPE_BATCH.equals(eval.type), state, harness, env, StackFactory.NOMAD).process(eval);
+        new GenericScheduler(Job.TYPE_BATCH.equals(eval.type), state.snapshot(), harness, env, StackFactory.NOMAD)
+                .process(eval);
     }
 
     private Job register(Job job) {
@@ -93,9 +112,9 @@ class GenericSchedulerTest {
         Evaluation eval = Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER);
         eval.annotatePlan = true;
         Harness first = new Harness(state).refuseNodes(n -> true);
-        new GenericScheduler(false, state, first, Fixtures.env(), StackFactory.NOMAD).process(eval);
+        new GenericScheduler(false, state.snapshot(), first, Fixtures.env(), StackFactory.NOMAD).process(eval);
         Harness second = new Harness(state).refuseNodes(n -> true);
-        new GenericScheduler(false, state, second, Fixtures.env(), StackFactory.NOMAD).process(eval);
+        new GenericScheduler(false, state.snapshot(), second, Fixtures.env(), StackFactory.NOMAD).process(eval);
 
         assertThat(second.plans.get(0).nodeAllocation.keySet())
                 .containsExactlyElementsOf(first.plans.get(0).nodeAllocation.keySet());
@@ -157,9 +176,7 @@ class GenericSchedulerTest {
             if (submissions.incrementAndGet() == 1) {
                 // The first plan loses one node between planning and applying.
                 refused[0] = plan.nodeAllocation.keySet().iterator().next();
-                Node gone = state.node(refused[0]).orElseThrow().copy();
-                gone.status = Node.STATUS_DOWN;
-                state.upsertNode(gone);
+                state.updateNodeStatus(refused[0], Node.STATUS_DOWN);
             }
         });
         harness.refuseNodes(n -> n.equals(refused[0]) && submissions.get() == 1);
@@ -209,9 +226,8 @@ class GenericSchedulerTest {
         Job job = register(Fixtures.service("job", 3));
         process(Fixtures.eval("eval-1", job, EvalTriggers.JOB_REGISTER));
         Allocation victim = state.allocationsOfJob("default", "job", true).get(0);
-        Node down = state.node(victim.nodeId).orElseThrow().copy();
-        down.status = Node.STATUS_DOWN;
-        state.upsertNode(down);
+        Node down = state.node(victim.nodeId).orElseThrow();
+        state.updateNodeStatus(down.id, Node.STATUS_DOWN);
 
         process(Fixtures.eval("eval-2", job, EvalTriggers.NODE_UPDATE));
 
@@ -308,9 +324,13 @@ class GenericSchedulerTest {
             assertThat(a.job).as("planned without a job: the plan's is attached").isNull();
         });
         assertThat(planned).extracting(a -> a.id).containsAll(before);
-        // The plan's job is what its commit refers to (by version): the version its allocations move to.
-        assertThat(plan.job.version).isEqualTo(1);
-        assertThat(plan.job.jobModifyIndex).isEqualTo(scaled.jobModifyIndex);
+        // Only the new placement was queued: the in-place updates are no placements.
+        assertThat(harness.evals.get(1).queuedAllocations).containsEntry("web", 0);
+        assertThat(state.jobSummary("default", "job").orElseThrow().summary.get("web").queued).isZero();
+        // What the plan's commit carries: the version its allocations move to.
+        var command = PlanCommands.toCommand(plan, harness.results.get(1));
+        assertThat(command.getJob().getVersion()).isEqualTo(1);
+        assertThat(command.getJob().getJobModifyIndex()).isEqualTo(scaled.jobModifyIndex);
         for (String id : before) {
             Allocation updated = state.allocation(id).orElseThrow();
             assertThat(updated.job.version).isEqualTo(1);

@@ -145,7 +145,7 @@ class StackTest {
         state.upsertNodes(List.of(ready, down, draining, ineligible, otherDc));
 
         ReadyNodes.InDcs r = ReadyNodes.readyNodesInDCs(state, List.of("dc1", "dc2"));
-        assertThat(r.nodes()).containsExactly(ready);
+        assertThat(r.nodes()).extracting(n -> n.id).containsExactly(ready.id);
         assertThat(r.byDc()).containsEntry("dc1", 1).containsEntry("dc2", 0).hasSize(2);
     }
 }

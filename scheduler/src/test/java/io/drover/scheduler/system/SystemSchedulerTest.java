@@ -11,21 +11,39 @@ import io.drover.scheduler.EvalTriggers;
 import io.drover.scheduler.Fixtures;
 import io.drover.scheduler.Harness;
 import io.drover.scheduler.StackFactory;
-import io.drover.scheduler.memory.MemoryState;
+import io.drover.scheduler.StoreState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The system scheduler end to end: real stacks, the Harness as planner and applier on a real store. */
 class SystemSchedulerTest {
-    private final MemoryState state = new MemoryState();
-    private final Harness harness = new Harness(state);
+    @TempDir
+    Path dir;
+    private StoreState state;
+    private Harness harness;
     private final io.drover.scheduler.SchedulerEnv env = Fixtures.env();
     private int evals;
+
+    @BeforeEach
+    void open() {
+        state = new StoreState(dir);
+        harness = new Harness(state);
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
 
     private void process(Job job, String trigger) throws Exception {
         Evaluation eval = Fixtures.eval("eval-" + (++evals), job, trigger);
         state.upsertEval(eval);
-        new SystemScheduler(state, harness, env, StackFactory.NOMAD).process(eval);
+        new SystemScheduler(state.snapshot(), harness, env, StackFactory.NOMAD).process(eval);
     }
 
     private List<Allocation> live() {
@@ -69,9 +87,7 @@ class SystemSchedulerTest {
         Job job = Fixtures.system("sys");
         state.upsertJob(job);
         process(job, EvalTriggers.JOB_REGISTER);
-        Node down = state.node("node-0001").orElseThrow().copy();
-        down.status = Node.STATUS_DOWN;
-        state.upsertNode(down);
+        state.updateNodeStatus("node-0001", Node.STATUS_DOWN);
 
         process(job, EvalTriggers.NODE_UPDATE);
 

@@ -101,7 +101,7 @@ public final class PlanApplier implements Runnable {
                     return;
                 }
             }
-            result.allocIndex = written.getIndex();
+            result.committedAt(written.getIndex());
             pending.result().complete(result);
         } catch (RuntimeException e) {
             LOG.error("applying the plan of evaluation {} failed", plan.evalId, e);

@@ -105,6 +105,30 @@ class PlanApplierTest {
     }
 
     @Test
+    void theAnswerCarriesTheIndexesTheCommitGaveEachAllocation() throws Exception {
+        outstanding.put("eval-1", "t");
+        verdict = placing("node-1");
+        Allocation placed = verdict.nodeAllocation.get("node-1").get(0);
+        Allocation updated = new Allocation();
+        updated.id = "alloc-2";
+        updated.nodeId = "node-1";
+        updated.createIndex = 10L;
+        updated.modifyIndex = 10L;
+        verdict.nodeAllocation.put("node-1", List.of(placed, updated));
+
+        PlanResult r = apply(plan("eval-1", "t")).get();
+
+        // As Nomad's applier answers after applying the plan to its snapshot: the scheduler counts
+        // an allocation with CreateIndex == ModifyIndex as a new placement no longer queued.
+        assertThat(placed.createIndex).isEqualTo(42L);
+        assertThat(placed.modifyIndex).isEqualTo(42L);
+        assertThat(updated.createIndex).isEqualTo(10L);
+        assertThat(updated.modifyIndex).isEqualTo(42L);
+        assertThat(updated.allocModifyIndex).isEqualTo(42L);
+        assertThat(r.nodeAllocation.get("node-1")).containsExactly(placed, updated);
+    }
+
+    @Test
     void aCommittedPlanIsAnsweredWithTheIndexItWasWrittenAt() throws Exception {
         outstanding.put("eval-1", "t");
         verdict = placing("node-1");

@@ -1,4 +1,4 @@
-package io.drover.server.scheduling;
+package io.drover.state.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.drover.server.scheduling;
+package io.drover.state.apply;
 
 import com.google.protobuf.ByteString;
 import io.drover.model.Job;
@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what the {@link io.drover.scheduler.plan.PlanEvaluator PlanEvaluator} accepted into the
- * Raft command the leader commits (Nomad's {@code applyPlan} request, in its normalized form),
- * here beside the plan applier, so the scheduler knows nothing of Raft: placed and updated
+ * Turns what the leader's plan evaluator accepted into the Raft command the leader commits
+ * (Nomad's {@code applyPlan} request, in its normalized form), here beside the command's applier
+ * ({@link PlanResultsApplier}), so the scheduler knows nothing of Raft, and the server's plan
+ * applier and the scheduler tests' harness (as Nomad's calls {@code UpsertPlanResults}) commit
+ * plans the same way: placed and updated
  * allocations in full, as Nomad JSON without their job; the plan's job by reference ({@link PlanJobRef}: the
  * applier gives that version to the live allocations placed or updated in place, as Nomad
  * attaches the plan's job); stopped allocations as the change to make ({@link StoppedAlloc});
