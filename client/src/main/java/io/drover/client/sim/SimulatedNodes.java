@@ -21,7 +21,7 @@ import java.util.Random;
  * status initializing. IDs come from the seed, so a restarted simulator with the same seed
  * comes back as the same nodes.
  */
-final class SimulatedNodes {
+public final class SimulatedNodes {
     static final List<String> DRIVERS = List.of("mock_driver", "raw_exec", "exec");
     private static final String NOMAD_VERSION = "0.11.3";
 
@@ -29,7 +29,7 @@ final class SimulatedNodes {
     }
 
     /** All {@code config.nodes()} nodes, in order; {@code sim-<i>} is the i-th. */
-    static List<Node> build(NodeSimConfig config, Instant now) {
+    public static List<Node> build(NodeSimConfig config, Instant now) {
         Random ids = new Random(config.seed());
         List<Node> nodes = new ArrayList<>(config.nodes());
         for (int i = 0; i < config.nodes(); i++) {
