@@ -14,6 +14,7 @@ import io.drover.model.node.Node;
 import io.drover.model.node.NodeReservedResources;
 import io.drover.model.node.NodeResources;
 import io.drover.model.scheduling.Evaluation;
+import io.drover.testkit.fixtures.Commands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,15 +159,9 @@ public final class Fixtures {
 
     /** A pending evaluation of {@code job} triggered by {@code trigger}. */
     public static Evaluation eval(String id, Job job, String trigger) {
-        Evaluation e = new Evaluation();
+        Evaluation e = Commands.eval(job, trigger, 0);
         e.id = id;
-        e.namespace = job.namespace;
-        e.priority = job.priority;
-        e.type = job.type;
-        e.triggeredBy = trigger;
-        e.jobId = job.id;
         e.jobModifyIndex = job.jobModifyIndex;
-        e.status = Evaluation.STATUS_PENDING;
         return e;
     }
 
