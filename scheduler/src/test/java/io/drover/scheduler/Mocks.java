@@ -10,12 +10,8 @@ import io.drover.model.canonical.JobCanonicalizer;
 import io.drover.model.canonical.JobRegisterBody;
 import io.drover.model.json.BodyDecodeException;
 import io.drover.model.json.GoJsonDecoder;
-import io.drover.model.node.DeviceAttribute;
 import io.drover.model.node.DriverInfo;
 import io.drover.model.node.Node;
-import io.drover.model.node.NodeDeviceResource;
-import io.drover.model.node.NodeReservedResources;
-import io.drover.model.node.NodeResources;
 import io.drover.model.node.Nodes;
 import io.drover.model.scheduling.Evaluation;
 import java.nio.charset.StandardCharsets;
@@ -49,14 +45,17 @@ public final class Mocks {
      * computed class set.
      */
     public static Node node() {
-        Node n = Nodes.mock(uuid());
+        return asSchedulerTestsSeeIt(Nodes.mock(uuid()));
+    }
+
+    /** What Nomad's scheduler tests see of a mock node beyond the structs' own mock. */
+    private static Node asSchedulerTestsSeeIt(Node n) {
         n.secretId = uuid();
         n.httpAddr = "192.168.0.100:4646";
         n.drivers = new LinkedHashMap<>();
         for (String d : List.of("exec", "raw_exec", "mock_driver")) {
             n.drivers.put(d, driver(true, true));
         }
-        // what Nomad's scheduler tests see of the mock node beyond the structs' own mock
         n.attributes.put("driver.raw_exec", "1");
         n.attributes.put("unique.hostname", "foobar");
         n.attributes.put("unique.network.ip-address", "192.168.0.100");
@@ -76,18 +75,7 @@ public final class Mocks {
 
     /** Nomad's mock.NvidiaNode: the mock node with two healthy nvidia/gpu/1080ti instances. */
     public static Node nvidiaNode() {
-        Node n = node();
-        NodeDeviceResource gpu = new NodeDeviceResource();
-        gpu.vendor = "nvidia";
-        gpu.type = "gpu";
-        gpu.name = "1080ti";
-        gpu.attributes = new LinkedHashMap<>(Map.of("memory", DeviceAttribute.ofInt(11, "GiB"),
-                "cuda_cores", DeviceAttribute.ofInt(3584, "")));
-        gpu.instances = List.of(new NodeDeviceResource.NodeDevice(uuid(), true),
-                new NodeDeviceResource.NodeDevice(uuid(), true));
-        n.nodeResources.devices = new ArrayList<>(List.of(gpu));
-        n.computeClass();
-        return n;
+        return asSchedulerTestsSeeIt(Nodes.nvidia(uuid()));
     }
 
     public static DriverInfo driver(boolean detected, boolean healthy) {
