@@ -1,6 +1,5 @@
 package io.drover.http;
 
-import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.HttpError;
 import io.drover.http.core.ReplyFinisher;
 import io.drover.http.query.BlockingQueries;
