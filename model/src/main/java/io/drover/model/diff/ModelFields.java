@@ -62,6 +62,7 @@ final class ModelFields {
                 }
                 GoType goType = f.getAnnotation(GoType.class);
                 boolean unsigned = goType != null && goType.value().startsWith("uint");
+                f.setAccessible(true); // skips Field.get's caller check (see ModelMerge)
                 out.add(new Slot(json.value(), f, kindOf(f), f.isAnnotationPresent(GoNullable.class), unsigned));
             }
             return List.copyOf(out);

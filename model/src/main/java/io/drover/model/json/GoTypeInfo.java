@@ -143,6 +143,7 @@ final class GoTypeInfo {
                     continue;
                 }
                 JsonProperty p = f.getAnnotation(JsonProperty.class);
+                f.setAccessible(true); // skips Field.get's caller check (see ModelMerge)
                 out.add(new FieldInfo(p != null && !p.value().isEmpty() ? p.value() : f.getName(), f));
             }
             fields = List.copyOf(out);
