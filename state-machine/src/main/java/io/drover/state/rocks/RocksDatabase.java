@@ -60,6 +60,7 @@ final class RocksDatabase implements AutoCloseable {
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Map<Cf, ColumnFamilyHandle> byCf = new EnumMap<>(Cf.class);
+    private final DecodedNodes decodedNodes = new DecodedNodes();
 
     RocksDatabase(Path path) {
         this.path = path;
@@ -232,6 +233,11 @@ final class RocksDatabase implements AutoCloseable {
         } catch (RocksDBException e) {
             throw new StateStorageException("flush failed", e);
         }
+    }
+
+    /** The nodes its readers decoded, by stored bytes (see {@link DecodedNodes}). */
+    DecodedNodes decodedNodes() {
+        return decodedNodes;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class SnapshotReader implements StateReader, KvRead {
         this.release = release;
         this.snapshot = view.snapshot();
         this.options = new ReadOptions().setSnapshot(snapshot);
-        this.reads = new TypedReads(this);
+        this.reads = new TypedReads(this, db.decodedNodes());
     }
 
     @Override
@@ -170,6 +170,13 @@ final class SnapshotReader implements StateReader, KvRead {
         Map<String, Boolean> ids = reads.allocIdsOfNode(nodeId);
         ids.values().removeIf(isTerminal -> isTerminal != terminal);
         return reads.allocations(ids.keySet());
+    }
+
+    @Override
+    public List<Allocation> allocationsOfNodeForFit(String nodeId) {
+        Map<String, Boolean> ids = reads.allocIdsOfNode(nodeId);
+        ids.values().removeIf(isTerminal -> isTerminal);
+        return reads.allocationsForFit(ids.keySet());
     }
 
     @Override

@@ -23,11 +23,18 @@ import java.util.Optional;
 /** Decoded reads of the state's tables over raw entries; shared by snapshots and transactions. */
 final class TypedReads {
     private final KvRead kv;
+    /** Where nodes decode through, or null to decode each one (a transaction's reads, which it changes). */
+    private final DecodedNodes nodes;
     /** The jobs allocations were placed for, decoded once per view (many allocations share one). */
     private final Map<String, Job> allocJobs = new java.util.HashMap<>();
 
     TypedReads(KvRead kv) {
+        this(kv, null);
+    }
+
+    TypedReads(KvRead kv, DecodedNodes nodes) {
         this.kv = kv;
+        this.nodes = nodes;
     }
 
     long tableIndex(Table table) {
@@ -140,15 +147,23 @@ final class TypedReads {
     // --- nodes and allocations
 
     Optional<Node> node(String nodeId) {
-        return decode(kv.get(Cf.NODES, Schema.node(nodeId)), Node.class);
+        byte[] stored = kv.get(Cf.NODES, Schema.node(nodeId));
+        return stored == null ? Optional.empty() : Optional.of(decodeNode(nodeId, stored));
     }
 
     List<Node> nodes(String prefix) {
         List<Node> out = new ArrayList<>();
         for (KeyValue e : kv.scan(Cf.NODES, Keys.utf8(prefix))) {
-            out.add(NomadJson.read(e.value(), Node.class));
+            out.add(decodeNode(Keys.string(e.key()), e.value()));
+        }
+        if (nodes != null && prefix.isEmpty()) {
+            nodes.retainOnly(out.stream().map(n -> n.id).collect(java.util.stream.Collectors.toSet()));
         }
         return out;
+    }
+
+    private Node decodeNode(String nodeId, byte[] stored) {
+        return nodes == null ? NomadJson.read(stored, Node.class) : nodes.decode(nodeId, stored);
     }
 
     /** An allocation with the job it was placed for attached. */
@@ -172,6 +187,18 @@ final class TypedReads {
         List<Allocation> out = new ArrayList<>();
         for (String id : allocIds) {
             allocation(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** {@link #allocations(Iterable)} without task states and metrics (see {@link FitAllocs}). */
+    List<Allocation> allocationsForFit(Iterable<String> allocIds) {
+        List<Allocation> out = new ArrayList<>();
+        for (String id : allocIds) {
+            byte[] v = kv.get(Cf.ALLOCS, Schema.alloc(id));
+            if (v != null) {
+                out.add(withJob(FitAllocs.read(v)));
+            }
         }
         return out;
     }
