@@ -152,6 +152,11 @@ final class JobOverlayState implements StateReader {
     }
 
     @Override
+    public List<Allocation> allocationsOfNodeForFit(String nodeId) {
+        return base.allocationsOfNodeForFit(nodeId);
+    }
+
+    @Override
     public List<Allocation> allocationsOfNodeModifiedAfter(String nodeId, long index) {
         return base.allocationsOfNodeModifiedAfter(nodeId, index);
     }

@@ -146,6 +146,17 @@ public interface StateReader extends AutoCloseable {
     }
 
     /**
+     * The node's live allocations as fit checks weigh them (the scheduler's and the plan
+     * applier's): {@link #allocationsOfNode(String, boolean) allocationsOfNode(nodeId, false)},
+     * except that implementations may leave out what no fit check reads, the task states and the
+     * placement metrics: most of a running allocation's size. A scheduler pass reads the
+     * allocations of every node it visits, all of them on a large cluster.
+     */
+    default List<Allocation> allocationsOfNodeForFit(String nodeId) {
+        return allocationsOfNode(nodeId, false);
+    }
+
+    /**
      * The allocations on a node whose ModifyIndex is above {@code index}, sorted by ID, jobs
      * attached: what a node's allocation watch sends. A node keeps its terminal allocations until
      * they are collected: implementations should skip unchanged ones without decoding them.

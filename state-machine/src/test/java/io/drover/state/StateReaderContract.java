@@ -272,6 +272,7 @@ public abstract class StateReaderContract {
         assertThat(r.allocationsOfNode("nope")).isEmpty();
         assertThat(r.allocationsOfNode("nope", false)).isEmpty();
         assertThat(r.allocationsOfNodeModifiedAfter("nope", 0)).isEmpty();
+        assertThat(r.allocationsOfNodeForFit("nope")).isEmpty();
         assertThat(r.allocationsOfNode("other-1")).isEmpty();
         assertThat(r.allocationsOfEval("nope")).isEmpty();
     }
@@ -361,6 +362,28 @@ public abstract class StateReaderContract {
                 .containsExactly("a-0", "a-2", "a-3");
         assertThat(ids(r.allocationsOfNodeModifiedAfter("node-a", a2), a -> a.id)).containsExactly("a-0", "a-3");
         assertThat(r.allocationsOfNodeModifiedAfter("node-a", r.appliedIndex())).isEmpty();
+    }
+
+    @Test
+    void aNodesAllocationsForFitAreItsLiveOnesWithWhatFitChecksRead() {
+        StateReader r = reader();
+        List<Allocation> live = r.allocationsOfNode("node-a", false);
+        List<Allocation> forFit = r.allocationsOfNodeForFit("node-a");
+        assertThat(ids(forFit, a -> a.id)).containsExactly("a-2", "a-3");
+        for (int i = 0; i < live.size(); i++) {
+            Allocation full = live.get(i);
+            Allocation fit = forFit.get(i);
+            // What fit checks read is all there; task states and metrics may be left out.
+            assertThat(List.of(fit.namespace, fit.jobId, fit.taskGroup, fit.nodeId, fit.desiredStatus,
+                    fit.clientStatus)).as(fit.id).isEqualTo(List.of(full.namespace, full.jobId, full.taskGroup,
+                    full.nodeId, full.desiredStatus, full.clientStatus));
+            assertThat(NomadJson.write(fit.allocatedResources)).as(fit.id)
+                    .isEqualTo(NomadJson.write(full.allocatedResources));
+            assertThat(fit.modifyIndex).isEqualTo(full.modifyIndex);
+            assertThat(fit.job).as(fit.id + "'s job").isNotNull();
+            assertThat(fit.job.jobModifyIndex).isEqualTo(full.job.jobModifyIndex);
+            assertThat(fit.terminalStatus()).isFalse();
+        }
     }
 
     // --- indexes
@@ -487,6 +510,8 @@ public abstract class StateReaderContract {
         assertCallersOwn("job's allocations", r -> r.allocationsOfJob(NS, "web", true), l -> l.forEach(change));
         assertCallersOwn("node's allocations", r -> r.allocationsOfNode("node-a"), l -> l.forEach(change));
         assertCallersOwn("node's live allocations", r -> r.allocationsOfNode("node-a", false),
+                l -> l.forEach(change));
+        assertCallersOwn("node's allocations for fit checks", r -> r.allocationsOfNodeForFit("node-a"),
                 l -> l.forEach(change));
         assertCallersOwn("node's changed allocations", r -> r.allocationsOfNodeModifiedAfter("node-a", 0),
                 l -> l.forEach(change));

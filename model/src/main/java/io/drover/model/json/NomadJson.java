@@ -54,6 +54,11 @@ public final class NomadJson {
         return MAPPER;
     }
 
+    /** A copy of the mapper {@link #read} decodes stored values with, to configure further (mix-ins). */
+    public static ObjectMapper storedValueMapper() {
+        return INTERNAL.copy();
+    }
+
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -127,7 +127,7 @@ public final class PlanEvaluator {
             return NodePlanVerdict.refused("node is draining");
         }
 
-        List<Allocation> existing = snapshot.allocationsOfNode(nodeId, false);
+        List<Allocation> existing = snapshot.allocationsOfNodeForFit(nodeId);
         List<Allocation> remove = new ArrayList<>(plan.nodeUpdate.getOrDefault(nodeId, List.of()));
         remove.addAll(plan.nodePreemptions.getOrDefault(nodeId, List.of()));
         remove.addAll(placed);

@@ -116,7 +116,7 @@ public class EvalContext {
         }
         // Every placement visits a few nodes; reading (and decoding) a node's allocations once
         // per run rather than once per visit is most of what a placement costs.
-        List<Allocation> live = liveAllocs.computeIfAbsent(nodeId, id -> state.allocationsOfNode(id, false));
+        List<Allocation> live = liveAllocs.computeIfAbsent(nodeId, state::allocationsOfNodeForFit);
         List<Allocation> out = new ArrayList<>(live.size() + placed.size());
         for (Allocation a : live) {
             if (!removed.contains(a.id)) {
