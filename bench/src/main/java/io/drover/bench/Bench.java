@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code drover-bench}: load tools that measure a running Drover through its HTTP API, and its scheduler in process. */
 @Command(name = "drover-bench", mixinStandardHelpOptions = true,
         subcommands = {RegisterLoad.class, ReadLoad.class, BlockingFanOut.class, Fill.class, Startup.class,
-                Failover.class, Placements.class, SchedulerPlacements.class, TaskStart.class, AllocUpdates.class})
+                Failover.class, Placements.class, SchedulerPlacements.class, TaskStart.class, AllocUpdates.class,
+                MillionPlacements.class})
 public final class Bench implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
