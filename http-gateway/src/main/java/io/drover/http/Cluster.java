@@ -13,6 +13,16 @@ public interface Cluster {
     /** This server's current view of the Raft group. */
     RaftStatus status();
 
+    /**
+     * What every answer's headers tell of the leader ({@code X-Nomad-KnownLeader},
+     * {@code X-Nomad-LastContact}) and whether this server leads: {@link #status()} without the
+     * peers, which cost more to list than the rest of a small read.
+     */
+    default LeaderContact contact() {
+        RaftStatus s = status();
+        return new LeaderContact(s.leader(), s.knownLeader(), s.lastContactMillis());
+    }
+
     /** Who this agent is, for {@code /v1/agent/self}. */
     AgentInfo agent();
 

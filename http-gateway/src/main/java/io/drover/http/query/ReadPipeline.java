@@ -1,7 +1,7 @@
 package io.drover.http.query;
 
 import io.drover.http.Cluster;
-import io.drover.http.RaftStatus;
+import io.drover.http.LeaderContact;
 import io.drover.http.core.GatewayRequest;
 import io.drover.http.core.Regions;
 import io.drover.http.core.Reply;
@@ -39,7 +39,7 @@ public final class ReadPipeline {
             return cluster.linearizableBarrier()
                     .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
         }
-        if (!options.stale() && !cluster.status().leader()) {
+        if (!options.stale() && !cluster.contact().leader()) {
             return cluster.leaderBarrier()
                     .thenComposeAsync(ignored -> answerHere(query, options, scope), executor);
         }
@@ -48,8 +48,8 @@ public final class ReadPipeline {
 
     private CompletableFuture<Reply> answerHere(StateQuery query, QueryOptions options, RequestScope scope) {
         return queries.run(query, options.minIndex(), options.waitNanos(), scope).thenApply(result -> {
-            RaftStatus status = cluster.status();
-            QueryMeta meta = new QueryMeta(result.index(), status.knownLeader(), status.lastContactMillis());
+            LeaderContact contact = cluster.contact();
+            QueryMeta meta = new QueryMeta(result.index(), contact.knownLeader(), contact.lastContactMillis());
             return result.toReply(meta, options.pretty());
         });
     }

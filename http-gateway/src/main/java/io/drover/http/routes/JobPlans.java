@@ -60,7 +60,7 @@ final class JobPlans {
         }
         SubmittedJobs.prepare(job, request, cluster.agent().region(), jobMaxCount);
         boolean pretty = QueryOptions.pretty(request);
-        if (cluster.status().leader()) {
+        if (cluster.contact().leader()) {
             return CompletableFuture.completedFuture(answer(job, body.diff, pretty));
         }
         return cluster.linearizableBarrier().thenApplyAsync(ignored -> answer(job, body.diff, pretty), executor);

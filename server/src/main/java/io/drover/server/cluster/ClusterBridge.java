@@ -1,6 +1,7 @@
 package io.drover.server.cluster;
 
 import io.drover.http.AgentInfo;
+import io.drover.http.LeaderContact;
 import io.drover.http.Cluster;
 import io.drover.http.NoLeaderException;
 import io.drover.http.NodeAgentStats;
@@ -95,6 +96,11 @@ public final class ClusterBridge implements Cluster {
         String leaderRaft = leaderId.flatMap(raft::addressOf).orElse(null);
         return new RaftStatus(raft.isLeaderReady(), leaderId.isPresent(), raft.lastContactMillis(), leaderRaft,
                 peerList);
+    }
+
+    @Override
+    public LeaderContact contact() {
+        return new LeaderContact(raft.isLeaderReady(), raft.leaderId().isPresent(), raft.lastContactMillis());
     }
 
     @Override
