@@ -335,6 +335,8 @@ class SchedulingApiTest {
         assertThat(blocked.get("Status").asText()).isEqualTo("blocked");
         assertThat(blocked.get("PreviousEval").asText()).isEqualTo(evalId);
         assertThat(blocked.get("JobID").asText()).isEqualTo("gpu-job");
+        // The blocked evaluation and its creator's completion are written in one Raft entry.
+        assertThat(blocked.get("CreateIndex").asLong()).isEqualTo(eval.get("ModifyIndex").asLong());
         JsonNode summary = http.get("/v1/job/gpu-job/summary").json();
         assertThat(summary.at("/Summary/g/Queued").asInt()).isEqualTo(1);
         assertThat(http.get("/v1/job/gpu-job").json().get("Status").asText()).isEqualTo("pending");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Planner} a worker hands its scheduler (Nomad's worker.go): plans go through the
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * Holds the evaluation's broker token; opens fresher state views when a plan was refused in part.
  */
 final class WorkerPlanner implements Planner, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPlanner.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Evaluation eval;
@@ -32,6 +35,14 @@ final class WorkerPlanner implements Planner, AutoCloseable {
     private final BlockedEvals blocked;
     private final StateViews views;
     private final List<StateReader> opened = new ArrayList<>();
+    /**
+     * Evaluations the scheduler created and that are not yet written: they go in one Raft entry
+     * with the next write of this evaluation (its status, usually), not in one of their own. An
+     * evaluation that places nothing creates its blocked evaluation and then completes: one
+     * round trip through Raft instead of two, where the round trip, not CPU, bounded how many
+     * such evaluations two workers got through (130/s on a three-server cluster).
+     */
+    private final List<Evaluation> created = new ArrayList<>();
 
     WorkerPlanner(Evaluation eval, String token, long snapshotIndex, EvalBroker broker, PlanQueue plans,
             EvalWriter evals, BlockedEvals blocked, StateViews views) {
@@ -49,6 +60,8 @@ final class WorkerPlanner implements Planner, AutoCloseable {
     public PlanSubmission submitPlan(Plan plan) throws SchedulerException {
         plan.evalToken = token;
         plan.snapshotIndex = snapshotIndex;
+        // What the scheduler created before its plan is committed before it, as Nomad orders them.
+        writeCreated();
         boolean paused = broker.pauseNackTimeout(eval.id, token);
         PlanResult result;
         try {
@@ -77,13 +90,14 @@ final class WorkerPlanner implements Planner, AutoCloseable {
     @Override
     public void updateEval(Evaluation e) throws SchedulerException {
         e.snapshotIndex = snapshotIndex;
-        write(e);
+        created.add(e);
+        writeCreated();
     }
 
     @Override
-    public void createEval(Evaluation e) throws SchedulerException {
+    public void createEval(Evaluation e) {
         e.snapshotIndex = snapshotIndex;
-        write(e);
+        created.add(e);
     }
 
     @Override
@@ -93,23 +107,39 @@ final class WorkerPlanner implements Planner, AutoCloseable {
         blocked.reblock(e, token);
     }
 
-    private void write(Evaluation e) throws SchedulerException {
+    private void writeCreated() throws SchedulerException {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<Evaluation> batch = List.copyOf(created);
+        created.clear();
+        String ids = batch.stream().map(e -> e.id).toList().toString();
         WriteResult r;
         try {
-            r = evals.write(List.of(e)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            r = evals.write(batch).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException ex) {
-            throw new SchedulerException("writing evaluation " + e.id + " failed: " + ex, ex);
+            throw new SchedulerException("writing evaluations " + ids + " failed: " + ex, ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new SchedulerException("interrupted while writing evaluation " + e.id);
+            throw new SchedulerException("interrupted while writing evaluations " + ids);
         }
         if (r.getCode() != WriteResult.Code.OK) {
-            throw new SchedulerException("writing evaluation " + e.id + " failed: " + r.getError());
+            throw new SchedulerException("writing evaluations " + ids + " failed: " + r.getError());
         }
     }
 
+    /**
+     * Writes what the scheduler created and did not get written with a later write (it failed
+     * before setting its evaluation's status), as Nomad's worker had written them already.
+     */
     @Override
     public void close() {
-        opened.forEach(StateReader::close);
+        try {
+            writeCreated();
+        } catch (SchedulerException e) {
+            LOG.warn("evaluation {}: {}", eval.id, e.getMessage());
+        } finally {
+            opened.forEach(StateReader::close);
+        }
     }
 }
