@@ -17,6 +17,9 @@ final class Fill implements Runnable {
     @Option(names = "--connections", defaultValue = "32")
     int connections;
 
+    @Option(names = "--prefix", defaultValue = "fill", description = "job IDs are <prefix>-NNNNNN (default ${DEFAULT-VALUE})")
+    String prefix;
+
     @Override
     public void run() {
         NomadClient api = new NomadClient(addr, addr);
@@ -26,7 +29,7 @@ final class Fill implements Runnable {
         LoadThreads.run(connections, c -> {
             for (int i; (i = next.getAndIncrement()) < jobs; ) {
                 try {
-                    if (SleepJob.register(api, String.format("fill-%06d", i)).status() != 200) {
+                    if (SleepJob.register(api, String.format("%s-%06d", prefix, i)).status() != 200) {
                         failed.incrementAndGet();
                     }
                 } catch (Exception e) {
