@@ -78,8 +78,8 @@ run() {
     | tee -a "$OUT/runs"
 }
 
-# drain NAME SYSTEM PORT: right after a register run, how long until no evaluation is pending and
-# the servers' CPU meanwhile; records the register run's writes with that CPU added, so the
+# drain NAME SYSTEM PORT: right after a register run, how long until the evaluations are processed
+# (the leader's Raft log stops moving) and the servers' CPU meanwhile; records the register run's writes with that CPU added, so the
 # CPU per write includes scheduling each write's evaluation (which either system may leave
 # queued when the load stops).
 drain() {
@@ -88,14 +88,18 @@ drain() {
   local pids; mapfile -t pids < <(pids_of "$sys")
   local before; before=$(cpu_ticks "${pids[@]}")
   local start; start=$(date +%s.%N)
-  local i pending
-  # At most 90 s: a backlog left then is reported (the last column) and its rest not counted.
-  for i in $(seq 1 45); do
-    pending=$(curl -sf "127.0.0.1:$port/v1/evaluations" | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin) if e["Status"] == "pending"))' || echo 1)
-    [ "$pending" = 0 ] && break
-    sleep 2
+  # Done once the Raft applied index has not moved for 4 s (scheduling an evaluation writes to
+  # the log; listing the evaluations to count the pending ones cost both servers too much with
+  # tens of thousands of them). At most 180 s; then one list counts what is left pending.
+  local i index prev="" still=0 pending settled=""
+  for i in $(seq 1 180); do
+    index=$(curl -sf "127.0.0.1:$port/v1/agent/self" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["raft"]["applied_index"])' || echo "?")
+    if [ "$index" = "$prev" ]; then still=$((still + 1)); else still=0; prev=$index; settled=$(date +%s.%N); fi
+    [ $still -ge 4 ] && break
+    sleep 1
   done
-  local secs; secs=$(echo "$(date +%s.%N) - $start" | bc)
+  local secs; secs=$(echo "${settled:-$(date +%s.%N)} - $start" | bc)
+  pending=$(curl -sf "127.0.0.1:$port/v1/evaluations" | python3 -c 'import json,sys; print(sum(1 for e in json.load(sys.stdin) if e["Status"] == "pending"))' || echo "?")
   local after; after=$(cpu_ticks "${pids[@]}")
   echo "$last" | awk -v pending="$pending" -v name="$name" -v secs="$secs" -v ticks=$((after - before)) -v tck="$(getconf CLK_TCK)" -v run="$SECS" '
     {ok=$3*run; printf "%s %s %.0f %.1fs - %.2f pending:%s\n", name, $2, ok/(run+secs), secs, $6 + (ok>0 ? ticks*1000/tck/ok : 0), pending}' \
