@@ -43,7 +43,7 @@ final class Preload {
             LOGGING.countDown();
         }
         try {
-            org.rocksdb.RocksDB.loadLibrary();
+            io.drover.state.rocks.RocksNative.load();
             org.apache.ratis.server.RaftServer.newBuilder();
             new org.apache.ratis.conf.RaftProperties();
             Class.forName("org.apache.ratis.server.impl.RaftServerImpl");

@@ -422,8 +422,10 @@ class SchedulingApiTest {
         assertThat(eval.get("TriggeredBy").asText()).isEqualTo("alloc-stop");
         assertThat(eval.get("JobID").asText()).isEqualTo("stopme");
 
-        JsonNode replacement = awaitRunning("stopme", 1).get(0);
-        assertThat(replacement.get("ID").asText()).isNotEqualTo(old);
+        // Like Nomad, the stop only marks the allocation for migration: it keeps running (and is
+        // listed as such) until the scheduler has processed the evaluation.
+        JsonNode replacement = awaitValue("a replacement of " + old + " runs", () -> running("stopme"),
+                l -> l.size() == 1 && !l.get(0).get("ID").asText().equals(old)).get(0);
         assertThat(replacement.get("Name").asText()).isEqualTo("stopme.g[0]");
         assertThat(full(replacement).get("PreviousAllocation").asText()).isEqualTo(old);
         JsonNode stopped = awaitValue("the old allocation stops", () -> full(old),

@@ -42,7 +42,7 @@ import org.rocksdb.WriteOptions;
  */
 final class RocksDatabase implements AutoCloseable {
     static {
-        RocksDB.loadLibrary();
+        RocksNative.load();
     }
 
     private static final long BLOCK_CACHE_BYTES = 24L << 20;
