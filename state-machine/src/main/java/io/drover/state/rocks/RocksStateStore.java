@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -32,11 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The replicated state, kept in RocksDB. One thread (the Raft apply thread) changes it through
- * {@link #apply}; each command of a log entry becomes one atomic batch holding its data changes,
- * the indexes of the tables it changed and the applied term/index/command, so the database always
- * knows exactly which commands it contains. Readers get consistent snapshots of whole entries (a batched
- * entry's commands are committed one by one, and published together); blocking queries wait on
- * table indexes, which move only once every command of an entry is applied.
+ * {@link #apply}; each log entry (all the commands of a batched one) becomes one atomic batch
+ * holding its data changes, the indexes of the tables it changed and the applied
+ * term/index/command, so the database always knows exactly which commands it contains. Readers
+ * get consistent snapshots of whole entries; blocking queries wait on table indexes, which move
+ * only once every command of an entry is applied.
  */
 public final class RocksStateStore implements StateStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStateStore.class);
@@ -55,6 +56,15 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     private volatile PublishedView view;
     /** Tables changed by the commands of the entry being applied, published when it is whole. Apply thread only. */
     private final Set<Table> unpublished = EnumSet.noneOf(Table.class);
+    /** The changes of the entry being applied, written when it is whole (or when a range delete needs it). Apply thread only. */
+    private WriteTxn entry;
+    private long entryIndex;
+    private final Set<Table> entryTouched = EnumSet.noneOf(Table.class);
+    /** What the entry's commands changed, told to their listeners once it is written. */
+    private final List<Untold> untold = new ArrayList<>();
+
+    private record Untold(StateChangeListener listener, AppliedChanges changes) {
+    }
 
     private RocksStateStore(Path dir) {
         this.dir = dir;
@@ -76,7 +86,10 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         return new RocksStateStore(dir);
     }
 
-    /** The last entry whose changes the database holds. */
+    /**
+     * The last command applied. The database holds it once its entry is published (or a later
+     * entry starts); until then a restart applies the entry again from the Raft log.
+     */
     public AppliedPosition applied() {
         return applied;
     }
@@ -119,9 +132,18 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         if (applied.covers(index, sub)) {
             throw new IllegalStateException("command " + index + "/" + sub + " is already applied (at " + applied + ")");
         }
-        try (WriteTxn raw = new WriteTxn(db)) {
-            StateTxn txn = new StateTxn(raw, index, leaderTimeNanos);
-            WriteResult result = remembered(txn, requestId);
+        if (entry != null && entryIndex != index) {
+            commitEntry();
+        }
+        if (entry == null) {
+            entry = new WriteTxn(db);
+            entryIndex = index;
+        }
+        WriteResult result;
+        StateTxn txn;
+        try (WriteTxn raw = entry.child()) {
+            txn = new StateTxn(raw, index, leaderTimeNanos);
+            result = remembered(txn, requestId);
             if (result == null) {
                 result = run(txn, change);
                 if (!requestId.isEmpty()) {
@@ -131,25 +153,63 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
             if (sub == 0) {
                 expireRequests(raw, index);
             }
-            for (Table t : txn.touched()) {
-                raw.put(Cf.META, Schema.tableIndex(t), Keys.u64(index));
+            raw.mergeIntoParent();
+        }
+        applied = new AppliedPosition(term, index, sub);
+        entryTouched.addAll(txn.touched());
+        unpublished.addAll(txn.touched());
+        if (!txn.changes().isEmpty()) {
+            untold.add(new Untold(listener, txn.changes()));
+        }
+        if (entry.rangeDeleted()) {
+            // The entry's next command must see the range gone: its reads go to the database.
+            commitEntry();
+        }
+        return result;
+    }
+
+    /**
+     * Writes the commands applied so far (all of one entry) in one batch with the indexes of the
+     * tables they changed and the applied position, then tells their listeners. One RocksDB
+     * write per entry, not per command: each write costs its WAL append and memtable inserts
+     * whatever its size, and group commit puts tens of commands in an entry.
+     */
+    private void commitEntry() {
+        if (entry == null) {
+            return;
+        }
+        try (WriteTxn raw = entry) {
+            entry = null;
+            for (Table t : entryTouched) {
+                raw.put(Cf.META, Schema.tableIndex(t), Keys.u64(entryIndex));
             }
-            AppliedPosition position = new AppliedPosition(term, index, sub);
-            raw.put(Cf.META, Schema.APPLIED, position.encode());
+            raw.put(Cf.META, Schema.APPLIED, applied.encode());
             raw.commit();
-            applied = position;
-            unpublished.addAll(txn.touched());
-            tell(listener, txn.changes());
-            return result;
+        }
+        entryTouched.clear();
+        List<Untold> told = new ArrayList<>(untold);
+        untold.clear();
+        for (Untold u : told) {
+            tell(u.listener(), u.changes());
+        }
+    }
+
+    private void discardEntry() {
+        if (entry != null) {
+            entry.close();
+            entry = null;
+            entryTouched.clear();
+            untold.clear();
         }
     }
 
     /**
-     * Every command of entry {@code index} is applied: the tables they changed move to
-     * {@code index} for {@link #awaitIndexAbove} and {@link #publishedIndex}, and their watchers
-     * are woken.
+     * Every command of entry {@code index} is applied: its changes are written, the tables they
+     * changed move to {@code index} for {@link #awaitIndexAbove} and {@link #publishedIndex}, and
+     * their watchers are woken.
      */
     public void publish(long index) {
+        commitEntry();
         long stamp = swapLock.readLock();
         try {
             // Readers first: a watcher woken below must find the entry in the reader it opens.
@@ -280,6 +340,7 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
         }
         long stamp = swapLock.writeLock();
         try {
+            discardEntry();
             view.release();
             db.close();
             finishInterruptedSwap();
@@ -334,6 +395,8 @@ public final class RocksStateStore implements StateStore, AutoCloseable {
     public void close() {
         long stamp = swapLock.writeLock();
         try {
+            // An entry applied only in part was never acknowledged: Raft applies it again.
+            discardEntry();
             view.release();
             db.close();
         } finally {
