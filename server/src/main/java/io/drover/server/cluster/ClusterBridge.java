@@ -12,6 +12,7 @@ import io.drover.proto.rpc.ReadBarrierRequest;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.leader.LeaderEndpoint;
 import io.drover.server.raft.RaftNode;
+import io.drover.server.rpc.ForwardedWrites;
 import io.drover.server.rpc.PeerClients;
 import io.drover.state.ServerInfo;
 import io.drover.state.StateReader;
@@ -45,7 +46,7 @@ public final class ClusterBridge implements Cluster {
     private final RaftNode raft;
     private final LeaderEndpoint leader;
     private final StateStore state;
-    private final PeerClients peers;
+    private final ForwardedWrites forwardedWrites;
     private final AgentInfo agent;
     private final Supplier<Optional<NodeAgentStats>> nodeAgent;
     private final ScheduledExecutorService timer;
@@ -62,7 +63,7 @@ public final class ClusterBridge implements Cluster {
         this.raft = raft;
         this.leader = leader;
         this.state = state;
-        this.peers = peers;
+        this.forwardedWrites = new ForwardedWrites(peers);
         this.agent = agent;
         this.nodeAgent = nodeAgent;
         this.timer = timer;
@@ -137,7 +138,7 @@ public final class ClusterBridge implements Cluster {
         if (leaderId.isEmpty() || address.isEmpty()) {
             return CompletableFuture.completedFuture(notLeader());
         }
-        CompletableFuture<WriteResult> call = peers.write(address.get(), request, hold);
+        CompletableFuture<WriteResult> call = forwardedWrites.write(address.get(), request, hold);
         forwarded.put(call, leaderId.get());
         call.whenComplete((r, e) -> forwarded.remove(call));
         return call.exceptionally(e -> {

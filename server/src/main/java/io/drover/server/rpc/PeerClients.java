@@ -1,8 +1,8 @@
 package io.drover.server.rpc;
 
-import io.drover.proto.raft.WriteResult;
+import io.drover.proto.raft.WriteResults;
 import io.drover.proto.rpc.ServerRpcGrpc;
-import io.drover.proto.rpc.WriteRequest;
+import io.drover.proto.rpc.WriteRequests;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 public final class PeerClients implements AutoCloseable {
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
-    public CompletableFuture<WriteResult> write(String address, WriteRequest request, Duration deadline) {
-        CompletableFuture<WriteResult> f = new CompletableFuture<>();
-        stub(address, deadline).write(request, observer(f));
+    /** Several writes in one call; cancelling the future cancels the call. */
+    public CompletableFuture<WriteResults> writeMany(String address, WriteRequests requests, Duration deadline) {
+        CompletableFuture<WriteResults> f = new CompletableFuture<>();
+        stub(address, deadline).writeMany(requests, observer(f));
         return f;
     }
 

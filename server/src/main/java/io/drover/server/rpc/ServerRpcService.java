@@ -1,12 +1,15 @@
 package io.drover.server.rpc;
 
 import io.drover.proto.raft.WriteResult;
+import io.drover.proto.raft.WriteResults;
 import io.drover.proto.rpc.ServerRpcGrpc;
 import io.drover.proto.rpc.WriteRequest;
+import io.drover.proto.rpc.WriteRequests;
 import io.drover.server.leader.LeaderEndpoint;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +27,24 @@ final class ServerRpcService extends ServerRpcGrpc.ServerRpcImplBase {
     @Override
     public void write(WriteRequest request, StreamObserver<WriteResult> response) {
         relay(leader.handle(request), response);
+    }
+
+    @Override
+    public void writeMany(WriteRequests requests, StreamObserver<WriteResults> response) {
+        List<CompletableFuture<WriteResult>> each = requests.getRequestsList().stream().map(leader::handle).toList();
+        CompletableFuture<WriteResults> all = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> {
+                    WriteResults.Builder b = WriteResults.newBuilder();
+                    each.forEach(f -> b.addResults(f.join()));
+                    return b.build();
+                });
+        // The caller gave up on the whole batch: let go of every write in it.
+        all.whenComplete((r, e) -> {
+            if (all.isCancelled()) {
+                each.forEach(f -> f.cancel(false));
+            }
+        });
+        relay(all, response);
     }
 
     private static <T> void relay(CompletableFuture<T> future, StreamObserver<T> response) {
