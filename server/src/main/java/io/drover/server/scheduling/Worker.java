@@ -9,6 +9,8 @@ import io.drover.state.StateReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ final class Worker implements Runnable {
     private final LongSupplier nowNanos;
     private final Supplier<String> newId;
     private volatile boolean running = true;
+    private static final int MAX_UNSETTLED = 64;
+    private final Semaphore unsettled = new Semaphore(MAX_UNSETTLED);
 
     Worker(EvalBroker broker, PlanQueue plans, EvalWriter evals, BlockedEvals blocked, StateViews views,
             SchedulerFactory schedulers, LongSupplier nowNanos, Supplier<String> newId) {
@@ -68,19 +72,51 @@ final class Worker implements Runnable {
 
     void process(Evaluation eval, String token) {
         long waitFor = eval.modifyIndex == null ? 0 : eval.modifyIndex;
+        CompletableFuture<Void> written;
         try (StateReader snapshot = views.atLeast(waitFor, STATE_WAIT);
                 WorkerPlanner planner = new WorkerPlanner(eval, token, snapshot.appliedIndex(), broker, plans, evals,
                         blocked, views)) {
             SchedulerEnv env = new SchedulerEnv(GoTime.fromUnixNanos(nowNanos.getAsLong()), newId);
             Scheduler scheduler = schedulers.create(eval.type, snapshot, planner, env);
             scheduler.process(eval.copy());
-            broker.ack(eval.id, token);
+            written = planner.written();
         } catch (SchedulerException | RuntimeException e) {
-            if (running) {
-                LOG.warn("evaluation {} of job {} failed in the {} scheduler; it will be retried: {}", eval.id,
-                        eval.jobId, eval.type, e.toString());
-            }
-            broker.nack(eval.id, token);
+            failed(eval, token, e);
+            return;
         }
+        if (written.isDone()) {
+            settle(eval, token, written);
+            return;
+        }
+        // Bounded: a worker runs ahead of its writes by at most MAX_UNSETTLED evaluations.
+        unsettled.acquireUninterruptibly();
+        written.whenComplete((ok, error) -> {
+            unsettled.release();
+            settle(eval, token, written);
+        });
+    }
+
+    private void settle(Evaluation eval, String token, CompletableFuture<Void> written) {
+        try {
+            written.join();
+        } catch (RuntimeException e) {
+            failed(eval, token, e.getCause() != null ? e.getCause() : e);
+            return;
+        }
+        try {
+            broker.ack(eval.id, token);
+        } catch (IllegalStateException e) {
+            // Timed out and nacked meanwhile, or the broker was reset (leadership lost): it is
+            // delivered again, and its write, now committed, is what the next run finds.
+            LOG.debug("evaluation {} could not be acked: {}", eval.id, e.getMessage());
+        }
+    }
+
+    private void failed(Evaluation eval, String token, Throwable e) {
+        if (running) {
+            LOG.warn("evaluation {} of job {} failed in the {} scheduler; it will be retried: {}", eval.id,
+                    eval.jobId, eval.type, e.toString());
+        }
+        broker.nack(eval.id, token);
     }
 }

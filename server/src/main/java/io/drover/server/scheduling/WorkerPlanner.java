@@ -11,6 +11,7 @@ import io.drover.state.StateReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +44,14 @@ final class WorkerPlanner implements Planner, AutoCloseable {
      * such evaluations two workers got through (130/s on a three-server cluster).
      */
     private final List<Evaluation> created = new ArrayList<>();
+    /**
+     * The evaluation's own last write, still on its way: the worker moves on to its next
+     * evaluation meanwhile and acks this one once the write commits (the broker hands out no
+     * other evaluation of the job before that ack). Waiting for each round trip capped a worker
+     * at one evaluation per Raft entry; not waiting, the writes of consecutive evaluations share
+     * entries (group commit), and an entry costs the three servers far more than the write.
+     */
+    private CompletableFuture<WriteResult> lastWrite = CompletableFuture.completedFuture(null);
 
     WorkerPlanner(Evaluation eval, String token, long snapshotIndex, EvalBroker broker, PlanQueue plans,
             EvalWriter evals, BlockedEvals blocked, StateViews views) {
@@ -60,7 +69,9 @@ final class WorkerPlanner implements Planner, AutoCloseable {
     public PlanSubmission submitPlan(Plan plan) throws SchedulerException {
         plan.evalToken = token;
         plan.snapshotIndex = snapshotIndex;
-        // What the scheduler created before its plan is committed before it, as Nomad orders them.
+        // What the scheduler created or updated before its plan is committed before it, as Nomad
+        // orders them.
+        awaitLastWrite();
         writeCreated();
         boolean paused = broker.pauseNackTimeout(eval.id, token);
         PlanResult result;
@@ -91,7 +102,38 @@ final class WorkerPlanner implements Planner, AutoCloseable {
     public void updateEval(Evaluation e) throws SchedulerException {
         e.snapshotIndex = snapshotIndex;
         created.add(e);
-        writeCreated();
+        awaitLastWrite();
+        List<Evaluation> batch = List.copyOf(created);
+        created.clear();
+        lastWrite = evals.write(batch);
+    }
+
+    /**
+     * Completes once every write of this evaluation is committed; fails if one was refused or
+     * not committed. Call after the scheduler is done and this planner is closed.
+     */
+    CompletableFuture<Void> written() {
+        return lastWrite.thenAccept(r -> {
+            if (r != null && r.getCode() != WriteResult.Code.OK) {
+                throw new IllegalStateException("writing evaluation " + eval.id + " failed: " + r.getError());
+            }
+        });
+    }
+
+    /** Keeps this evaluation's writes in order: the next waits for the one on its way. */
+    private void awaitLastWrite() throws SchedulerException {
+        WriteResult r;
+        try {
+            r = lastWrite.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new SchedulerException("writing evaluation " + eval.id + " failed: " + ex, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerException("interrupted while writing evaluation " + eval.id);
+        }
+        if (r != null && r.getCode() != WriteResult.Code.OK) {
+            throw new SchedulerException("writing evaluation " + eval.id + " failed: " + r.getError());
+        }
     }
 
     @Override
@@ -111,6 +153,7 @@ final class WorkerPlanner implements Planner, AutoCloseable {
         if (created.isEmpty()) {
             return;
         }
+        awaitLastWrite();
         List<Evaluation> batch = List.copyOf(created);
         created.clear();
         String ids = batch.stream().map(e -> e.id).toList().toString();
