@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,6 +60,11 @@ final class Worker implements Runnable {
         while (running) {
             Optional<EvalBroker.Dequeued> next;
             try {
+                // Bounded: a worker runs ahead of its writes by at most MAX_UNSETTLED evaluations.
+                // Not waiting for good: writes that never complete must not keep it from stopping.
+                if (!unsettled.tryAcquire(250, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
                 next = broker.dequeue(SCHEDULERS, Duration.ofMillis(250));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -66,10 +72,13 @@ final class Worker implements Runnable {
             }
             if (next.isPresent() && running) {
                 process(next.get().eval(), next.get().token());
+            } else {
+                unsettled.release();
             }
         }
     }
 
+    /** Processes a dequeued evaluation; call with one {@link #unsettled} permit, which it releases. */
     void process(Evaluation eval, String token) {
         long waitFor = eval.modifyIndex == null ? 0 : eval.modifyIndex;
         CompletableFuture<Void> written;
@@ -81,15 +90,10 @@ final class Worker implements Runnable {
             scheduler.process(eval.copy());
             written = planner.written();
         } catch (SchedulerException | RuntimeException e) {
+            unsettled.release();
             failed(eval, token, e);
             return;
         }
-        if (written.isDone()) {
-            settle(eval, token, written);
-            return;
-        }
-        // Bounded: a worker runs ahead of its writes by at most MAX_UNSETTLED evaluations.
-        unsettled.acquireUninterruptibly();
         written.whenComplete((ok, error) -> {
             unsettled.release();
             settle(eval, token, written);
