@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Resident memory of a dev agent holding N jobs, Drover's and (where the reference binary is
 # present) Nomad's, one after the other: start the agent, register N distinct batch jobs with
-# drover-bench fill, list them three times, then read VmRSS; also the agent's CPU over the
-# next 10 idle seconds. Prints one line per agent and count.
+# drover-bench fill, list them three times, read VmRSS, then again once the agent is idle
+# (its evaluations scheduled); also the agent's CPU over the next 10 idle seconds. Prints one
+# line per agent and count.
 #
 #   bench/memory.sh [--jobs "10000 50000"] [--nomad PATH]
 set -euo pipefail
@@ -61,9 +62,18 @@ for sys in "${SYSTEMS[@]}"; do
     sleep 5
     for _ in 1 2 3; do curl -sf -o /dev/null "127.0.0.1:$HTTP/v1/jobs"; done
     pid=$(agent_process)
+    busy=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+    # Both agents go on scheduling the fill's evaluations for a while: the memory of a server
+    # holding the jobs is measured once it is idle (under 5 % of a core over 2 s; at most 120 s).
+    waited=0
+    while [ $waited -lt 120 ]; do
+      t0=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 2; t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+      waited=$((waited + 2))
+      [ $(( (t1 - t0) * 100 / $(getconf CLK_TCK) / 2 )) -lt 5 ] && break
+    done
     rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
     t0=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 10; t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    echo "$sys dev agent holding $(curl -sf "127.0.0.1:$HTTP/v1/jobs" | grep -o '"ID"' | wc -l) jobs: RSS ${rss} MB; idle CPU $(( (t1 - t0) * 100 / $(getconf CLK_TCK) / 10 ))% of a core"
+    echo "$sys dev agent holding $(curl -sf "127.0.0.1:$HTTP/v1/jobs" | grep -o '"ID"' | wc -l) jobs: RSS ${busy} MB right after the fill, ${rss} MB once idle (${waited} s later); idle CPU $(( (t1 - t0) * 100 / $(getconf CLK_TCK) / 10 ))% of a core"
   done
   stop_agent
 done
