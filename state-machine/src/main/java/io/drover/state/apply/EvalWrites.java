@@ -40,14 +40,14 @@ final class EvalWrites {
             jobs.putIfAbsent(eval.namespace + '\0' + eval.jobId, new String[] {eval.namespace, eval.jobId});
         }
         for (String[] nsId : jobs.values()) {
-            txn.job(nsId[0], nsId[1]).ifPresent(job -> JobStatus.update(txn, job, false, null));
+            JobStatus.update(txn, nsId[0], nsId[1], null);
         }
         txn.reportEvaluations(evals);
     }
 
     private static void upsertOne(StateTxn txn, Evaluation eval) {
         long index = txn.index();
-        eval.createIndex = txn.evaluation(eval.id).map(e -> e.createIndex).orElse(index);
+        eval.createIndex = txn.evaluationCreateIndex(eval.id).orElse(index);
         eval.modifyIndex = index;
         copyQueuedToSummary(txn, eval);
         if (Evaluation.STATUS_COMPLETE.equals(eval.status)

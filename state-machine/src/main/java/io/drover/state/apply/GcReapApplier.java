@@ -57,7 +57,7 @@ final class GcReapApplier {
             }
         }
         for (JobKey key : touchedJobs) {
-            txn.job(key.namespace(), key.jobId()).ifPresent(job -> JobStatus.update(txn, job, true, null));
+            JobStatus.update(txn, key.namespace(), key.jobId(), true, null);
         }
         for (String nodeId : cmd.getNodeIdList()) {
             Optional<Node> node = txn.node(nodeId);

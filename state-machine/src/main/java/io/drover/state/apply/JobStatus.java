@@ -37,9 +37,23 @@ final class JobStatus {
         return evalDelete || hasEval || hasAlloc ? Job.STATUS_DEAD : Job.STATUS_PENDING;
     }
 
-    /** {@link #update} for the stored job of this ID, if there is one. */
+    /**
+     * {@link #update} for the stored job of this ID, if there is one. Its status is worked out
+     * from its head (no task groups decoded); the whole job is read only to store a change.
+     */
+    static void update(StateTxn txn, String namespace, String jobId, boolean evalDelete, String forceStatus) {
+        txn.jobHead(namespace, jobId).ifPresent(head -> {
+            String oldStatus = head.status == null ? "" : head.status;
+            String newStatus = forceStatus != null ? forceStatus : of(txn, head, evalDelete);
+            if (!newStatus.equals(oldStatus)) {
+                txn.job(namespace, jobId).ifPresent(job -> update(txn, job, evalDelete, newStatus));
+            }
+        });
+    }
+
+    /** {@link #update(StateTxn, String, String, boolean, String)} for a job no evaluation was deleted of. */
     static void update(StateTxn txn, String namespace, String jobId, String forceStatus) {
-        txn.job(namespace, jobId).ifPresent(job -> update(txn, job, false, forceStatus));
+        update(txn, namespace, jobId, false, forceStatus);
     }
 
     /**

@@ -137,6 +137,20 @@ public final class StateTxn {
         return cached(jobSlot(Cf.JOBS, namespace, jobId), () -> reads.job(namespace, jobId));
     }
 
+    /**
+     * The stored job's own fields (status, type, stop, periodic, parameterized, parent) without
+     * its task groups: the transaction's instance if it has one, else a partial decode that is
+     * not kept. Only to read; change and store the job from {@link #job}.
+     */
+    public Optional<Job> jobHead(String namespace, String jobId) {
+        Object o = objects.get(jobSlot(Cf.JOBS, namespace, jobId));
+        if (o != null) {
+            return o == ABSENT ? Optional.empty() : Optional.of((Job) o);
+        }
+        byte[] stored = raw.get(Cf.JOBS, Schema.job(namespace, jobId));
+        return stored == null ? Optional.empty() : Optional.of(SlimReads.jobHead(stored));
+    }
+
     public void putJob(Job job) {
         put(jobSlot(Cf.JOBS, job.namespace, job.id), Schema.job(job.namespace, job.id), job);
         indexPeriodic(job);
@@ -270,6 +284,16 @@ public final class StateTxn {
 
     public Optional<Evaluation> evaluation(String evalId) {
         return cached(new Slot(Cf.EVALS, evalId), () -> reads.evaluation(evalId));
+    }
+
+    /** The CreateIndex of a stored evaluation, without decoding the rest of it. */
+    public Optional<Long> evaluationCreateIndex(String evalId) {
+        Object o = objects.get(new Slot(Cf.EVALS, evalId));
+        if (o != null) {
+            return o == ABSENT ? Optional.empty() : Optional.ofNullable(((Evaluation) o).createIndex);
+        }
+        byte[] stored = raw.get(Cf.EVALS, Schema.eval(evalId));
+        return stored == null ? Optional.empty() : Optional.ofNullable(SlimReads.createIndex(stored));
     }
 
     public void putEvaluation(Evaluation eval) {
