@@ -56,18 +56,33 @@ final class GroupCommit {
     }
 
     CompletableFuture<WriteResult> submit(RaftCommand command) {
-        if (command.getSerializedSize() > MAX_ENTRY_BYTES) {
-            return CompletableFuture.completedFuture(WriteResult.newBuilder().setCode(WriteResult.Code.TOO_LARGE)
-                    .setError("Request body too large: the write needs " + command.getSerializedSize()
-                            + " bytes in the Raft log, more than its " + MAX_ENTRY_BYTES + " a write may take")
-                    .build());
+        return submitAll(List.of(command)).get(0);
+    }
+
+    /** Submits commands that arrived together: they are queued at once, so they share an entry. */
+    List<CompletableFuture<WriteResult>> submitAll(List<RaftCommand> commands) {
+        List<CompletableFuture<WriteResult>> results = new ArrayList<>(commands.size());
+        List<Pending> accepted = new ArrayList<>(commands.size());
+        for (RaftCommand command : commands) {
+            if (command.getSerializedSize() > MAX_ENTRY_BYTES) {
+                results.add(CompletableFuture.completedFuture(WriteResult.newBuilder()
+                        .setCode(WriteResult.Code.TOO_LARGE)
+                        .setError("Request body too large: the write needs " + command.getSerializedSize()
+                                + " bytes in the Raft log, more than its " + MAX_ENTRY_BYTES + " a write may take")
+                        .build()));
+                continue;
+            }
+            Pending p = new Pending(command, new CompletableFuture<>());
+            accepted.add(p);
+            results.add(p.result);
         }
-        Pending p = new Pending(command, new CompletableFuture<>());
-        synchronized (this) {
-            queue.add(p);
+        if (!accepted.isEmpty()) {
+            synchronized (this) {
+                queue.addAll(accepted);
+            }
+            drain();
         }
-        drain();
-        return p.result;
+        return results;
     }
 
     private void drain() {

@@ -7,6 +7,8 @@ import io.drover.proto.raft.WriteResult;
 import io.drover.proto.rpc.WriteRequest;
 import io.drover.server.raft.RaftNode;
 import io.drover.state.StateStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -49,21 +51,47 @@ public final class LeaderEndpoint {
     }
 
     public CompletableFuture<WriteResult> handle(WriteRequest request) {
+        return handleAll(List.of(request)).get(0);
+    }
+
+    /**
+     * Handles writes that arrived together (a follower's forwarded batch): their commands join
+     * the next entry together. One by one, the first of them found no entry in flight and went
+     * alone, and a forwarded batch of n cost two entries.
+     */
+    public List<CompletableFuture<WriteResult>> handleAll(List<WriteRequest> requests) {
+        List<CompletableFuture<WriteResult>> results = new ArrayList<>(requests.size());
         if (!raft.isLeaderReady()) {
-            return CompletableFuture.completedFuture(notLeader());
+            requests.forEach(r -> results.add(CompletableFuture.completedFuture(notLeader())));
+            return results;
         }
-        RaftCommand command;
-        try {
-            command = builder.build(request);
-        } catch (Refusal r) {
-            return CompletableFuture.completedFuture(r.toResult());
+        List<RaftCommand> commands = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (WriteRequest request : requests) {
+            RaftCommand command;
+            try {
+                command = builder.build(request);
+            } catch (Refusal r) {
+                results.add(CompletableFuture.completedFuture(r.toResult()));
+                continue;
+            }
+            if (command == null) {
+                // Nothing changes (a heartbeat that keeps the node's status): no Raft entry, as Nomad.
+                results.add(CompletableFuture.completedFuture(nodeHook.completed(request, unchanged())));
+                continue;
+            }
+            positions.add(results.size());
+            results.add(null);
+            commands.add(command);
         }
-        if (command == null) {
-            // Nothing changes (a heartbeat that keeps the node's status): no Raft entry, as Nomad.
-            return CompletableFuture.completedFuture(nodeHook.completed(request, unchanged()));
+        List<CompletableFuture<WriteResult>> submitted = commits.submitAll(commands);
+        for (int i = 0; i < submitted.size(); i++) {
+            int at = positions.get(i);
+            WriteRequest request = requests.get(at);
+            CompletableFuture<WriteResult> result = submitted.get(i);
+            results.set(at, isNodeWrite(request) ? result.thenApply(r -> nodeHook.completed(request, r)) : result);
         }
-        CompletableFuture<WriteResult> result = submit(command);
-        return isNodeWrite(request) ? result.thenApply(r -> nodeHook.completed(request, r)) : result;
+        return results;
     }
 
     public void setNodeWriteHook(NodeWriteHook hook) {

@@ -31,7 +31,7 @@ final class ServerRpcService extends ServerRpcGrpc.ServerRpcImplBase {
 
     @Override
     public void writeMany(WriteRequests requests, StreamObserver<WriteResults> response) {
-        List<CompletableFuture<WriteResult>> each = requests.getRequestsList().stream().map(leader::handle).toList();
+        List<CompletableFuture<WriteResult>> each = leader.handleAll(requests.getRequestsList());
         CompletableFuture<WriteResults> all = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> {
                     WriteResults.Builder b = WriteResults.newBuilder();
