@@ -3,6 +3,7 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drover.testkit.await.Await;
 import io.drover.testkit.http.Answer;
 import io.drover.testkit.http.NomadClient;
 import io.drover.testkit.process.ServerProcess;
@@ -90,6 +91,11 @@ class SnapshotCatchUpIT {
         Answer last = lagging.api().register(Jobs.batch("after-catch-up"));
         assertThat(last.status()).as(last.toString()).isEqualTo(200);
         Views.awaitSameJobs(cluster.servers(), last.json().get("Index").asLong(), Duration.ofSeconds(10));
+        // The register's evaluation is scheduled after the register is acknowledged, and the
+        // scheduler's write (its blocked evaluation) reaches the servers a moment apart.
+        Await.until("every server holds the leader's evaluations", Duration.ofSeconds(10),
+                () -> cluster.servers().stream().allMatch(
+                        s -> Views.staleEvaluationIds(s).equals(Views.staleEvaluationIds(leader))));
         for (ServerProcess s : cluster.servers()) {
             assertThat(Views.staleEvaluationIds(s)).as("evaluations on %s", s.name())
                     .isEqualTo(Views.staleEvaluationIds(leader));
